@@ -1,0 +1,102 @@
+//! The TypeScript side of the IPC contract, generated from the Rust types.
+//!
+//! `ui/src/generated/bindings.ts` is committed; the test below fails when it is stale and
+//! rewrites it when run with `UPDATE=1`. The UI's `invoke` takes its command names, request
+//! and response types from the `Commands` map written here, so a command is declared once.
+
+use ts_rs::{Config, TS};
+
+use crate::domain::{
+    Article, Block, CompressionStyle, EditingUnit, FontChoice, FontRole, FontRoles, FooterSettings, Inline,
+    Issue, IssueFile, IssueKind, IssueStatus, LayoutProfile, MastheadTotalPlacement, Publication,
+    RecipientsLabel,
+};
+use crate::error::{AppError, ErrorCode};
+use crate::service::{ArticleSummary, IssueView, NewIssueRequest, PublicationView};
+use crate::store::{IssueSummary, RevisionSummary};
+
+/// Path of the generated file, relative to the `src-tauri` crate.
+pub const BINDINGS_PATH: &str = "../ui/src/generated/bindings.ts";
+
+/// Each desktop command: its name, the TS type of its arguments and of its answer.
+/// `desktop::commands` registers exactly these (a test there checks the names).
+pub fn commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
+    vec![
+        ("list_issues", "Record<string, never>".into(), format!("{}[]", IssueSummary::name(cfg))),
+        ("get_issue", "{ id: number }".into(), IssueView::name(cfg)),
+        ("create_issue", format!("{{ request: {} }}", NewIssueRequest::name(cfg)), IssueView::name(cfg)),
+        ("get_publication", "Record<string, never>".into(), PublicationView::name(cfg)),
+    ]
+}
+
+fn declarations(cfg: &Config) -> Vec<String> {
+    vec![
+        Inline::decl(cfg),
+        Block::decl(cfg),
+        Article::decl(cfg),
+        IssueKind::decl(cfg),
+        IssueStatus::decl(cfg),
+        Issue::decl(cfg),
+        EditingUnit::decl(cfg),
+        RecipientsLabel::decl(cfg),
+        FooterSettings::decl(cfg),
+        CompressionStyle::decl(cfg),
+        MastheadTotalPlacement::decl(cfg),
+        FontRole::decl(cfg),
+        FontChoice::decl(cfg),
+        FontRoles::decl(cfg),
+        LayoutProfile::decl(cfg),
+        Publication::decl(cfg),
+        IssueFile::decl(cfg),
+        ErrorCode::decl(cfg),
+        AppError::decl(cfg),
+        IssueSummary::decl(cfg),
+        ArticleSummary::decl(cfg),
+        IssueView::decl(cfg),
+        NewIssueRequest::decl(cfg),
+        PublicationView::decl(cfg),
+        RevisionSummary::decl(cfg),
+    ]
+}
+
+/// The whole generated file.
+pub fn typescript() -> String {
+    // Ids are SQLite rowids, far below 2^53: plain numbers in JSON, not bigint.
+    let cfg = Config::new().with_large_int("number");
+    let mut out = String::from(
+        "// Generated from the Rust types by `cargo test -p jianbao bindings` (UPDATE=1 rewrites).\n\
+         // Do not edit by hand.\n\n",
+    );
+    for declaration in declarations(&cfg) {
+        out.push_str("export ");
+        out.push_str(&declaration);
+        out.push_str("\n\n");
+    }
+    out.push_str("export type Commands = {\n");
+    for (name, request, response) in commands(&cfg) {
+        out.push_str(&format!("  {name}: {{ request: {request}; response: {response} }};\n"));
+    }
+    out.push_str("};\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn committed_bindings_match_the_rust_types() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(super::BINDINGS_PATH);
+        let fresh = super::typescript();
+        if std::env::var_os("UPDATE").is_some() {
+            std::fs::create_dir_all(path.parent().expect("file has a folder")).expect("can create folder");
+            std::fs::write(&path, &fresh).expect("can write bindings");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "ui/src/generated/bindings.ts is stale: the UI would talk to the backend with outdated \
+             types. Run `UPDATE=1 cargo test -p jianbao --no-default-features bindings` and commit it."
+        );
+    }
+}

@@ -1,0 +1,175 @@
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::domain::{EditingUnit, IssueKind, Publication, RecipientsLabel};
+use crate::error::AppError;
+use crate::store::Id;
+
+#[derive(Debug, Parser)]
+#[command(name = "jianbao-cli", version, about = "简报台命令行：建刊、导入、导出、查询")]
+pub struct Cli {
+    /// 数据库文件（默认读取环境变量 JIANBAO_DB，否则使用用户数据目录）
+    #[arg(long, global = true, env = "JIANBAO_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 初始化数据库（建立《联络动态》刊物设置）
+    Init,
+    /// 打开示例数据库（如为空则填入 2025 年第 13 期）并列出期刊
+    Demo,
+    /// 查看或修改刊物设置
+    Publication {
+        #[command(subcommand)]
+        command: PublicationCommand,
+    },
+    /// 期刊：新建、列表、查看、载入、导出
+    Issue {
+        #[command(subcommand)]
+        command: IssueCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PublicationCommand {
+    /// 显示刊物设置
+    Show {
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
+    /// 修改刊物设置（只改给出的项）
+    Set(PublicationChanges),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IssueCommand {
+    /// 新建一期（期号、总期号未给出时自动推算）
+    New {
+        #[arg(long, value_enum, default_value = "regular")]
+        kind: KindArg,
+        /// 出刊日期 YYYY-MM-DD（默认今天）
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// 期号（第N期）
+        #[arg(long)]
+        number: Option<u32>,
+        /// 总期号（总第X期）
+        #[arg(long)]
+        total: Option<u32>,
+    },
+    /// 列出所有期刊
+    List,
+    /// 显示一期的报头和文章
+    Show {
+        id: Id,
+        #[arg(long)]
+        json: bool,
+    },
+    /// 从交换格式 JSON 文件新建一期
+    Load { file: PathBuf },
+    /// 以交换格式输出一期
+    Dump { id: Id },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Regular,
+    Supplement,
+}
+
+impl From<KindArg> for IssueKind {
+    fn from(kind: KindArg) -> Self {
+        match kind {
+            KindArg::Regular => IssueKind::Regular,
+            KindArg::Supplement => IssueKind::Supplement,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LabelArg {
+    Song,
+    Bao,
+    Fa,
+}
+
+#[derive(Debug, Args)]
+pub struct PublicationChanges {
+    /// 报名
+    #[arg(long)]
+    name: Option<String>,
+    /// 新的编印单位（与 --effective-from 一起给出）
+    #[arg(long, requires = "effective_from")]
+    editing_unit: Option<String>,
+    /// 新编印单位的启用日期 YYYY-MM-DD
+    #[arg(long, value_parser = parse_date, requires = "editing_unit")]
+    effective_from: Option<NaiveDate>,
+    /// 报送标签：送、报、发
+    #[arg(long, value_enum)]
+    recipients_label: Option<LabelArg>,
+    /// 报送单位（可重复，按顺序替换整个名单）
+    #[arg(long = "recipient")]
+    recipients: Vec<String>,
+    /// 责任编辑
+    #[arg(long)]
+    editor: Option<String>,
+    #[arg(long)]
+    phone: Option<String>,
+    #[arg(long)]
+    email: Option<String>,
+    /// 批准文号
+    #[arg(long)]
+    approval_number: Option<String>,
+    /// 印数（0 表示不印）
+    #[arg(long)]
+    print_run: Option<u32>,
+}
+
+impl PublicationChanges {
+    pub fn apply(self, publication: &mut Publication) -> Result<(), AppError> {
+        if let Some(name) = self.name {
+            publication.name = name;
+        }
+        if let (Some(name), Some(effective_from)) = (self.editing_unit, self.effective_from) {
+            publication.editing_units.retain(|unit| unit.effective_from != effective_from);
+            publication.editing_units.push(EditingUnit { name, effective_from });
+            publication.editing_units.sort_by_key(|unit| unit.effective_from);
+        }
+        let footer = &mut publication.footer;
+        if let Some(label) = self.recipients_label {
+            footer.recipients_label = match label {
+                LabelArg::Song => RecipientsLabel::Song,
+                LabelArg::Bao => RecipientsLabel::Bao,
+                LabelArg::Fa => RecipientsLabel::Fa,
+            };
+        }
+        if !self.recipients.is_empty() {
+            footer.recipients = self.recipients;
+        }
+        set(&mut footer.responsible_editor, self.editor);
+        set(&mut footer.phone, self.phone);
+        set(&mut footer.email, self.email);
+        set(&mut footer.approval_number, self.approval_number);
+        if let Some(run) = self.print_run {
+            footer.print_run = (run > 0).then_some(run);
+        }
+        Ok(())
+    }
+}
+
+fn set(field: &mut String, value: Option<String>) {
+    if let Some(value) = value {
+        *field = value;
+    }
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    crate::numbering::parse_iso_date(text)
+        .ok_or_else(|| format!("“{text}”不是有效日期，请按 YYYY-MM-DD 填写真实存在的日期"))
+}

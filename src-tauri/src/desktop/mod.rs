@@ -1,0 +1,1 @@
+//! Tauri adapter (work in progress).

@@ -1,0 +1,165 @@
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One piece of a bulletin: a title (kept as the editor broke it into lines), optional
+/// furniture around the body, the body itself, and the attribution line at its end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Article {
+    /// Title lines as the editor broke them; the layout keeps these breaks.
+    pub title: Vec<String>,
+    /// `——…` line under the title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub subtitle: Option<String>,
+    /// Authors, printed centred under the title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub byline: Option<String>,
+    /// 编者按: printed before the body, after a 【编者按】 label.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<_>")]
+    pub editor_note: Vec<Inline>,
+    pub body: Vec<Block>,
+    /// Contributing units of the `（…供稿）` line, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<_>")]
+    pub contributors: Vec<String>,
+    /// What follows 摘编自 in the `（摘编自…）` line, as typed (with or without 《》).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub source: Option<String>,
+}
+
+impl Article {
+    /// The title as one line, as the 要目 and the issue list show it.
+    pub fn title_text(&self) -> String {
+        self.title.concat()
+    }
+
+    /// The attribution line printed after the body, if the article has one.
+    pub fn attribution(&self) -> Option<String> {
+        match (&self.source, self.contributors.is_empty()) {
+            (Some(source), _) => Some(format!("（摘编自{source}）")),
+            (None, false) => Some(format!("（{} 供稿）", self.contributors.join("、"))),
+            (None, true) => None,
+        }
+    }
+
+    /// Han characters in the article, the unit editors count manuscripts in.
+    pub fn han_count(&self) -> usize {
+        let furniture = self.title.iter().chain(&self.subtitle).chain(&self.byline);
+        let furniture: usize = furniture.map(|line| count_han(line)).sum();
+        let note: usize = self.editor_note.iter().map(|i| count_han(&i.text)).sum();
+        let body: usize = self.body.iter().map(Block::han_count).sum();
+        furniture + note + body
+    }
+}
+
+/// A block of an article's body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
+pub enum Block {
+    Paragraph {
+        content: Vec<Inline>,
+    },
+    /// Level 1 `一、`, level 2 `（一）`, level 3 `1.`; the numbering is part of the text.
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+    },
+    Image {
+        /// A `data:` URL, so that an issue file carries its pictures with it.
+        src: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        caption: Option<String>,
+    },
+}
+
+impl Block {
+    pub fn paragraph(text: &str) -> Self {
+        Block::Paragraph { content: vec![Inline::plain(text)] }
+    }
+
+    pub fn heading(level: u8, text: &str) -> Self {
+        Block::Heading { level, content: vec![Inline::plain(text)] }
+    }
+
+    /// The block's text without formatting.
+    pub fn plain_text(&self) -> String {
+        match self {
+            Block::Paragraph { content } | Block::Heading { content, .. } => {
+                content.iter().map(|i| i.text.as_str()).collect()
+            }
+            Block::Image { caption, .. } => caption.clone().unwrap_or_default(),
+        }
+    }
+
+    fn han_count(&self) -> usize {
+        count_han(&self.plain_text())
+    }
+}
+
+/// A run of text; bold is the only emphasis a bulletin uses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Inline {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[ts(optional, as = "Option<bool>")]
+    pub bold: bool,
+}
+
+impl Inline {
+    pub fn plain(text: &str) -> Self {
+        Inline { text: text.to_owned(), bold: false }
+    }
+}
+
+/// Counts CJK unified ideographs (basic block and extension A), as 字数 is counted in an office.
+pub fn count_han(text: &str) -> usize {
+    text.chars().filter(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article() -> Article {
+        Article {
+            title: vec!["会同县：“五纳入五保障”将".into(), "“三会三文”精神转化为惠民实招".into()],
+            subtitle: None,
+            byline: None,
+            editor_note: vec![],
+            body: vec![Block::heading(1, "一、纳入"), Block::paragraph("县委将")],
+            contributors: vec!["会同县人大常委会".into()],
+            source: None,
+        }
+    }
+
+    #[test]
+    fn title_text_joins_lines_without_separator() {
+        assert_eq!(article().title_text(), "会同县：“五纳入五保障”将“三会三文”精神转化为惠民实招");
+    }
+
+    #[test]
+    fn attribution_prefers_source_over_contributors() {
+        let mut a = article();
+        assert_eq!(a.attribution().as_deref(), Some("（会同县人大常委会 供稿）"));
+        a.source = Some("《湖南日报》".into());
+        assert_eq!(a.attribution().as_deref(), Some("（摘编自《湖南日报》）"));
+    }
+
+    #[test]
+    fn han_count_ignores_punctuation_and_digits() {
+        assert_eq!(count_han("2025年“三会三文”，"), 5);
+        assert_eq!(article().han_count(), 22 + 4 + 3);
+    }
+
+    #[test]
+    fn block_json_is_tagged_by_type() {
+        let json = serde_json::to_string(&Block::heading(2, "（一）")).expect("plain data");
+        assert_eq!(json, r#"{"type":"heading","level":2,"content":[{"text":"（一）"}]}"#);
+    }
+}

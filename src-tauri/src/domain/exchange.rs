@@ -1,0 +1,118 @@
+//! The exchange format: an issue with its publication as one JSON document.
+//!
+//! Documented in src-tauri/EXCHANGE-FORMAT.md. `version` is bumped whenever a change would
+//! make an older reader misread a file; readers upgrade older versions on load, so files
+//! written by any earlier release stay readable.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{Issue, Publication};
+
+pub const EXCHANGE_FORMAT: &str = "jianbao-issue";
+pub const EXCHANGE_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct IssueFile {
+    pub format: String,
+    pub version: u32,
+    pub publication: Publication,
+    pub issue: Issue,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum IssueFileError {
+    #[error("不是有效的 JSON：{0}")]
+    Syntax(serde_json::Error),
+    #[error("这不是简报台的期刊文件（format 应为 \"{EXCHANGE_FORMAT}\"）")]
+    WrongFormat,
+    #[error("文件版本 {found} 比本程序支持的版本 {EXCHANGE_VERSION} 新，请升级简报台后再打开")]
+    TooNew { found: u32 },
+    #[error("期刊文件内容不完整或有误：{0}")]
+    Content(serde_json::Error),
+}
+
+/// Just the envelope, read first so that a newer file is refused with the right message
+/// instead of a confusing field error.
+#[derive(Deserialize)]
+struct Envelope {
+    format: String,
+    version: u32,
+}
+
+impl IssueFile {
+    pub fn new(publication: Publication, issue: Issue) -> Self {
+        IssueFile { format: EXCHANGE_FORMAT.into(), version: EXCHANGE_VERSION, publication, issue }
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, IssueFileError> {
+        let envelope: Envelope = serde_json::from_str(text).map_err(IssueFileError::Syntax)?;
+        if envelope.format != EXCHANGE_FORMAT {
+            return Err(IssueFileError::WrongFormat);
+        }
+        if envelope.version > EXCHANGE_VERSION {
+            return Err(IssueFileError::TooNew { found: envelope.version });
+        }
+        // Version 1 is the first; upgrades of older versions go here as they appear.
+        serde_json::from_str(text).map_err(IssueFileError::Content)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("domain types serialize without failure")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::domain::{Article, Block, IssueKind, IssueStatus};
+
+    fn sample() -> IssueFile {
+        let issue = Issue {
+            kind: IssueKind::Regular,
+            year: 2025,
+            number: 13,
+            total_number: 741,
+            date: NaiveDate::from_ymd_opt(2025, 9, 2).expect("valid date"),
+            status: IssueStatus::Draft,
+            articles: vec![Article {
+                title: vec!["标题".into()],
+                subtitle: None,
+                byline: None,
+                editor_note: vec![],
+                body: vec![Block::paragraph("正文。")],
+                contributors: vec![],
+                source: None,
+            }],
+        };
+        IssueFile::new(Publication::lianluo_dongtai(), issue)
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let file = sample();
+        assert_eq!(IssueFile::from_json(&file.to_json()).expect("own output reads back"), file);
+    }
+
+    #[test]
+    fn refuses_a_newer_version_before_reading_fields() {
+        let json = r#"{"format":"jianbao-issue","version":99,"whatever":1}"#;
+        assert!(matches!(IssueFile::from_json(json), Err(IssueFileError::TooNew { found: 99 })));
+    }
+
+    #[test]
+    fn refuses_other_json_documents() {
+        let json = r#"{"format":"something-else","version":1}"#;
+        assert!(matches!(IssueFile::from_json(json), Err(IssueFileError::WrongFormat)));
+    }
+
+    #[test]
+    fn unknown_fields_are_errors_not_silently_dropped() {
+        let text = sample().to_json().replace("\"subtitle\"", "\"subtitel\"");
+        let with_typo = text.replacen("\"body\"", "\"bodie\"", 1);
+        assert!(matches!(IssueFile::from_json(&with_typo), Err(IssueFileError::Content(_))));
+    }
+}

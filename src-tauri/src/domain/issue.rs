@@ -1,0 +1,109 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::Article;
+
+/// One issue of a publication: its numbers, date, status and articles in print order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Issue {
+    pub kind: IssueKind,
+    pub year: i32,
+    /// 第N期 for a regular issue, 增刊第N期 for a supplement; restarts every year.
+    pub number: u32,
+    /// 总第X期: runs across years and counts supplements too.
+    pub total_number: u32,
+    /// The date printed on the masthead.
+    pub date: NaiveDate,
+    pub status: IssueStatus,
+    pub articles: Vec<Article>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum IssueKind {
+    Regular,
+    /// 增刊
+    Supplement,
+}
+
+impl IssueKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IssueKind::Regular => "regular",
+            IssueKind::Supplement => "supplement",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "regular" => Some(IssueKind::Regular),
+            "supplement" => Some(IssueKind::Supplement),
+            _ => None,
+        }
+    }
+}
+
+/// Where an issue is on its way from draft to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum IssueStatus {
+    Draft,
+    FirstProof,
+    SecondProof,
+    ThirdProof,
+    AwaitingSignOff,
+    SignedOff,
+}
+
+impl IssueStatus {
+    pub const ALL: [IssueStatus; 6] = [
+        IssueStatus::Draft,
+        IssueStatus::FirstProof,
+        IssueStatus::SecondProof,
+        IssueStatus::ThirdProof,
+        IssueStatus::AwaitingSignOff,
+        IssueStatus::SignedOff,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IssueStatus::Draft => "draft",
+            IssueStatus::FirstProof => "firstProof",
+            IssueStatus::SecondProof => "secondProof",
+            IssueStatus::ThirdProof => "thirdProof",
+            IssueStatus::AwaitingSignOff => "awaitingSignOff",
+            IssueStatus::SignedOff => "signedOff",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.as_str() == text)
+    }
+
+    pub fn as_chinese(self) -> &'static str {
+        match self {
+            IssueStatus::Draft => "草稿",
+            IssueStatus::FirstProof => "一校",
+            IssueStatus::SecondProof => "二校",
+            IssueStatus::ThirdProof => "三校",
+            IssueStatus::AwaitingSignOff => "待签发",
+            IssueStatus::SignedOff => "已签发",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_names_round_trip_through_their_stored_form() {
+        for status in IssueStatus::ALL {
+            assert_eq!(IssueStatus::parse(status.as_str()), Some(status));
+            let json = serde_json::to_string(&status).expect("plain enum");
+            assert_eq!(json, format!("\"{}\"", status.as_str()), "stored form equals JSON form");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! Plain types of a bulletin: what an issue is, independent of storage, layout or UI.
+//!
+//! No I/O here. Everything derives serde (the exchange format and the stored JSON) and ts-rs
+//! (the UI's types are generated from these, see `crate::bindings`).
+
+mod article;
+mod exchange;
+mod issue;
+mod layout_profile;
+mod publication;
+
+pub use article::{Article, Block, Inline};
+pub use exchange::{EXCHANGE_FORMAT, EXCHANGE_VERSION, IssueFile, IssueFileError};
+pub use issue::{Issue, IssueKind, IssueStatus};
+pub use layout_profile::{
+    CompressionStyle, FontChoice, FontRole, FontRoles, LayoutProfile, MastheadTotalPlacement,
+};
+pub use publication::{EditingUnit, FooterSettings, Publication, RecipientsLabel};

@@ -1,0 +1,18 @@
+//! Jianbao 简报台: compose, proofread, sign off and export government bulletins.
+//!
+//! The core modules (domain → store → numbering, and later layout → pdf, import, proof) know
+//! nothing of Tauri; `desktop` adapts them to the window and `cli` to the command line.
+
+pub mod bindings;
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod numbering;
+pub mod service;
+pub mod store;
+
+#[cfg(feature = "desktop")]
+pub mod desktop;
+
+pub use error::{AppError, ErrorCode};

@@ -1,0 +1,79 @@
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::domain::Publication;
+use crate::error::AppError;
+use crate::store::{Id, Store};
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PublicationView {
+    pub id: Id,
+    pub publication: Publication,
+}
+
+pub fn publication_view(store: &Store) -> Result<PublicationView, AppError> {
+    let id = store.default_publication_id()?;
+    Ok(PublicationView { id, publication: store.publication(id)? })
+}
+
+/// Checks the settings a user typed and stores them.
+pub fn update_publication(store: &mut Store, publication: &Publication) -> Result<(), AppError> {
+    validate(publication)?;
+    let id = store.default_publication_id()?;
+    Ok(store.update_publication(id, publication)?)
+}
+
+fn validate(publication: &Publication) -> Result<(), AppError> {
+    if publication.name.trim().is_empty() {
+        return Err(AppError::invalid("报名不能为空"));
+    }
+    if publication.editing_units.is_empty() {
+        return Err(AppError::invalid("请至少填写一个编印单位"));
+    }
+    let footer = &publication.footer;
+    if footer.phone.contains(['—', '–', '－']) {
+        return Err(AppError::invalid(format!(
+            "联系电话“{}”中的区号分隔符应为半角连字符“-”，不能用长横线",
+            footer.phone
+        )));
+    }
+    if !footer.email.is_empty() && !looks_like_email(&footer.email) {
+        return Err(AppError::invalid(format!("“{}”不是有效的电子邮箱地址", footer.email)));
+    }
+    Ok(())
+}
+
+fn looks_like_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else { return false };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && text.is_ascii()
+        && !text.contains(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_a_phone_with_a_long_dash() {
+        let mut publication = Publication::lianluo_dongtai();
+        publication.footer.phone = "0731—85309319".into();
+        let error = validate(&publication).expect_err("long dash is refused");
+        assert!(error.message.contains("半角连字符"), "message says what to type instead");
+    }
+
+    #[test]
+    fn refuses_an_email_that_is_not_one() {
+        let mut publication = Publication::lianluo_dongtai();
+        for bad in ["hnrdlgwxrc163.com", "a@b", "汤建@163.com", "a @b.com"] {
+            publication.footer.email = bad.into();
+            assert!(validate(&publication).is_err(), "{bad} is not an e-mail address");
+        }
+        publication.footer.email = "hnrdlgwxrc@163.com".into();
+        assert!(validate(&publication).is_ok());
+    }
+}

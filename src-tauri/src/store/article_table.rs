@@ -1,0 +1,162 @@
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::{Id, Store, StoreError};
+use crate::domain::Article;
+
+pub(super) const CREATE: &str = "
+CREATE TABLE article (
+    id         INTEGER PRIMARY KEY,
+    issue_id   INTEGER NOT NULL REFERENCES issue (id),
+    position   INTEGER NOT NULL,
+    content    TEXT NOT NULL CHECK (json_valid(content)),
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+) STRICT;
+CREATE INDEX article_by_issue ON article (issue_id, position);
+";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleRecord {
+    pub id: Id,
+    pub issue_id: Id,
+    pub article: Article,
+}
+
+/// Inserts an article with its first revision; the caller owns the transaction.
+pub(super) fn insert_article(
+    tx: &Transaction,
+    issue_id: Id,
+    position: i64,
+    article: &Article,
+    author: &str,
+    now: &str,
+) -> Result<Id, StoreError> {
+    let content = to_json(article);
+    tx.execute(
+        "INSERT INTO article (issue_id, position, content, updated_at) VALUES (?1, ?2, ?3, ?4)",
+        params![issue_id, position, content, now],
+    )?;
+    let id = tx.last_insert_rowid();
+    super::revision_table::append_revision(tx, id, author, now, &content)?;
+    Ok(id)
+}
+
+impl Store {
+    /// Appends an article at the end of the issue.
+    pub fn add_article(&mut self, issue_id: Id, article: &Article, author: &str) -> Result<Id, StoreError> {
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let exists: Option<i64> =
+            tx.query_row("SELECT id FROM issue WHERE id = ?1", [issue_id], |row| row.get(0)).optional()?;
+        exists.ok_or(StoreError::NotFound { what: "期刊", id: issue_id })?;
+        let position: i64 = tx.query_row(
+            "SELECT coalesce(max(position) + 1, 0) FROM article WHERE issue_id = ?1",
+            [issue_id],
+            |row| row.get(0),
+        )?;
+        let id = insert_article(&tx, issue_id, position, article, author, &now)?;
+        touch_issue(&tx, issue_id, &now)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Saves new content for an article and appends it as a revision in the same transaction.
+    pub fn save_article(&mut self, id: Id, article: &Article, author: &str) -> Result<(), StoreError> {
+        let now = self.now();
+        let content = to_json(article);
+        let tx = self.conn.transaction()?;
+        let issue_id: Option<Id> = tx
+            .query_row(
+                "UPDATE article SET content = ?1, updated_at = ?2 WHERE id = ?3 AND deleted_at IS NULL
+                 RETURNING issue_id",
+                params![content, now, id],
+                |row| row.get(0),
+            )
+            .optional()?;
+        let issue_id = issue_id.ok_or(StoreError::NotFound { what: "文章", id })?;
+        super::revision_table::append_revision(&tx, id, author, &now, &content)?;
+        touch_issue(&tx, issue_id, &now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn article(&self, id: Id) -> Result<ArticleRecord, StoreError> {
+        let row: Option<(Id, String)> = self
+            .conn
+            .query_row(
+                "SELECT issue_id, content FROM article WHERE id = ?1 AND deleted_at IS NULL",
+                [id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        let (issue_id, content) = row.ok_or(StoreError::NotFound { what: "文章", id })?;
+        Ok(ArticleRecord { id, issue_id, article: decode(id, &content)? })
+    }
+
+    /// The issue's articles in print order.
+    pub fn articles_of(&self, issue_id: Id) -> Result<Vec<ArticleRecord>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT id, content FROM article WHERE issue_id = ?1 AND deleted_at IS NULL
+             ORDER BY position, id",
+        )?;
+        let rows = statement.query_map([issue_id], |row| Ok((row.get(0)?, row.get::<_, String>(1)?)))?;
+        rows.map(|row| {
+            let (id, content) = row?;
+            Ok(ArticleRecord { id, issue_id, article: decode(id, &content)? })
+        })
+        .collect()
+    }
+
+    /// Puts the issue's articles in the given order; `order` must list each of them once.
+    pub fn reorder_articles(&mut self, issue_id: Id, order: &[Id]) -> Result<(), StoreError> {
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let mut current: Vec<Id> = {
+            let mut statement =
+                tx.prepare("SELECT id FROM article WHERE issue_id = ?1 AND deleted_at IS NULL")?;
+            statement.query_map([issue_id], |row| row.get(0))?.collect::<Result<_, _>>()?
+        };
+        let mut wanted = order.to_vec();
+        current.sort_unstable();
+        wanted.sort_unstable();
+        if current != wanted {
+            return Err(StoreError::Invalid("文章顺序与期刊中的文章不一致，请刷新后重试".into()));
+        }
+        for (position, id) in order.iter().enumerate() {
+            tx.execute("UPDATE article SET position = ?1 WHERE id = ?2", params![position as i64, id])?;
+        }
+        touch_issue(&tx, issue_id, &now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Takes an article out of its issue; the row and its revisions stay for recovery.
+    pub fn remove_article(&mut self, id: Id) -> Result<(), StoreError> {
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let issue_id: Option<Id> = tx
+            .query_row(
+                "UPDATE article SET deleted_at = ?1 WHERE id = ?2 AND deleted_at IS NULL RETURNING issue_id",
+                params![now, id],
+                |row| row.get(0),
+            )
+            .optional()?;
+        let issue_id = issue_id.ok_or(StoreError::NotFound { what: "文章", id })?;
+        touch_issue(&tx, issue_id, &now)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn touch_issue(tx: &Transaction, issue_id: Id, now: &str) -> Result<(), StoreError> {
+    tx.execute("UPDATE issue SET updated_at = ?1 WHERE id = ?2", params![now, issue_id])?;
+    Ok(())
+}
+
+fn decode(id: Id, content: &str) -> Result<Article, StoreError> {
+    serde_json::from_str(content).map_err(|e| StoreError::corrupt("article", id, e))
+}
+
+pub(super) fn to_json(article: &Article) -> String {
+    serde_json::to_string(article).expect("domain types serialize without failure")
+}

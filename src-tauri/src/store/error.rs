@@ -1,0 +1,58 @@
+use std::path::PathBuf;
+
+use crate::error::{AppError, ErrorCode};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("“{}”不是简报台的数据库文件（也不是 SQLite 数据库），请检查路径", path.display())]
+    NotADatabase { path: PathBuf },
+    #[error("无法打开数据库“{}”：{source}", path.display())]
+    Open { path: PathBuf, source: rusqlite::Error },
+    #[error("无法创建目录“{}”：{source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error(
+        "这个数据库由更新版本的简报台创建（结构版本 {found}，本程序支持到 {supported}），请升级简报台后再打开；数据库未作任何改动"
+    )]
+    TooNew { found: u32, supported: u32 },
+    #[error("数据库升级失败，已保持原状：{0}")]
+    Migration(String),
+    #[error("找不到{what}（编号 {id}），可能已被删除")]
+    NotFound { what: &'static str, id: i64 },
+    #[error("{table} 表第 {id} 行的内容已损坏，无法读取（{detail}）；请从修订历史或备份恢复")]
+    CorruptRow { table: &'static str, id: i64, detail: String },
+    #[error("数据库中还没有刊物，请先运行 init 初始化")]
+    NoPublication,
+    #[error("{0}")]
+    Invalid(String),
+    #[error("数据库错误：{0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl StoreError {
+    pub(super) fn open(path: &std::path::Path, source: rusqlite::Error) -> Self {
+        if source.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) {
+            StoreError::NotADatabase { path: path.to_owned() }
+        } else {
+            StoreError::Open { path: path.to_owned(), source }
+        }
+    }
+
+    pub(super) fn corrupt(table: &'static str, id: i64, detail: impl ToString) -> Self {
+        StoreError::CorruptRow { table, id, detail: detail.to_string() }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> Self {
+        let code = match &error {
+            StoreError::NotADatabase { .. } => ErrorCode::NotADatabase,
+            StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
+            StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::NoPublication | StoreError::Invalid(_) => ErrorCode::InvalidInput,
+            StoreError::CorruptRow { .. } => ErrorCode::CorruptData,
+            StoreError::Open { .. } | StoreError::Io { .. } => ErrorCode::CannotOpen,
+            StoreError::Migration(_) | StoreError::Sqlite(_) => ErrorCode::Internal,
+        };
+        AppError::new(code, error.to_string())
+    }
+}

@@ -1,0 +1,257 @@
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{Id, Store, StoreError};
+use crate::domain::{Issue, IssueKind, IssueStatus};
+use crate::numbering::IssueNumbers;
+
+pub(super) const CREATE: &str = "
+CREATE TABLE issue (
+    id             INTEGER PRIMARY KEY,
+    publication_id INTEGER NOT NULL REFERENCES publication (id),
+    kind           TEXT NOT NULL CHECK (kind IN ('regular', 'supplement')),
+    year           INTEGER NOT NULL,
+    number         INTEGER NOT NULL CHECK (number > 0),
+    total_number   INTEGER NOT NULL CHECK (total_number > 0),
+    date           TEXT NOT NULL,
+    status         TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    deleted_at     TEXT
+) STRICT;
+CREATE INDEX issue_by_publication ON issue (publication_id, year, kind, number);
+";
+
+/// An issue as stored, with its id and its articles' ids in print order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IssueRecord {
+    pub id: Id,
+    pub publication_id: Id,
+    pub issue: Issue,
+    pub article_ids: Vec<Id>,
+}
+
+/// One row of the issue list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct IssueSummary {
+    pub id: Id,
+    pub kind: IssueKind,
+    pub year: i32,
+    pub number: u32,
+    pub total_number: u32,
+    pub date: NaiveDate,
+    pub status: IssueStatus,
+    pub article_count: u32,
+    pub first_title: Option<String>,
+}
+
+/// The columns of `issue` without the articles.
+struct IssueRow {
+    publication_id: Id,
+    kind: String,
+    year: i32,
+    number: u32,
+    total_number: u32,
+    date: String,
+    status: String,
+}
+
+impl IssueRow {
+    const COLUMNS: &str = "publication_id, kind, year, number, total_number, date, status";
+
+    /// Reads the columns of `COLUMNS` starting at index `first`.
+    fn read(row: &Row, first: usize) -> rusqlite::Result<Self> {
+        Ok(IssueRow {
+            publication_id: row.get(first)?,
+            kind: row.get(first + 1)?,
+            year: row.get(first + 2)?,
+            number: row.get(first + 3)?,
+            total_number: row.get(first + 4)?,
+            date: row.get(first + 5)?,
+            status: row.get(first + 6)?,
+        })
+    }
+
+    /// Decodes the text columns, naming the row when one holds something this build never writes.
+    fn decode(self, id: Id) -> Result<(Id, IssueNumbers, NaiveDate, IssueStatus), StoreError> {
+        let kind = IssueKind::parse(&self.kind)
+            .ok_or_else(|| StoreError::corrupt("issue", id, format!("未知的期刊类型 {}", self.kind)))?;
+        let date = NaiveDate::parse_from_str(&self.date, "%Y-%m-%d")
+            .map_err(|e| StoreError::corrupt("issue", id, format!("日期 {}：{e}", self.date)))?;
+        let status = IssueStatus::parse(&self.status)
+            .ok_or_else(|| StoreError::corrupt("issue", id, format!("未知的状态 {}", self.status)))?;
+        let numbers =
+            IssueNumbers { kind, year: self.year, number: self.number, total_number: self.total_number };
+        Ok((self.publication_id, numbers, date, status))
+    }
+}
+
+impl Store {
+    /// Stores a new issue with its articles (each article's first revision by `author`).
+    pub fn create_issue(
+        &mut self,
+        publication_id: Id,
+        issue: &Issue,
+        author: &str,
+    ) -> Result<Id, StoreError> {
+        validate_numbers(issue)?;
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO issue (publication_id, kind, year, number, total_number, date, status,
+                                created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+            params![
+                publication_id,
+                issue.kind.as_str(),
+                issue.year,
+                issue.number,
+                issue.total_number,
+                issue.date.format("%Y-%m-%d").to_string(),
+                issue.status.as_str(),
+                now
+            ],
+        )
+        .map_err(|e| foreign_key_to_not_found(e, publication_id))?;
+        let issue_id = tx.last_insert_rowid();
+        for (position, article) in issue.articles.iter().enumerate() {
+            super::article_table::insert_article(&tx, issue_id, position as i64, article, author, &now)?;
+        }
+        tx.commit()?;
+        Ok(issue_id)
+    }
+
+    /// The issue with its articles in print order. A trashed issue is still readable by id.
+    pub fn issue(&self, id: Id) -> Result<IssueRecord, StoreError> {
+        let sql = format!("SELECT {} FROM issue WHERE id = ?1", IssueRow::COLUMNS);
+        let row = self.conn.query_row(&sql, [id], |row| IssueRow::read(row, 0)).optional()?;
+        let row = row.ok_or(StoreError::NotFound { what: "期刊", id })?;
+        let (publication_id, numbers, date, status) = row.decode(id)?;
+        let articles = self.articles_of(id)?;
+        let issue = Issue {
+            kind: numbers.kind,
+            year: numbers.year,
+            number: numbers.number,
+            total_number: numbers.total_number,
+            date,
+            status,
+            articles: articles.iter().map(|record| record.article.clone()).collect(),
+        };
+        let article_ids = articles.iter().map(|record| record.id).collect();
+        Ok(IssueRecord { id, publication_id, issue, article_ids })
+    }
+
+    /// Issues not in the trash, newest first.
+    pub fn list_issues(&self, publication_id: Id) -> Result<Vec<IssueSummary>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT i.id, i.publication_id, i.kind, i.year, i.number, i.total_number, i.date, i.status,
+                    (SELECT count(*) FROM article a WHERE a.issue_id = i.id AND a.deleted_at IS NULL),
+                    (SELECT a.content ->> '$.title' FROM article a
+                      WHERE a.issue_id = i.id AND a.deleted_at IS NULL ORDER BY a.position LIMIT 1)
+             FROM issue i
+             WHERE i.publication_id = ?1 AND i.deleted_at IS NULL
+             ORDER BY i.year DESC, i.total_number DESC, i.id DESC",
+        )?;
+        let rows = statement.query_map([publication_id], |row| {
+            let id: Id = row.get(0)?;
+            let issue_row = IssueRow::read(row, 1)?;
+            let article_count: u32 = row.get(8)?;
+            let first_title: Option<String> = row.get(9)?;
+            Ok((id, issue_row, article_count, first_title))
+        })?;
+        let mut summaries = Vec::new();
+        for row in rows {
+            let (id, issue_row, article_count, first_title) = row?;
+            let (_, numbers, date, status) = issue_row.decode(id)?;
+            let first_title = first_title
+                .map(|json| serde_json::from_str::<Vec<String>>(&json).map(|lines| lines.concat()))
+                .transpose()
+                .map_err(|e| StoreError::corrupt("article", id, e))?;
+            summaries.push(IssueSummary {
+                id,
+                kind: numbers.kind,
+                year: numbers.year,
+                number: numbers.number,
+                total_number: numbers.total_number,
+                date,
+                status,
+                article_count,
+                first_title,
+            });
+        }
+        Ok(summaries)
+    }
+
+    /// The numbers of every issue of the publication not in the trash, for numbering.
+    pub fn issue_numbers(&self, publication_id: Id) -> Result<Vec<IssueNumbers>, StoreError> {
+        let sql = format!(
+            "SELECT id, {} FROM issue WHERE publication_id = ?1 AND deleted_at IS NULL",
+            IssueRow::COLUMNS
+        );
+        let mut statement = self.conn.prepare(&sql)?;
+        let rows = statement.query_map([publication_id], |row| {
+            let id: Id = row.get(0)?;
+            Ok((id, IssueRow::read(row, 1)?))
+        })?;
+        rows.map(|row| {
+            let (id, issue_row) = row?;
+            Ok(issue_row.decode(id)?.1)
+        })
+        .collect()
+    }
+
+    /// Moves an issue to the trash; it keeps its articles and revisions and can be restored.
+    pub fn trash_issue(&mut self, id: Id) -> Result<(), StoreError> {
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE issue SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2 AND deleted_at IS NULL",
+            params![now, id],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "期刊", id });
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn restore_issue(&mut self, id: Id) -> Result<(), StoreError> {
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE issue SET deleted_at = NULL, updated_at = ?1 WHERE id = ?2 AND deleted_at IS NOT NULL",
+            params![now, id],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "回收站中的期刊", id });
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn validate_numbers(issue: &Issue) -> Result<(), StoreError> {
+    use chrono::Datelike;
+    if issue.number == 0 || issue.total_number == 0 {
+        return Err(StoreError::Invalid("期号和总期号都必须是正整数".into()));
+    }
+    if issue.date.year() != issue.year {
+        return Err(StoreError::Invalid(format!(
+            "出刊日期 {} 不在 {} 年内，请核对年份或日期",
+            crate::numbering::format_masthead_date(issue.date),
+            issue.year
+        )));
+    }
+    Ok(())
+}
+
+fn foreign_key_to_not_found(error: rusqlite::Error, publication_id: Id) -> StoreError {
+    if error.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) {
+        StoreError::NotFound { what: "刊物", id: publication_id }
+    } else {
+        error.into()
+    }
+}

@@ -1,0 +1,179 @@
+// Generated from the Rust types by `cargo test -p jianbao bindings` (UPDATE=1 rewrites).
+// Do not edit by hand.
+
+export type Inline = { text: string, bold?: boolean, };
+
+export type Block = { "type": "paragraph", content: Array<Inline>, } | { "type": "heading", level: number, content: Array<Inline>, } | { "type": "image", 
+/**
+ * A `data:` URL, so that an issue file carries its pictures with it.
+ */
+src: string, caption?: string, };
+
+export type Article = { 
+/**
+ * Title lines as the editor broke them; the layout keeps these breaks.
+ */
+title: Array<string>, 
+/**
+ * `——…` line under the title.
+ */
+subtitle?: string, 
+/**
+ * Authors, printed centred under the title.
+ */
+byline?: string, 
+/**
+ * 编者按: printed before the body, after a 【编者按】 label.
+ */
+editorNote?: Array<Inline>, body: Array<Block>, 
+/**
+ * Contributing units of the `（…供稿）` line, in order.
+ */
+contributors?: Array<string>, 
+/**
+ * What follows 摘编自 in the `（摘编自…）` line, as typed (with or without 《》).
+ */
+source?: string, };
+
+export type IssueKind = "regular" | "supplement";
+
+export type IssueStatus = "draft" | "firstProof" | "secondProof" | "thirdProof" | "awaitingSignOff" | "signedOff";
+
+export type Issue = { kind: IssueKind, year: number, 
+/**
+ * 第N期 for a regular issue, 增刊第N期 for a supplement; restarts every year.
+ */
+number: number, 
+/**
+ * 总第X期: runs across years and counts supplements too.
+ */
+totalNumber: number, 
+/**
+ * The date printed on the masthead.
+ */
+date: string, status: IssueStatus, articles: Array<Article>, };
+
+export type EditingUnit = { name: string, effectiveFrom: string, };
+
+export type RecipientsLabel = "song" | "bao" | "fa";
+
+export type FooterSettings = { recipientsLabel: RecipientsLabel, 
+/**
+ * Receiving bodies in print order; the layout joins them with `，` and ends with `。`.
+ */
+recipients: Array<string>, responsibleEditor: string, phone: string, email: string, approvalNumber: string, 
+/**
+ * 共印X份, printed only when set.
+ */
+printRun?: number, };
+
+export type CompressionStyle = "fullWidth" | "kaiming" | "halfWidth";
+
+export type MastheadTotalPlacement = "sameLine" | "nextLine";
+
+export type FontRole = "display" | "body" | "hei" | "kai" | "fallback";
+
+export type FontChoice = { "source": "bundled", role: FontRole, } | { "source": "installed", family: string, };
+
+export type FontRoles = { display: FontChoice, body: FontChoice, hei: FontChoice, kai: FontChoice, fallback: FontChoice, };
+
+export type LayoutProfile = { pageWidthMm: number, pageHeightMm: number, marginTopMm: number, 
+/**
+ * The binding side.
+ */
+marginLeftMm: number, marginRightMm: number, marginBottomMm: number, 
+/**
+ * Body size in points; 三号 = 16 pt.
+ */
+bodySizePt: number, 
+/**
+ * Characters per line of the body grid (GB/T 9704 §5.2.2: 28).
+ */
+charsPerLine: number, 
+/**
+ * Lines per page of the body grid (GB/T 9704 §5.2.2: 22).
+ */
+linesPerPage: number, 
+/**
+ * 报名 size in points; 初号 = 42 pt.
+ */
+mastheadNameSizePt: number, mastheadTotalPlacement: MastheadTotalPlacement, 
+/**
+ * Article title size in points; 二号 = 22 pt.
+ */
+titleSizePt: number, compression: CompressionStyle, 
+/**
+ * Red of the masthead and rules, CMYK in percent (GB/T 9704 §6.2: C0 M80 Y80 K0 style red).
+ */
+redCmyk: [number, number, number, number], 
+/**
+ * Black text printed as K100 only, as print shops prefer.
+ */
+blackAsK100: boolean, 
+/**
+ * Whether page 1 (the masthead page) carries a page number.
+ */
+numberFirstPage: boolean, 
+/**
+ * Pad an odd page count with a blank page for double-sided printing.
+ */
+padToEvenPages: boolean, 
+/**
+ * Start every article on a new page instead of after one blank line.
+ */
+articleStartsNewPage: boolean, fonts: FontRoles, };
+
+export type Publication = { 
+/**
+ * 报名, e.g. 联络动态.
+ */
+name: string, 
+/**
+ * Editing units in the order they took over; the one in force on an issue's date is printed.
+ */
+editingUnits: Array<EditingUnit>, layout: LayoutProfile, footer: FooterSettings, };
+
+export type IssueFile = { format: string, version: number, publication: Publication, issue: Issue, };
+
+export type ErrorCode = "notFound" | "invalidInput" | "notADatabase" | "databaseTooNew" | "cannotOpen" | "corruptData" | "internal";
+
+export type AppError = { code: ErrorCode, message: string, };
+
+export type IssueSummary = { id: number, kind: IssueKind, year: number, number: number, totalNumber: number, date: string, status: IssueStatus, articleCount: number, firstTitle: string | null, };
+
+export type ArticleSummary = { id: number, title: string, hanCount: number, };
+
+export type IssueView = { id: number, publicationName: string, kind: IssueKind, year: number, number: number, totalNumber: number, date: string, status: IssueStatus, 
+/**
+ * `第13期`
+ */
+issueLabel: string, 
+/**
+ * `（总第七百四十一期）`
+ */
+totalLabel: string, 
+/**
+ * `2025年9月2日`
+ */
+dateLabel: string, 
+/**
+ * `湖南省人大常委会代表工作委员会编`
+ */
+editingUnitLine: string, statusLabel: string, articles: Array<ArticleSummary>, 
+/**
+ * Gaps and duplicates in the number series this issue belongs to.
+ */
+warnings: Array<string>, };
+
+export type NewIssueRequest = { kind: IssueKind, date?: string, number?: number, totalNumber?: number, };
+
+export type PublicationView = { id: number, publication: Publication, };
+
+export type RevisionSummary = { id: number, articleId: number, author: string, createdAt: string, };
+
+export type Commands = {
+  list_issues: { request: Record<string, never>; response: IssueSummary[] };
+  get_issue: { request: { id: number }; response: IssueView };
+  create_issue: { request: { request: NewIssueRequest }; response: IssueView };
+  get_publication: { request: Record<string, never>; response: PublicationView };
+};
