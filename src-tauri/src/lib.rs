@@ -13,7 +13,7 @@ pub mod numbering;
 pub mod service;
 pub mod store;
 
-#[cfg(feature = "desktop")]
+#[cfg(feature = "tauri-shell")]
 pub mod desktop;
 
 pub use error::{AppError, ErrorCode};

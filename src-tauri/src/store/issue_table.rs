@@ -5,7 +5,7 @@ use ts_rs::TS;
 
 use super::{Id, Store, StoreError};
 use crate::domain::{Issue, IssueKind, IssueStatus};
-use crate::numbering::IssueNumbers;
+use crate::numbering::{self, IssueNumbers};
 
 pub(super) const CREATE: &str = "
 CREATE TABLE issue (
@@ -46,6 +46,13 @@ pub struct IssueSummary {
     pub status: IssueStatus,
     pub article_count: u32,
     pub first_title: Option<String>,
+    /// `第13期` / `增刊第1期`
+    pub issue_label: String,
+    /// `（总第七百四十一期）`
+    pub total_label: String,
+    /// `2025年9月2日`
+    pub date_label: String,
+    pub status_label: String,
 }
 
 /// The columns of `issue` without the articles.
@@ -172,6 +179,10 @@ impl Store {
                 .map_err(|e| StoreError::corrupt("article", id, e))?;
             summaries.push(IssueSummary {
                 id,
+                issue_label: numbering::issue_label(numbers.kind, numbers.number),
+                total_label: numbering::total_label(numbers.total_number),
+                date_label: numbering::format_masthead_date(date),
+                status_label: status.as_chinese().into(),
                 kind: numbers.kind,
                 year: numbers.year,
                 number: numbers.number,
@@ -241,7 +252,7 @@ fn validate_numbers(issue: &Issue) -> Result<(), StoreError> {
     if issue.date.year() != issue.year {
         return Err(StoreError::Invalid(format!(
             "出刊日期 {} 不在 {} 年内，请核对年份或日期",
-            crate::numbering::format_masthead_date(issue.date),
+            numbering::format_masthead_date(issue.date),
             issue.year
         )));
     }

@@ -139,7 +139,19 @@ export type ErrorCode = "notFound" | "invalidInput" | "notADatabase" | "database
 
 export type AppError = { code: ErrorCode, message: string, };
 
-export type IssueSummary = { id: number, kind: IssueKind, year: number, number: number, totalNumber: number, date: string, status: IssueStatus, articleCount: number, firstTitle: string | null, };
+export type IssueSummary = { id: number, kind: IssueKind, year: number, number: number, totalNumber: number, date: string, status: IssueStatus, articleCount: number, firstTitle: string | null, 
+/**
+ * `第13期` / `增刊第1期`
+ */
+issueLabel: string, 
+/**
+ * `（总第七百四十一期）`
+ */
+totalLabel: string, 
+/**
+ * `2025年9月2日`
+ */
+dateLabel: string, statusLabel: string, };
 
 export type ArticleSummary = { id: number, title: string, hanCount: number, };
 

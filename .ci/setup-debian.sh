@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing Jianbao needs on Debian 12, and nothing that is
+# already there. Safe to run again; never prompts.
+set -euo pipefail
+
+# Tauri 2's webkit2gtk 4.1 build, poppler for the PDF checks, Xvfb + WebKitWebDriver for the
+# end-to-end tests, and Noto CJK for the UI's own text.
+packages=(
+  build-essential pkg-config curl wget file
+  libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
+  poppler-utils xvfb xauth webkit2gtk-driver fonts-noto-cjk
+  python3
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "安装系统依赖：${missing[*]}"
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "需要 Node.js 20 及以上和 npm，请先安装。" >&2
+  exit 1
+fi
+
+# tauri-driver bridges WebDriver clients to WebKitWebDriver for the end-to-end tests.
+if ! command -v tauri-driver >/dev/null && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]; then
+  echo "安装 tauri-driver"
+  cargo install tauri-driver --locked --quiet
+fi

@@ -1,0 +1,73 @@
+# The two commands a new machine needs: `make run` and `make test`. Each installs what is
+# missing first (Debian packages, npm packages from the lockfile, fonts, tauri-driver).
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+DEMO_DB := target/demo/jianbao-demo.sqlite3
+APP := target/debug/jianbao
+CLI := target/debug/jianbao-cli
+E2E_OUT := target/e2e
+
+.PHONY: run test setup system-deps ui-deps ui-build app cli lint fmt-check clippy ui-check \
+        rust-test ui-test e2e bench
+
+## make run: the desktop app on the demo database (the CLI instead when there is no display).
+run: setup ui-build
+	@mkdir -p $(dir $(DEMO_DB))
+	@if [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ]; then \
+	  echo "没有图形显示（未设置 DISPLAY），改为用命令行打开示例数据库 $(DEMO_DB)："; \
+	  cargo build --quiet --no-default-features --bin jianbao-cli; \
+	  $(CLI) --db $(DEMO_DB) demo; \
+	else \
+	  cargo build --bin jianbao --bin jianbao-cli; \
+	  $(CLI) --db $(DEMO_DB) demo > /dev/null; \
+	  JIANBAO_DB=$(DEMO_DB) $(APP); \
+	fi
+
+## make test: every suite CI runs — lints, Rust unit + integration tests, UI tests, end-to-end.
+test: setup lint rust-test ui-test e2e
+
+setup: system-deps ui-deps
+
+system-deps:
+	@.ci/setup-debian.sh
+
+ui-deps: ui/node_modules/.package-lock.json
+
+ui/node_modules/.package-lock.json: ui/package-lock.json ui/package.json
+	cd ui && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# The desktop crate checks at compile time that ui/dist exists.
+ui-build: ui-deps
+	cd ui && npx vite build --logLevel warn
+
+lint: fmt-check clippy ui-check
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy: ui-build
+	cargo clippy --no-default-features --all-targets -- -D warnings
+	cargo clippy --all-targets -- -D warnings
+
+ui-check: ui-deps
+	cd ui && npm run --silent check && npm run --silent lint
+
+rust-test:
+	cargo test --no-default-features
+
+ui-test: ui-deps
+	cd ui && npm test
+
+app: ui-build
+	cargo build --bin jianbao --bin jianbao-cli
+
+## make e2e: the real desktop app under Xvfb, driven through tauri-driver + WebKitWebDriver.
+e2e: setup app
+	@mkdir -p $(E2E_OUT)
+	cd ui && JIANBAO_APP=../$(APP) JIANBAO_E2E_OUT=../$(E2E_OUT) xvfb-run -a --server-args="-screen 0 1440x900x24" npm run --silent e2e
+
+bench:
+	cargo bench --no-default-features

@@ -1,0 +1,69 @@
+//! Shared set-up for the integration tests: real SQLite files in a temp folder, a fixed clock.
+#![allow(dead_code, reason = "each test binary uses a different part of this module")]
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use jianbao::domain::{Article, Block, Issue, IssueKind, IssueStatus, Publication};
+use jianbao::store::{FixedClock, Id, Store};
+
+pub fn instant() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2025-09-02T08:30:00Z").expect("valid constant").with_timezone(&Utc)
+}
+
+pub struct TempDb {
+    pub dir: tempfile::TempDir,
+    pub path: PathBuf,
+}
+
+impl TempDb {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("jianbao.sqlite3");
+        TempDb { dir, path }
+    }
+
+    pub fn open(&self) -> Store {
+        open(&self.path)
+    }
+
+    /// A store with the 联络动态 publication already created.
+    pub fn with_publication(&self) -> (Store, Id) {
+        let mut store = self.open();
+        let id = store.create_publication(&Publication::lianluo_dongtai()).expect("create publication");
+        (store, id)
+    }
+}
+
+pub fn open(path: &Path) -> Store {
+    Store::open(path, Box::new(FixedClock(instant()))).expect("open store")
+}
+
+pub fn article(title: &str, paragraph: &str) -> Article {
+    Article {
+        title: vec![title.into()],
+        subtitle: None,
+        byline: None,
+        editor_note: vec![],
+        body: vec![Block::heading(1, "一、总体情况"), Block::paragraph(paragraph)],
+        contributors: vec!["娄底市人大常委会".into()],
+        source: None,
+    }
+}
+
+pub fn issue(number: u32, total_number: u32, articles: Vec<Article>) -> Issue {
+    Issue {
+        kind: IssueKind::Regular,
+        year: 2025,
+        number,
+        total_number,
+        date: NaiveDate::from_ymd_opt(2025, 9, 2).expect("valid date"),
+        status: IssueStatus::Draft,
+        articles,
+    }
+}
+
+/// Path of a committed fixture in tests/fixtures.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name)
+}

@@ -1,0 +1,101 @@
+//! The schema gate: versions, all-or-nothing upgrades, refusal of newer and foreign files.
+
+mod common;
+
+use jianbao::store::{FixedClock, LATEST_VERSION, Store, StoreError, apply_migrations, migrations};
+use rusqlite::Connection;
+use rusqlite_migration::M;
+
+fn user_version(conn: &Connection) -> u32 {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0)).expect("read user_version")
+}
+
+fn table_names(conn: &Connection) -> Vec<String> {
+    let mut statement = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .expect("prepare");
+    statement.query_map([], |row| row.get(0)).expect("query").collect::<Result<_, _>>().expect("rows")
+}
+
+#[test]
+fn a_new_database_gets_every_table_and_the_latest_version() {
+    let db = common::TempDb::new();
+    drop(db.open());
+    let conn = Connection::open(&db.path).expect("reopen");
+    assert_eq!(user_version(&conn), LATEST_VERSION);
+    assert_eq!(table_names(&conn), ["article", "article_revision", "issue", "publication"]);
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |row| row.get(0)).expect("mode");
+    assert_eq!(mode, "wal", "WAL keeps readers and the autosave from blocking each other");
+}
+
+#[test]
+fn a_failing_migration_leaves_no_trace() {
+    let db = common::TempDb::new();
+    let mut conn = Connection::open(&db.path).expect("open");
+    let mut steps = migrations();
+    steps.push(M::up("CREATE TABLE half_done (id INTEGER); INSERT INTO no_such_table VALUES (1);"));
+    let result = apply_migrations(&mut conn, &steps);
+    assert!(matches!(result, Err(StoreError::Migration(_))), "the broken step is reported: {result:?}");
+    assert_eq!(user_version(&conn), 0, "the version is not advanced");
+    assert!(table_names(&conn).is_empty(), "not even the good steps before it are kept");
+}
+
+#[test]
+fn a_failing_upgrade_keeps_the_data_of_the_old_version() {
+    let db = common::TempDb::new();
+    let (mut store, publication) = db.with_publication();
+    store.create_issue(publication, &common::issue(13, 741, vec![]), "汤建").expect("create issue");
+    drop(store);
+    let mut conn = Connection::open(&db.path).expect("open");
+    let mut steps = migrations();
+    steps.push(M::up("ALTER TABLE issue ADD COLUMN x TEXT; SELECT no_such_function();"));
+    assert!(apply_migrations(&mut conn, &steps).is_err());
+    drop(conn);
+    let store = db.open();
+    assert_eq!(store.list_issues(publication).expect("list").len(), 1, "the issue survives");
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_untouched() {
+    let db = common::TempDb::new();
+    drop(db.open());
+    let conn = Connection::open(&db.path).expect("open");
+    conn.pragma_update(None, "user_version", LATEST_VERSION + 1).expect("pretend newer");
+    drop(conn);
+    let before = std::fs::read(&db.path).expect("read file");
+    let error = Store::open(&db.path, Box::new(FixedClock(common::instant())))
+        .expect_err("a newer schema must not be opened");
+    assert!(matches!(error, StoreError::TooNew { found, supported } if found == LATEST_VERSION + 1 && supported == LATEST_VERSION));
+    assert!(error.to_string().contains("请升级简报台"), "the message tells the user what to do: {error}");
+    assert_eq!(std::fs::read(&db.path).expect("read file"), before, "the file is unchanged");
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_untouched() {
+    let db = common::TempDb::new();
+    std::fs::write(&db.path, "这不是数据库，是一份文稿。".repeat(100)).expect("write");
+    let before = std::fs::read(&db.path).expect("read");
+    let error = Store::open(&db.path, Box::new(FixedClock(common::instant()))).expect_err("not SQLite");
+    assert!(matches!(error, StoreError::NotADatabase { .. }), "got {error:?}");
+    assert_eq!(std::fs::read(&db.path).expect("read"), before, "the user's file is not modified");
+}
+
+#[test]
+fn reopening_an_up_to_date_database_changes_nothing() {
+    let db = common::TempDb::new();
+    let (store, _) = db.with_publication();
+    drop(store);
+    let store = db.open();
+    assert!(store.default_publication_id().is_ok());
+}
+
+#[test]
+fn backup_copies_a_readable_database() {
+    let db = common::TempDb::new();
+    let (mut store, publication) = db.with_publication();
+    store.create_issue(publication, &common::issue(13, 741, vec![]), "汤建").expect("create");
+    let copy = db.dir.path().join("backup.sqlite3");
+    store.backup_to(&copy).expect("backup");
+    let restored = common::open(&copy);
+    assert_eq!(restored.list_issues(publication).expect("list").len(), 1);
+}

@@ -1,0 +1,67 @@
+// Starts the real desktop app through tauri-driver (WebDriver → WebKitWebDriver → the app)
+// on a fresh SQLite file, preloaded with the 2025-13 fixture through the real CLI.
+// Run under a display (the Makefile's `e2e` target wraps this in xvfb-run).
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { remote } from "webdriverio";
+
+const app = resolve(process.env.JIANBAO_APP ?? "../target/debug/jianbao");
+const cli = resolve(process.env.JIANBAO_CLI ?? join(app, "..", "jianbao-cli"));
+export const screenshotDir = resolve(process.env.JIANBAO_E2E_OUT ?? "../target/e2e");
+
+/** A new database with the demo publication and the 2025-13 issue. */
+export function demoDatabase() {
+  const dir = mkdtempSync(join(tmpdir(), "jianbao-e2e-"));
+  const db = join(dir, "jianbao.sqlite3");
+  execFileSync(cli, ["--db", db, "demo"], { stdio: "ignore" });
+  return db;
+}
+
+function waitForPort(port, deadline) {
+  return new Promise((done, fail) => {
+    const attempt = () => {
+      const socket = connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.end();
+        done();
+      });
+      socket.once("error", () => {
+        socket.destroy();
+        if (Date.now() > deadline) fail(new Error(`tauri-driver did not listen on ${port}`));
+        else setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}
+
+/** Starts tauri-driver for one database; the app it launches inherits JIANBAO_DB. */
+export async function startDriver(db, port = 4444) {
+  const driver = spawn("tauri-driver", ["--port", String(port)], {
+    env: { ...process.env, JIANBAO_DB: db },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  await waitForPort(port, Date.now() + 15000);
+  return driver;
+}
+
+/** Opens the app window (a new app process per session). */
+export async function launch(port = 4444) {
+  return remote({
+    hostname: "127.0.0.1",
+    port,
+    logLevel: "warn",
+    capabilities: {
+      "tauri:options": { application: app },
+      "wdio:enforceWebDriverClassic": true,
+    },
+  });
+}
+
+export async function screenshot(browser, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  await browser.saveScreenshot(join(screenshotDir, `${name}.png`));
+}

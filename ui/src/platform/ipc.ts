@@ -1,0 +1,27 @@
+// The only module that talks to Tauri. Command names, arguments and answers come from the
+// generated `Commands` map, so a command is declared once, in Rust.
+import { invoke as tauriInvoke } from "@tauri-apps/api/core";
+import type { AppError, Commands } from "../generated/bindings";
+
+export type CommandName = keyof Commands;
+export type Request<K extends CommandName> = Commands[K]["request"];
+export type Response<K extends CommandName> = Commands[K]["response"];
+
+/** Calls a backend command; rejects with an `AppError` whose message is for the user. */
+export async function invoke<K extends CommandName>(
+  command: K,
+  request: Request<K>,
+): Promise<Response<K>> {
+  try {
+    return await tauriInvoke<Response<K>>(command, request as Record<string, unknown>);
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+export function toAppError(error: unknown): AppError {
+  if (typeof error === "object" && error !== null && "code" in error && "message" in error) {
+    return error as AppError;
+  }
+  return { code: "internal", message: `程序内部错误：${String(error)}` };
+}
