@@ -55,8 +55,9 @@ clippy: ui-build
 ui-check: ui-deps
 	cd ui && npm run --silent check && npm run --silent lint
 
-rust-test:
+rust-test: ui-build
 	cargo test --no-default-features
+	cargo test --lib -- desktop::
 
 ui-test: ui-deps
 	cd ui && npm test

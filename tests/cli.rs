@@ -59,10 +59,13 @@ fn show_prints_the_masthead_as_printed() {
     let fixture = common::fixture("lianluo-2025-13.json");
     ok(&db.path, &["issue", "load", fixture.to_str().expect("UTF-8 path")]);
     let shown = ok(&db.path, &["issue", "show", "1"]);
-    for expected in ["联络动态", "第13期", "（总第七百四十一期）", "湖南省人大常委会代表工作委员会编", "2025年9月2日"] {
+    for expected in
+        ["联络动态", "第13期", "（总第七百四十一期）", "湖南省人大常委会代表工作委员会编", "2025年9月2日"]
+    {
         assert!(shown.contains(expected), "missing {expected} in:\n{shown}");
     }
-    let json: serde_json::Value = serde_json::from_str(&ok(&db.path, &["issue", "show", "1", "--json"])).expect("JSON");
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&db.path, &["issue", "show", "1", "--json"])).expect("JSON");
     assert_eq!(json["totalLabel"], "（总第七百四十一期）");
     assert_eq!(json["articles"].as_array().map(Vec::len), Some(2));
 }
@@ -73,7 +76,8 @@ fn dump_gives_back_what_load_took() {
     ok(&db.path, &["init"]);
     let fixture = common::fixture("lianluo-2025-13.json");
     ok(&db.path, &["issue", "load", fixture.to_str().expect("UTF-8 path")]);
-    let dumped: serde_json::Value = serde_json::from_str(&ok(&db.path, &["issue", "dump", "1"])).expect("JSON");
+    let dumped: serde_json::Value =
+        serde_json::from_str(&ok(&db.path, &["issue", "dump", "1"])).expect("JSON");
     let original: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&fixture).expect("fixture")).expect("JSON");
     assert_eq!(dumped, original, "the exchange format round-trips through the store");
@@ -84,7 +88,8 @@ fn numbers_given_by_hand_win_and_a_duplicate_is_warned_about() {
     let db = common::TempDb::new();
     ok(&db.path, &["init"]);
     ok(&db.path, &["issue", "new", "--date", "2025-07-28", "--number", "12", "--total", "739"]);
-    let duplicate = ok(&db.path, &["issue", "new", "--date", "2025-07-29", "--number", "12", "--total", "740"]);
+    let duplicate =
+        ok(&db.path, &["issue", "new", "--date", "2025-07-29", "--number", "12", "--total", "740"]);
     assert!(duplicate.contains("2025年第12期重复（共2期）"), "{duplicate}");
 }
 

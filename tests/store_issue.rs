@@ -42,7 +42,10 @@ fn issue_numbers_feed_the_numbering() {
     let (mut store, publication) = db.with_publication();
     store.create_issue(publication, &common::issue(12, 739, vec![]), "汤建").expect("create");
     let numbers = store.issue_numbers(publication).expect("numbers");
-    assert_eq!(numbers, [IssueNumbers { kind: IssueKind::Regular, year: 2025, number: 12, total_number: 739 }]);
+    assert_eq!(
+        numbers,
+        [IssueNumbers { kind: IssueKind::Regular, year: 2025, number: 12, total_number: 739 }]
+    );
 }
 
 #[test]

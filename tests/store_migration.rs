@@ -11,9 +11,8 @@ fn user_version(conn: &Connection) -> u32 {
 }
 
 fn table_names(conn: &Connection) -> Vec<String> {
-    let mut statement = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-        .expect("prepare");
+    let mut statement =
+        conn.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").expect("prepare");
     statement.query_map([], |row| row.get(0)).expect("query").collect::<Result<_, _>>().expect("rows")
 }
 
@@ -65,7 +64,9 @@ fn a_database_from_a_newer_version_is_refused_untouched() {
     let before = std::fs::read(&db.path).expect("read file");
     let error = Store::open(&db.path, Box::new(FixedClock(common::instant())))
         .expect_err("a newer schema must not be opened");
-    assert!(matches!(error, StoreError::TooNew { found, supported } if found == LATEST_VERSION + 1 && supported == LATEST_VERSION));
+    assert!(
+        matches!(error, StoreError::TooNew { found, supported } if found == LATEST_VERSION + 1 && supported == LATEST_VERSION)
+    );
     assert!(error.to_string().contains("请升级简报台"), "the message tells the user what to do: {error}");
     assert_eq!(std::fs::read(&db.path).expect("read file"), before, "the file is unchanged");
 }

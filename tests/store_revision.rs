@@ -7,7 +7,9 @@ fn every_save_appends_a_revision_with_author_time_and_content() {
     let db = common::TempDb::new();
     let (mut store, publication) = db.with_publication();
     let first = common::article("标题", "初稿。");
-    let issue = store.create_issue(publication, &common::issue(13, 741, vec![first.clone()]), "汤建").expect("create");
+    let issue = store
+        .create_issue(publication, &common::issue(13, 741, vec![first.clone()]), "汤建")
+        .expect("create");
     let article = store.issue(issue).expect("read").article_ids[0];
     let second = common::article("标题", "二稿。");
     store.save_article(article, &second, "校对员").expect("save");
@@ -25,7 +27,9 @@ fn restoring_a_revision_is_itself_a_revision() {
     let db = common::TempDb::new();
     let (mut store, publication) = db.with_publication();
     let first = common::article("标题", "初稿。");
-    let issue = store.create_issue(publication, &common::issue(13, 741, vec![first.clone()]), "汤建").expect("create");
+    let issue = store
+        .create_issue(publication, &common::issue(13, 741, vec![first.clone()]), "汤建")
+        .expect("create");
     let article = store.issue(issue).expect("read").article_ids[0];
     store.save_article(article, &common::article("标题", "改坏了。"), "汤建").expect("save");
     let oldest = store.revisions(article).expect("list").last().cloned().expect("has the first revision");

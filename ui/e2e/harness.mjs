@@ -63,5 +63,8 @@ export async function launch(port = 4444) {
 
 export async function screenshot(browser, name) {
   mkdirSync(screenshotDir, { recursive: true });
+  // WebKitGTK snapshots the last painted frame: let two frames pass so the shot shows the DOM
+  // the test just checked.
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   await browser.saveScreenshot(join(screenshotDir, `${name}.png`));
 }

@@ -61,11 +61,12 @@ test("an issue created in the window is in the list, also after restarting the a
 test("opening an issue shows its masthead and article titles", async () => {
   const browser = await launch();
   try {
+    await rowTexts(browser);
     const rows = await browser.$$('[data-testid="issue-row"]');
     let target;
     for (const row of rows) if ((await row.getText()).includes("总第七百四十一期")) target = row;
     assert.ok(target, "the demo issue is listed");
-    await target.click();
+    await (await target.$("button")).click();
     const label = await browser.$('[data-testid="issue-label"]');
     await label.waitForExist({ timeout: 10000 });
     assert.equal(await label.getText(), "第13期");

@@ -21,15 +21,14 @@ use crate::store::{Clock, Store};
 pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), AppError> {
     let path = database_path(cli.db)?;
     let today = clock.today();
-    if let Command::Demo = cli.command {
-        let store = crate::demo::open_demo(&path, clock)?;
-        return print::issue_list(out, &store);
-    }
     let mut store = Store::open(&path, clock)?;
     match cli.command {
-        Command::Demo => unreachable!("handled before opening the store"),
+        Command::Demo => {
+            crate::demo::fill_demo(&mut store)?;
+            print::issue_list(out, &store)
+        }
         Command::Init => {
-            let created = crate::demo::init(&mut store)?;
+            let created = service::ensure_publication(&mut store)?;
             let what = if created { "已初始化数据库" } else { "数据库已初始化，未作改动" };
             writeln!(out, "{what}：{}", path.display()).map_err(output_error)
         }

@@ -11,6 +11,24 @@ use tauri::Manager;
 use crate::error::AppError;
 use state::AppState;
 
+/// Lists every command once: it builds the invoke handler and the names the test below
+/// compares with the generated contract in `crate::bindings`.
+macro_rules! registered_commands {
+    ($callback:ident) => {
+        $callback!(list_issues, get_issue, create_issue, get_publication)
+    };
+}
+
+macro_rules! handler_of {
+    ($($name:ident),*) => { tauri::generate_handler![$(commands::$name),*] };
+}
+
+macro_rules! command_handler {
+    () => {
+        registered_commands!(handler_of)
+    };
+}
+
 /// Whether a graphical display is available; without one GTK would panic on start.
 pub fn has_display() -> bool {
     ["DISPLAY", "WAYLAND_DISPLAY"].iter().any(|name| std::env::var_os(name).is_some_and(|v| !v.is_empty()))
@@ -27,12 +45,22 @@ pub fn run() -> Result<(), AppError> {
             app.manage(AppState::open(&path)?);
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::list_issues,
-            commands::get_issue,
-            commands::create_issue,
-            commands::get_publication,
-        ])
+        .invoke_handler(command_handler!())
         .run(tauri::generate_context!())
         .map_err(|e| AppError::new(crate::ErrorCode::Internal, format!("简报台窗口无法启动：{e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    macro_rules! names_of {
+        ($($name:ident),*) => { [$(stringify!($name)),*] };
+    }
+
+    #[test]
+    fn registered_commands_are_the_generated_contract() {
+        let registered = registered_commands!(names_of);
+        let cfg = ts_rs::Config::new();
+        let declared: Vec<_> = crate::bindings::commands(&cfg).into_iter().map(|(name, ..)| name).collect();
+        assert_eq!(registered.to_vec(), declared, "the UI's Commands type must list what the app registers");
+    }
 }

@@ -14,7 +14,7 @@ impl AppState {
     /// Opens the database, creating the publication of a fresh one.
     pub fn open(path: &Path) -> Result<AppState, AppError> {
         let mut store = Store::open(path, Box::new(SystemClock))?;
-        crate::demo::init(&mut store)?;
+        crate::service::ensure_publication(&mut store)?;
         Ok(AppState { store: Mutex::new(store), clock: SystemClock })
     }
 

@@ -7,7 +7,7 @@ mod publication;
 pub use issues::{
     ArticleSummary, IssueView, NewIssueRequest, create_issue, dump_issue, issue_view, load_issue,
 };
-pub use publication::{PublicationView, publication_view, update_publication};
+pub use publication::{PublicationView, ensure_publication, publication_view, update_publication};
 
 /// Who is recorded on revisions when no user name is known yet.
 pub const DEFAULT_AUTHOR: &str = "编辑";

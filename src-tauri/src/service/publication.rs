@@ -17,6 +17,16 @@ pub fn publication_view(store: &Store) -> Result<PublicationView, AppError> {
     Ok(PublicationView { id, publication: store.publication(id)? })
 }
 
+/// Creates the publication of a fresh database (《联络动态》's settings) unless one exists;
+/// returns whether it did.
+pub fn ensure_publication(store: &mut Store) -> Result<bool, AppError> {
+    if store.default_publication_id().is_ok() {
+        return Ok(false);
+    }
+    store.create_publication(&Publication::lianluo_dongtai())?;
+    Ok(true)
+}
+
 /// Checks the settings a user typed and stores them.
 pub fn update_publication(store: &mut Store, publication: &Publication) -> Result<(), AppError> {
     validate(publication)?;
