@@ -103,12 +103,11 @@ pub fn footer(settings: &FooterSettings, styles: &Styles) -> Vec<FlowBlock> {
     let recipients = format!("{label}{}。", settings.recipients.join("，"));
     let mut recipients = line(recipients, Align::Justify);
     recipients.rest_indent = inset + 2.0 * style.cell_pt;
-    let contact = format!(
-        "责任编辑：{}　　联系方式：{}　{}",
-        spaced_name(&settings.responsible_editor),
-        settings.phone,
-        settings.email
-    );
+    // Editor flush left, contact flush right, as GB/T 9704 §7.4.2 sets 印发机关 and 印发日期.
+    let contact = FlowBlock::LeftRight {
+        left: line(format!("责任编辑：{}", spaced_name(&settings.responsible_editor)), Align::Left),
+        right: line(format!("联系方式：{}　{}", settings.phone, settings.email), Align::Right),
+    };
     let approval = line(format!("批准文号：{}", settings.approval_number), Align::Left);
     let approval = match settings.print_run {
         Some(copies) => {
@@ -120,7 +119,7 @@ pub fn footer(settings: &FooterSettings, styles: &Styles) -> Vec<FlowBlock> {
         rule(FOOTER_THICK_RULE_PT),
         FlowBlock::Text(recipients),
         rule(FOOTER_THIN_RULE_PT),
-        FlowBlock::Text(line(contact, Align::Left)),
+        contact,
         approval,
         rule(FOOTER_THICK_RULE_PT),
     ]
@@ -197,4 +196,15 @@ pub fn line_numbers(baselines: &[f32], geometry: &Geometry, metrics: &dyn FontMe
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_character_names_are_spaced_to_three_cells() {
+        assert_eq!(spaced_name("汤建"), "汤　建");
+        assert_eq!(spaced_name("欧阳明"), "欧阳明");
+    }
 }

@@ -167,7 +167,8 @@ fn same_inseparable(previous: &Glyph, next: &Glyph) -> bool {
 /// added to). Not next to punctuation, and dropped at line start and end.
 fn cjk_latin_boundary(previous: &Glyph, next: &Glyph) -> bool {
     let alnum = |g: &Glyph| g.class == CharClass::Latin && g.ch.is_alphanumeric();
-    let han = |g: &Glyph| g.class == CharClass::Ideographic;
+    // The ideographic space is itself the spacing: nothing is added next to it.
+    let han = |g: &Glyph| g.class == CharClass::Ideographic && g.ch != '\u{3000}';
     (han(previous) && alnum(next)) || (alnum(previous) && han(next))
 }
 
@@ -214,6 +215,8 @@ mod tests {
         assert_eq!(g[6].space_before, quarter, "digit → Han");
         assert!(!g[3].break_before && !g[5].break_before, "a number never splits");
         assert!(g[2].break_before && g[6].break_before);
+        let g = shaped("85309319　hn", CompressionStyle::FullWidth);
+        assert_eq!(g[8].space_before + g[9].space_before, 0.0, "none beside an ideographic space");
     }
 
     #[test]

@@ -356,3 +356,24 @@ fn eight_page_issue_lays_out_fast() {
     assert!(laid.pages.len() >= 6, "tripled issue is long: {} pages", laid.pages.len());
     assert!(elapsed.as_millis() < 500, "layout took {elapsed:?} (debug build)");
 }
+
+#[test]
+fn footer_sets_editor_left_and_contact_right_on_one_line() {
+    let mut file = fixtures().remove(2);
+    file.publication.footer.email = "lw@hn.cn".into();
+    let laid = lay_out(&file, &LayoutOptions::default());
+    let g = Geometry::of(&file.publication.layout);
+    let lines: Vec<String> =
+        text_lines(laid.pages.last().expect("pages"), &g).iter().map(line_text).collect();
+    assert!(lines.contains(&"责任编辑：汤　建联系方式：0731-85309319　lw@hn.cn".to_owned()), "{lines:?}");
+
+    let mut long = file.clone();
+    long.publication.footer.email = "a-long-address-for-the-editorial-office@example.org".into();
+    let laid = lay_out(&long, &LayoutOptions::default());
+    let lines: Vec<String> =
+        text_lines(laid.pages.last().expect("pages"), &g).iter().map(line_text).collect();
+    assert!(
+        lines.contains(&"责任编辑：汤　建".to_owned()),
+        "too wide: the contact goes to its own line {lines:?}"
+    );
+}

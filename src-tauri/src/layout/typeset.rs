@@ -42,7 +42,7 @@ impl<'a> Typesetter<'a> {
         for block in blocks {
             match block {
                 FlowBlock::Text(text) => slots.extend(self.set_text(text)),
-                FlowBlock::LeftRight { left, right } => slots.push(self.set_left_right(left, right)),
+                FlowBlock::LeftRight { left, right } => slots.extend(self.set_left_right(left, right)),
                 FlowBlock::Blank { height, keep_with_next } => slots.push(Slot {
                     height: *height,
                     keep_with_next: *keep_with_next,
@@ -119,12 +119,23 @@ impl<'a> Typesetter<'a> {
         slots
     }
 
-    fn set_left_right(&mut self, left: &TextBlock, right: &TextBlock) -> Slot {
-        let mut slot = self.set_text(left).into_iter().next().unwrap_or_default();
-        let right = self.set_text(right).into_iter().next().unwrap_or_default();
-        slot.items.extend(right.items);
-        slot.height = slot.height.max(right.height);
-        slot
+    /// Both texts on one line when they fit with at least one cell between them; otherwise
+    /// the right one on a line of its own, still flush right.
+    fn set_left_right(&mut self, left: &TextBlock, right: &TextBlock) -> Vec<Slot> {
+        let mut left_slots = self.set_text(left);
+        let right_slots = self.set_text(right);
+        let fits = left_slots.len() == 1
+            && right_slots.len() == 1
+            && text_extent(&left_slots[0]).1 + right.runs[0].1.cell_pt <= text_extent(&right_slots[0]).0;
+        if !fits {
+            left_slots.extend(right_slots);
+            return left_slots;
+        }
+        let mut slot = left_slots.remove(0);
+        let right_slot = right_slots.into_iter().next().unwrap_or_default();
+        slot.items.extend(right_slot.items);
+        slot.height = slot.height.max(right_slot.height);
+        vec![slot]
     }
 
     /// Glyph runs of one set line: a new run wherever the style changes.
@@ -152,6 +163,16 @@ impl<'a> Typesetter<'a> {
         }
         items
     }
+}
+
+/// Leftmost and rightmost glyph origin of a set line, in points. The rightmost glyph's
+/// advance is not known here; the one-cell minimum gap in `set_left_right` covers it.
+fn text_extent(slot: &Slot) -> (f32, f32) {
+    let xs = slot.items.iter().filter_map(|item| match item {
+        Item::Text(run) => Some(run.glyphs.iter().map(|g| g.x_pt)),
+        _ => None,
+    });
+    xs.flatten().fold((f32::MAX, f32::MIN), |(lo, hi), x| (lo.min(x), hi.max(x)))
 }
 
 /// Baseline of text of `size` centred in a slot of `height`.
