@@ -367,7 +367,7 @@ fn footer_sets_editor_left_and_contact_right_on_one_line() {
         text_lines(laid.pages.last().expect("pages"), &g).iter().map(line_text).collect();
     assert!(lines.contains(&"责任编辑：汤　建联系方式：0731-85309319　lw@hn.cn".to_owned()), "{lines:?}");
 
-    let mut long = file.clone();
+    let mut long = file;
     long.publication.footer.email = "a-long-address-for-the-editorial-office@example.org".into();
     let laid = lay_out(&long, &LayoutOptions::default());
     let lines: Vec<String> =
