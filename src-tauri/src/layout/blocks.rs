@@ -16,6 +16,8 @@ pub struct TextBlock {
     pub rest_indent: f32,
     pub right_indent: f32,
     pub align: Align,
+    /// Break into lines of even length and never inside a quoted term (titles).
+    pub balanced: bool,
     /// Justify the last line too (分散对齐), for the letter-spaced 报名.
     pub force_justify: bool,
     /// Height of each line's slot; the body grid pitch for everything in the flow.
@@ -37,6 +39,7 @@ impl TextBlock {
             right_indent: 0.0,
             align: Align::Justify,
             force_justify: false,
+            balanced: false,
             line_height,
             keep_with_next: false,
             outline: None,

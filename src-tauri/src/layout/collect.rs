@@ -85,6 +85,7 @@ fn title(article: &Article, styles: &Styles, blocks: &mut Vec<FlowBlock>) {
         if i == 0 {
             block.outline = Some(article.title_text());
         }
+        block.balanced = true;
         blocks.push(FlowBlock::Text(block.kept_with_next()));
     }
     blocks.push(FlowBlock::Blank { height: styles.geometry.line, keep_with_next: true });

@@ -57,8 +57,13 @@ pub fn layout_issue(
     flow.extend(collect::articles(&issue.articles, &styles, profile.article_starts_new_page));
     let footer = furniture::footer(&publication.footer, &styles);
 
-    let mut typesetter =
-        Typesetter { metrics, compression: profile.compression, geometry, missing: Vec::new() };
+    let mut typesetter = Typesetter {
+        metrics,
+        compression: profile.compression,
+        geometry,
+        missing: Vec::new(),
+        fallback: Vec::new(),
+    };
     let slots = typesetter.set(&flow);
     let footer = typesetter.set(&footer);
     let mut paginated = paginate::paginate(slots, footer, &geometry);
@@ -71,10 +76,10 @@ pub fn layout_issue(
     if page_count % 2 == 1 {
         warnings.push(LayoutWarning::OddPageCount { pages: page_count });
     }
-    if !typesetter.missing.is_empty() {
-        let mut chars = std::mem::take(&mut typesetter.missing);
-        chars.sort_unstable();
-        chars.dedup();
+    if let Some(chars) = distinct(&typesetter.fallback) {
+        warnings.push(LayoutWarning::FallbackGlyphs { chars });
+    }
+    if let Some(chars) = distinct(&typesetter.missing) {
         warnings.push(LayoutWarning::MissingGlyphs { chars });
     }
 
@@ -129,4 +134,12 @@ fn title_warnings(issue: &Issue, typesetter: &mut Typesetter<'_>, styles: &Style
         }
     }
     warnings
+}
+
+/// Each character once, in code point order; `None` when there are none.
+fn distinct(chars: &[char]) -> Option<Vec<char>> {
+    let mut chars = chars.to_vec();
+    chars.sort_unstable();
+    chars.dedup();
+    (!chars.is_empty()).then_some(chars)
 }

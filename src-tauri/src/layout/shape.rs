@@ -10,6 +10,10 @@ use super::punctuation::{
 };
 use crate::domain::{CompressionStyle, FontRole};
 
+/// A character every Chinese font of every role has: the font it resolves to is the role's
+/// own font, so any other font for a character means that character fell back.
+const ROLE_PROBE: char = '中';
+
 /// How a run of text is set.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TextStyle {
@@ -61,6 +65,8 @@ impl Glyph {
 pub struct Shaped {
     pub glyphs: Vec<Glyph>,
     pub missing: Vec<char>,
+    /// Characters drawn from another font than their role's own.
+    pub fallback: Vec<char>,
 }
 
 /// Shapes `runs` (text and an index into the paragraph's styles).
@@ -74,6 +80,7 @@ pub fn shape(
     let mut pending_space = false;
     for &(text, style_index) in runs {
         let style = &styles[usize::from(style_index)];
+        let role_font = metrics.resolve(style.role, ROLE_PROBE);
         for ch in text.chars() {
             let class = class_of(ch);
             if class == CharClass::Space {
@@ -81,6 +88,9 @@ pub fn shape(
                 continue;
             }
             let glyph = glyph_for(ch, class, style, style_index, compression, metrics, &mut shaped);
+            if role_font.is_some_and(|font| font != glyph.font) && !shaped.missing.contains(&ch) {
+                shaped.fallback.push(ch);
+            }
             let previous = shaped.glyphs.last_mut();
             let glyph = join(previous, glyph, pending_space, style, metrics);
             shaped.glyphs.push(glyph);

@@ -8,11 +8,15 @@ use crate::domain::FontRole;
 /// A private-use character no test font has, to exercise the missing-glyph path.
 pub const MISSING: char = '\u{E000}';
 
+/// A character only the fallback font has (镕 is missing from FandolFang).
+pub const FALLBACK_ONLY: char = '镕';
+
 #[derive(Debug)]
 pub struct TestMetrics;
 
 impl FontMetrics for TestMetrics {
     fn resolve(&self, role: FontRole, ch: char) -> Option<FontKey> {
+        let role = if ch == FALLBACK_ONLY { FontRole::Fallback } else { role };
         let key = FontRole::ALL.iter().position(|r| *r == role).expect("ALL lists every role");
         (ch != MISSING).then(|| FontKey(u16::try_from(key).expect("five roles")))
     }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::blocks::FlowBlock;
 use super::collect::{self, Styles};
 use super::punctuation::{Blank, CharClass, blank_side, class_of, no_line_end, no_line_start};
-use super::test_metrics::{MISSING, TestMetrics};
+use super::test_metrics::{FALLBACK_ONLY, MISSING, TestMetrics};
 use super::typeset::Typesetter;
 use super::*;
 use crate::domain::{Block, CompressionStyle, IssueFile};
@@ -110,6 +110,7 @@ fn fixtures_justified_lines_end_exactly_on_the_right_edge() {
             compression: profile.compression,
             geometry: g,
             missing: vec![],
+            fallback: vec![],
         };
         let mut checked = 0;
         for block in collect::articles(&file.issue.articles, &styles, false) {
@@ -328,6 +329,36 @@ fn missing_glyphs_are_reported_not_dropped() {
     let g = Geometry::of(&file.publication.layout);
     let stream: String = laid.pages.iter().flat_map(|p| text_lines(p, &g)).map(|l| line_text(&l)).collect();
     assert!(stream.contains(&format!("缺{MISSING}字")));
+}
+
+#[test]
+fn fallback_glyphs_are_reported() {
+    let mut file = fixtures().remove(0);
+    file.issue.articles[0].body.insert(0, Block::paragraph(&format!("朱{FALLBACK_ONLY}基")));
+    let laid = lay_out(&file, &LayoutOptions::default());
+    assert!(laid.warnings.contains(&LayoutWarning::FallbackGlyphs { chars: vec![FALLBACK_ONLY] }));
+}
+
+#[test]
+fn overlong_title_line_is_balanced_and_warned() {
+    let mut file = fixtures().remove(0);
+    file.issue.articles[0].title =
+        vec!["关于进一步做好新时代“三会三文”精神贯彻落实工作的若干意见和建议".into()];
+    let laid = lay_out(&file, &LayoutOptions::default());
+    assert!(laid.warnings.contains(&LayoutWarning::OverlongTitleLine { article: 0, line: 0 }));
+    let g = Geometry::of(&file.publication.layout);
+    let title_lines: Vec<String> = text_lines(&laid.pages[0], &g)
+        .iter()
+        .filter(|line| line[0].2 == file.publication.layout.title_size_pt)
+        .map(line_text)
+        .collect();
+    assert_eq!(title_lines.len(), 2, "{title_lines:?}");
+    let lengths: Vec<usize> = title_lines.iter().map(|l| l.chars().count()).collect();
+    assert!(
+        lengths[0].abs_diff(lengths[1]) <= 2,
+        "balanced lines, not a full line and a stub: {title_lines:?}"
+    );
+    assert!(!title_lines[0].contains('“') || title_lines[0].contains('”'), "no break inside a quoted term");
 }
 
 #[test]

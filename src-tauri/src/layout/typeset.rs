@@ -1,6 +1,8 @@
 //! Flow blocks → slots: each text block shaped, broken into lines and justified; each line,
 //! blank, rule or image becomes one slot of known height for the paginator.
 
+use std::ops::Range;
+
 use super::blocks::{FlowBlock, TextBlock};
 use super::geometry::Geometry;
 use super::justify::{SetGlyph, set_line};
@@ -34,6 +36,8 @@ pub struct Typesetter<'a> {
     pub geometry: Geometry,
     /// Characters no font could draw, in order of appearance.
     pub missing: Vec<char>,
+    /// Characters drawn from a font other than their role's.
+    pub fallback: Vec<char>,
 }
 
 impl<'a> Typesetter<'a> {
@@ -90,10 +94,16 @@ impl<'a> Typesetter<'a> {
             .collect();
         let shaped = shape(&runs, &styles, self.compression, self.metrics);
         self.missing.extend(shaped.missing);
-        let glyphs = shaped.glyphs;
+        self.fallback.extend(shaped.fallback);
+        let mut glyphs = shaped.glyphs;
         let indent = |line: usize| if line == 0 { block.first_indent } else { block.rest_indent };
         let measure = |line: usize| self.geometry.width - indent(line) - block.right_indent;
-        let lines = break_lines(&glyphs, measure);
+        let lines = if block.balanced {
+            keep_quoted_terms_together(&mut glyphs);
+            balanced_lines(&glyphs, measure(0), styles[0].cell_pt)
+        } else {
+            break_lines(&glyphs, measure)
+        };
         let count = lines.len();
         let mut slots = Vec::with_capacity(count);
         for (i, range) in lines.into_iter().enumerate() {
@@ -162,6 +172,40 @@ impl<'a> Typesetter<'a> {
             }
         }
         items
+    }
+}
+
+/// A title that needs more than one line is broken into lines of about equal length rather
+/// than a full line and a stub: "回行时，要做到词意完整，排列对称，长短适宜" (GB/T 9704-2012
+/// §7.3.2). Tries measures from the average line length upwards, half a cell at a time.
+fn balanced_lines(glyphs: &[Glyph], full: f32, cell: f32) -> Vec<Range<usize>> {
+    let lines = break_lines(glyphs, |_| full);
+    if lines.len() < 2 {
+        return lines;
+    }
+    let natural: f32 = glyphs.iter().map(|g| g.space_before + g.width).sum();
+    let mut measure = natural / lines.len() as f32;
+    while measure < full {
+        let candidate = break_lines(glyphs, |_| measure);
+        if candidate.len() <= lines.len() {
+            return candidate;
+        }
+        measure += cell / 2.0;
+    }
+    lines
+}
+
+/// No break inside a quoted term of a title (`“三会三文”` stays on one line), so that the
+/// words stay whole (GB/T 9704-2012 §7.3.2 "词意完整").
+fn keep_quoted_terms_together(glyphs: &mut [Glyph]) {
+    let mut depth = 0usize;
+    for glyph in glyphs.iter_mut() {
+        match glyph.ch {
+            '“' | '‘' | '《' => depth += 1,
+            '”' | '’' | '》' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => glyph.break_before = false,
+            _ => {}
+        }
     }
 }
 
