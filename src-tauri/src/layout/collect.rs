@@ -101,7 +101,9 @@ fn editor_note(note: &[Inline], styles: &Styles) -> TextBlock {
 fn body_block(block: &Block, styles: &Styles, blocks: &mut Vec<FlowBlock>) {
     match block {
         Block::Paragraph { content } => {
-            blocks.push(FlowBlock::Text(styles.paragraph(inline_runs(content, styles.body(FontRole::Body)))));
+            let mut runs = inline_runs(content, styles.body(FontRole::Body));
+            strip_typed_indent(&mut runs);
+            blocks.push(FlowBlock::Text(styles.paragraph(runs)));
         }
         Block::Heading { level, content } => {
             let runs = inline_runs(content, heading_style(*level, styles));
@@ -121,8 +123,24 @@ fn heading_style(level: u8, styles: &Styles) -> TextStyle {
     }
 }
 
+/// Spaces typed at the start of a paragraph (`　　` from word processors) would double the
+/// paragraph's own 2-character indent: the layout sets the indent, so they are dropped.
+fn strip_typed_indent(runs: &mut [(String, TextStyle)]) {
+    for (text, _) in runs.iter_mut() {
+        let trimmed = text.trim_start_matches([' ', '\u{3000}', '\t']);
+        let done = !trimmed.is_empty();
+        *text = trimmed.to_owned();
+        if done {
+            break;
+        }
+    }
+}
+
 fn inline_runs(content: &[Inline], style: TextStyle) -> Vec<(String, TextStyle)> {
-    content.iter().map(|inline| (inline.text.clone(), TextStyle { bold: inline.bold, ..style })).collect()
+    content
+        .iter()
+        .map(|inline| (inline.text.clone(), TextStyle { bold: style.bold || inline.bold, ..style }))
+        .collect()
 }
 
 /// An image at the text width at most, centred, its caption below in 楷体 四号 (DESIGN §2).
@@ -137,5 +155,94 @@ fn image(src: &str, caption: Option<&str>, styles: &Styles, blocks: &mut Vec<Flo
     if let Some(caption) = caption {
         let style = styles.style(FontRole::Kai, CAPTION_SIZE_PT);
         blocks.push(FlowBlock::Text(TextBlock::new(caption, style, geometry.line).aligned(Align::Center)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn styles() -> Styles {
+        let profile = LayoutProfile::default();
+        Styles::new(&profile, Geometry::of(&profile))
+    }
+
+    fn text_blocks(article: &Article) -> Vec<TextBlock> {
+        let mut blocks = Vec::new();
+        article_blocks(article, &styles(), &mut blocks);
+        blocks
+            .into_iter()
+            .filter_map(|b| match b {
+                FlowBlock::Text(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn article(body: Vec<Block>) -> Article {
+        Article {
+            title: vec!["第一行".into(), "第二行".into()],
+            subtitle: None,
+            byline: None,
+            editor_note: vec![],
+            body,
+            contributors: vec!["某县人大常委会".into()],
+            source: None,
+        }
+    }
+
+    #[test]
+    fn title_keeps_the_editors_lines_centred_in_display_song() {
+        let blocks = text_blocks(&article(vec![]));
+        assert_eq!(blocks[0].runs[0].0, "第一行");
+        assert_eq!(blocks[1].runs[0].0, "第二行");
+        for title in &blocks[..2] {
+            assert_eq!(title.runs[0].1.role, FontRole::Display);
+            assert_eq!(title.runs[0].1.size_pt, 22.0, "二号");
+            assert_eq!(title.align, Align::Center);
+            assert!(title.keep_with_next, "a title never ends a page");
+        }
+    }
+
+    #[test]
+    fn heading_levels_use_hei_kai_and_bold_fangsong() {
+        let body =
+            vec![Block::heading(1, "一、甲"), Block::heading(2, "（一）乙"), Block::heading(3, "1.丙")];
+        let blocks = text_blocks(&article(body));
+        let roles: Vec<(FontRole, bool)> =
+            blocks[2..5].iter().map(|b| (b.runs[0].1.role, b.runs[0].1.bold)).collect();
+        assert_eq!(roles, [(FontRole::Hei, false), (FontRole::Kai, false), (FontRole::Body, true)]);
+        assert!(blocks[2..5].iter().all(|b| b.keep_with_next && b.first_indent > 0.0));
+    }
+
+    #[test]
+    fn attribution_is_its_own_right_aligned_kai_line() {
+        let blocks = text_blocks(&article(vec![Block::paragraph("正文。")]));
+        let last = blocks.last().expect("attribution");
+        assert_eq!(last.runs[0].0, "（某县人大常委会 供稿）");
+        assert_eq!((last.align, last.runs[0].1.role), (Align::Right, FontRole::Kai));
+    }
+
+    #[test]
+    fn paragraph_indent_is_two_characters_and_typed_indent_is_dropped() {
+        let blocks = text_blocks(&article(vec![Block::paragraph("　　正文。")]));
+        let paragraph = &blocks[2];
+        assert_eq!(paragraph.runs[0].0, "正文。");
+        assert!((paragraph.first_indent - 2.0 * styles().geometry.cell).abs() < 1e-3);
+        assert_eq!(paragraph.align, Align::Justify);
+    }
+
+    #[test]
+    fn editor_note_has_a_hei_label_and_kai_text() {
+        let mut a = article(vec![]);
+        a.editor_note = vec![Inline::plain("按语。")];
+        a.subtitle = Some("——副题".into());
+        a.byline = Some("张三".into());
+        let blocks = text_blocks(&a);
+        assert_eq!(blocks[2].runs[0].0, "——副题");
+        assert_eq!(blocks[3].runs[0].0, "张三");
+        let note = &blocks[4];
+        assert_eq!((note.runs[0].0.as_str(), note.runs[0].1.role), ("【编者按】", FontRole::Hei));
+        assert_eq!((note.runs[1].0.as_str(), note.runs[1].1.role), ("按语。", FontRole::Kai));
     }
 }

@@ -57,31 +57,15 @@ pub fn layout_issue(
     flow.extend(collect::articles(&issue.articles, &styles, profile.article_starts_new_page));
     let footer = furniture::footer(&publication.footer, &styles);
 
-    let mut typesetter = Typesetter {
-        metrics,
-        compression: profile.compression,
-        geometry,
-        missing: Vec::new(),
-        fallback: Vec::new(),
-    };
+    let mut typesetter = Typesetter::new(metrics, profile.compression, geometry);
     let slots = typesetter.set(&flow);
     let footer = typesetter.set(&footer);
     let mut paginated = paginate::paginate(slots, footer, &geometry);
 
-    let mut warnings = title_warnings(issue, &mut typesetter, &styles);
     if profile.pad_to_even_pages && paginated.pages.len() % 2 == 1 {
         paginated.pages.push(FilledPage::default());
     }
-    let page_count = u32::try_from(paginated.pages.len()).unwrap_or(u32::MAX);
-    if page_count % 2 == 1 {
-        warnings.push(LayoutWarning::OddPageCount { pages: page_count });
-    }
-    if let Some(chars) = distinct(&typesetter.fallback) {
-        warnings.push(LayoutWarning::FallbackGlyphs { chars });
-    }
-    if let Some(chars) = distinct(&typesetter.missing) {
-        warnings.push(LayoutWarning::MissingGlyphs { chars });
-    }
+    let warnings = issue_warnings(issue, &mut typesetter, &styles, paginated.pages.len());
 
     let pages = paginated
         .pages
@@ -121,8 +105,34 @@ fn finish_page(
     Page { number, items }
 }
 
+/// What the editor should know about the result: title lines that had to wrap, an odd page
+/// count (double-sided printing needs an even one), characters from fallback fonts or none.
+fn issue_warnings(
+    issue: &Issue,
+    typesetter: &mut Typesetter<'_>,
+    styles: &Styles,
+    page_count: usize,
+) -> Vec<LayoutWarning> {
+    let mut warnings = overlong_title_lines(issue, typesetter, styles);
+    if page_count % 2 == 1 {
+        let pages = u32::try_from(page_count).unwrap_or(u32::MAX);
+        warnings.push(LayoutWarning::OddPageCount { pages });
+    }
+    if let Some(chars) = distinct(&typesetter.fallback) {
+        warnings.push(LayoutWarning::FallbackGlyphs { chars });
+    }
+    if let Some(chars) = distinct(&typesetter.missing) {
+        warnings.push(LayoutWarning::MissingGlyphs { chars });
+    }
+    warnings
+}
+
 /// A title line wider than the text block wraps; the editor should break it by hand.
-fn title_warnings(issue: &Issue, typesetter: &mut Typesetter<'_>, styles: &Styles) -> Vec<LayoutWarning> {
+fn overlong_title_lines(
+    issue: &Issue,
+    typesetter: &mut Typesetter<'_>,
+    styles: &Styles,
+) -> Vec<LayoutWarning> {
     let mut warnings = Vec::new();
     let style = styles.style(crate::domain::FontRole::Display, styles.title_size);
     for (article, a) in issue.articles.iter().enumerate() {

@@ -105,13 +105,7 @@ fn fixtures_justified_lines_end_exactly_on_the_right_edge() {
         let profile = &file.publication.layout;
         let g = Geometry::of(profile);
         let styles = Styles::new(profile, g);
-        let mut typesetter = Typesetter {
-            metrics: &TestMetrics,
-            compression: profile.compression,
-            geometry: g,
-            missing: vec![],
-            fallback: vec![],
-        };
+        let mut typesetter = Typesetter::new(&TestMetrics, profile.compression, g);
         let mut checked = 0;
         for block in collect::articles(&file.issue.articles, &styles, false) {
             let FlowBlock::Text(text) = block else { continue };

@@ -41,6 +41,10 @@ pub struct Typesetter<'a> {
 }
 
 impl<'a> Typesetter<'a> {
+    pub fn new(metrics: &'a dyn FontMetrics, compression: CompressionStyle, geometry: Geometry) -> Self {
+        Typesetter { metrics, compression, geometry, missing: Vec::new(), fallback: Vec::new() }
+    }
+
     pub fn set(&mut self, blocks: &[FlowBlock]) -> Vec<Slot> {
         let mut slots = Vec::new();
         for block in blocks {
