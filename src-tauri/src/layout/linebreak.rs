@@ -82,6 +82,7 @@ fn squeeze_in(glyphs: &[Glyph], start: usize, overflow: usize, target: f32) -> O
 mod tests {
     use super::*;
     use crate::domain::CompressionStyle;
+    use crate::layout::punctuation::{no_line_end, no_line_start};
     use crate::layout::shape::shape;
     use crate::layout::test_metrics::{TestMetrics, body_style};
 
@@ -141,5 +142,62 @@ mod tests {
     fn overlong_word_is_cut_rather_than_overflowing() {
         let lines = lines_of("abcdefghijkl", 4.0);
         assert_eq!(lines, ["abcdefg", "hijkl"], "4 cells hold 7 half-em letters");
+    }
+
+    /// A small deterministic generator (64-bit LCG), so the test needs no extra crate and
+    /// every run checks the same texts.
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn next(&mut self, n: usize) -> usize {
+            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((self.0 >> 33) as usize) % n
+        }
+    }
+
+    /// Text shaped like bulletin prose: Han words, numbers, Latin words, quotes and
+    /// brackets, pause and stop marks (at most two marks in a row, as real text has).
+    fn random_text(rng: &mut Lcg, len: usize) -> String {
+        const HAN: &[char] = &['人', '大', '代', '表', '工', '作', '会', '议', '省', '委'];
+        let mut text = String::new();
+        while text.chars().count() < len {
+            match rng.next(12) {
+                0 => text.push_str(["，", "。", "、", "；", "：", "？"][rng.next(6)]),
+                1 => text.push_str(["“", "《", "（"][rng.next(3)]),
+                2 => text.push_str(["”", "》", "）"][rng.next(3)]),
+                3 => text.push_str(["2025", "15", "300", "29.25"][rng.next(4)]),
+                4 => text.push_str(["NPC", "hnrd@163.com"][rng.next(2)]),
+                5 => text.push_str(["——", "……"][rng.next(2)]),
+                _ => text.push(HAN[rng.next(HAN.len())]),
+            }
+            text.push(HAN[rng.next(HAN.len())]);
+        }
+        text
+    }
+
+    #[test]
+    fn random_prose_keeps_every_rule_and_every_character() {
+        let mut rng = Lcg(20251123);
+        let width = 28.0 * body_style().cell_pt;
+        for _ in 0..300 {
+            let text = random_text(&mut rng, 200);
+            let g = glyphs(&text);
+            let lines = break_lines(&g, |_| width);
+            let joined: String = lines.iter().flat_map(|r| g[r.clone()].iter().map(|g| g.ch)).collect();
+            assert_eq!(joined, text, "nothing lost, duplicated or reordered");
+            for (i, r) in lines.iter().enumerate() {
+                let line = &g[r.clone()];
+                let text: String = line.iter().map(|g| g.ch).collect();
+                assert!(i == 0 || !no_line_start(line[0].ch), "line starts with a forbidden mark: {text}");
+                let last = line[line.len() - 1].ch;
+                assert!(i + 1 == lines.len() || !no_line_end(last), "line ends with an opening mark: {text}");
+                let min: f32 = line
+                    .iter()
+                    .enumerate()
+                    .map(|(k, g)| g.min_width + if k > 0 { g.space_before } else { 0.0 })
+                    .sum();
+                assert!(min <= width + EPSILON_PT, "line cannot fit even squeezed: {text}");
+            }
+        }
     }
 }

@@ -402,3 +402,15 @@ fn footer_sets_editor_left_and_contact_right_on_one_line() {
         "too wide: the contact goes to its own line {lines:?}"
     );
 }
+
+#[test]
+fn empty_blocks_and_articles_lay_out_without_panicking() {
+    let mut file = fixtures().remove(0);
+    file.issue.articles[0].body.insert(0, Block::Paragraph { content: vec![] });
+    file.issue.articles[0].title.push(String::new());
+    let laid = lay_out(&file, &LayoutOptions::default());
+    assert!(!laid.pages.is_empty());
+    file.issue.articles.clear();
+    let laid = lay_out(&file, &LayoutOptions::default());
+    assert_eq!(laid.pages.len(), 1, "masthead and 报尾 alone fit on one page");
+}

@@ -100,11 +100,14 @@ impl<'a> Typesetter<'a> {
         self.missing.extend(shaped.missing);
         self.fallback.extend(shaped.fallback);
         let mut glyphs = shaped.glyphs;
+        let Some(first_style) = styles.first() else {
+            return Vec::new();
+        };
         let indent = |line: usize| if line == 0 { block.first_indent } else { block.rest_indent };
         let measure = |line: usize| self.geometry.width - indent(line) - block.right_indent;
         let lines = if block.balanced {
             keep_quoted_terms_together(&mut glyphs);
-            balanced_lines(&glyphs, measure(0), styles[0].cell_pt)
+            balanced_lines(&glyphs, measure(0), first_style.cell_pt)
         } else {
             break_lines(&glyphs, measure)
         };
@@ -120,7 +123,7 @@ impl<'a> Typesetter<'a> {
                 i + 1 == count && !block.force_justify,
             );
             let items = self.runs_of(&glyphs, &set, &styles, block.line_height);
-            let numbered_baseline = block.numbered.then(|| baseline(block.line_height, styles[0].size_pt));
+            let numbered_baseline = block.numbered.then(|| baseline(block.line_height, first_style.size_pt));
             slots.push(Slot {
                 height: block.line_height,
                 items,
@@ -140,7 +143,7 @@ impl<'a> Typesetter<'a> {
         let right_slots = self.set_text(right);
         let fits = left_slots.len() == 1
             && right_slots.len() == 1
-            && text_extent(&left_slots[0]).1 + right.runs[0].1.cell_pt <= text_extent(&right_slots[0]).0;
+            && text_extent(&left_slots[0]).1 + self.geometry.cell <= text_extent(&right_slots[0]).0;
         if !fits {
             left_slots.extend(right_slots);
             return left_slots;
