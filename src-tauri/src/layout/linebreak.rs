@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::punctuation::{Blank, blank_side};
+use super::punctuation::{Blank, blank_side, no_line_start};
 use super::shape::Glyph;
 
 /// Slack for floating-point sums of widths, in points.
@@ -28,7 +28,42 @@ pub fn break_lines(glyphs: &[Glyph], measure: impl Fn(usize) -> f32) -> Vec<Rang
         lines.push(start..end);
         start = end;
     }
+    avoid_lone_last_character(glyphs, &mut lines, &measure);
+    lines.retain(|line| !line.is_empty());
     lines
+}
+
+/// A paragraph should not end in a line holding a single character (and its closing marks),
+/// the 孤字 that leaves a nearly empty line (common Chinese typesetting practice, "段末避免孤字",
+/// resolved with the same 先挤进，后推出 as the prohibitions, W3C clreq §3.8): first try to
+/// squeeze it into the line above; else move the last character that may start a line of the
+/// line above down to keep it company.
+fn avoid_lone_last_character(glyphs: &[Glyph], lines: &mut [Range<usize>], measure: &impl Fn(usize) -> f32) {
+    let [.., previous, last] = lines else { return };
+    let substantive = glyphs[last.clone()].iter().filter(|g| !no_line_start(g.ch)).count();
+    if substantive != 1 || previous.len() < 3 {
+        return;
+    }
+    let previous_index = lines.len() - 2;
+    let (previous, last) = (lines[previous_index].clone(), lines[previous_index + 1].clone());
+    let joined = &glyphs[previous.start..last.end];
+    if min_line_width(joined) <= measure(previous_index) + EPSILON_PT {
+        lines[previous_index] = previous.start..last.end;
+        // The caller drops the emptied last line.
+        lines[previous_index + 1] = last.end..last.end;
+        return;
+    }
+    let pushed = (previous.start + 2..previous.end).rev().find(|&k| glyphs[k].break_before);
+    let fits = |k: usize| min_line_width(&glyphs[k..last.end]) <= measure(previous_index + 1) + EPSILON_PT;
+    if let Some(k) = pushed.filter(|&k| fits(k)) {
+        lines[previous_index] = previous.start..k;
+        lines[previous_index + 1] = k..last.end;
+    }
+}
+
+/// The narrowest a line of these glyphs can be set: every mark squeezed to its minimum.
+fn min_line_width(line: &[Glyph]) -> f32 {
+    line.iter().enumerate().map(|(i, g)| if i > 0 { g.space_before } else { 0.0 } + g.min_width).sum()
 }
 
 /// The end (exclusive) of the line starting at `start`.
@@ -82,7 +117,7 @@ fn squeeze_in(glyphs: &[Glyph], start: usize, overflow: usize, target: f32) -> O
 mod tests {
     use super::*;
     use crate::domain::CompressionStyle;
-    use crate::layout::punctuation::{no_line_end, no_line_start};
+    use crate::layout::punctuation::no_line_end;
     use crate::layout::shape::shape;
     use crate::layout::test_metrics::{TestMetrics, body_style};
 
@@ -128,14 +163,24 @@ mod tests {
 
     #[test]
     fn double_dash_moves_down_whole() {
-        let lines = lines_of("一二三——四五", 4.0);
-        assert_eq!(lines, ["一二", "三——四", "五"], "—— never splits and never starts a line");
+        let lines = lines_of("一二三——四五六", 4.0);
+        assert_eq!(lines, ["一二", "三——四", "五六"], "—— never splits and never starts a line");
     }
 
     #[test]
     fn multi_digit_number_is_never_split() {
         let lines = lines_of("一二三12345", 4.0);
         assert_eq!(lines, ["一二三", "12345"]);
+    }
+
+    #[test]
+    fn paragraph_never_ends_with_a_lone_character() {
+        assert_eq!(lines_of("一二三四五六七八九。", 4.0), ["一二三四", "五六七", "八九。"]);
+    }
+
+    #[test]
+    fn lone_character_is_squeezed_up_when_marks_can_give_room() {
+        assert_eq!(lines_of("一，二，三", 4.0), ["一，二，三"], "the commas give the room for 三");
     }
 
     #[test]
