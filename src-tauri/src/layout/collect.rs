@@ -76,7 +76,7 @@ fn article_blocks(article: &Article, styles: &Styles, blocks: &mut Vec<FlowBlock
 }
 
 /// The title: 小标宋 二号, centred, one block per stored line so the editor's breaks are
-/// kept; a blank line between title and body (GB/T 9704-2012 §7.3.2 "标题 … 居中排布").
+/// kept; a blank line between title and body (GB/T 9704-2012 §7.3.1 "标题 … 居中排布").
 /// Kept with what follows, so a title never ends a page.
 fn title(article: &Article, styles: &Styles, blocks: &mut Vec<FlowBlock>) {
     let style = styles.style(FontRole::Display, styles.title_size);

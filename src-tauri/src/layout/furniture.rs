@@ -10,7 +10,7 @@ use super::shape::TextStyle;
 use crate::domain::{FontRole, FooterSettings, Issue, MastheadTotalPlacement, Publication};
 use crate::numbering::{format_masthead_date, issue_label, total_label};
 
-/// 四号: the footer and the page numbers (GB/T 9704-2012 §7.4.1 版记, §7.5 页码).
+/// 四号: the footer and the page numbers (GB/T 9704-2012 §7.4.2-7.4.3 版记, §7.5 页码).
 const FOOTER_SIZE_PT: f32 = 14.0;
 /// The masthead's red rule. GB/T 9704 leaves its weight open; 1.5 pt reads as the solid red
 /// separator of printed bulletins without competing with the 报名.
@@ -83,9 +83,10 @@ pub fn table_of_contents(issue: &Issue, styles: &Styles) -> Vec<FlowBlock> {
     blocks
 }
 
-/// The 报尾 (版记, GB/T 9704-2012 §7.4.1 and DESIGN §2), top to bottom: thick rule;
+/// The 报尾 (版记, GB/T 9704-2012 §7.4 and DESIGN §2), top to bottom: thick rule;
 /// `送：` + recipients joined by `，` ending in `。`, one character in from each side,
-/// continuation lines aligned after the colon; thin rule; responsible editor and contact;
+/// continuation lines aligned after the colon (§7.4.2: "左右各空一字 … 回行时与冒号后的首字对齐，
+/// 最后一个抄送机关名称后标句号"); thin rule; responsible editor and contact;
 /// approval number (and print run, flush right); thick rule. All in 仿宋 四号.
 pub fn footer(settings: &FooterSettings, styles: &Styles) -> Vec<FlowBlock> {
     let g = styles.geometry;
@@ -103,7 +104,7 @@ pub fn footer(settings: &FooterSettings, styles: &Styles) -> Vec<FlowBlock> {
     let recipients = format!("{label}{}。", settings.recipients.join("，"));
     let mut recipients = line(recipients, Align::Justify);
     recipients.rest_indent = inset + 2.0 * style.cell_pt;
-    // Editor flush left, contact flush right, as GB/T 9704 §7.4.2 sets 印发机关 and 印发日期.
+    // Editor flush left, contact flush right, as GB/T 9704-2012 §7.4.3 sets 印发机关 and 印发日期.
     let contact = FlowBlock::LeftRight {
         left: line(format!("责任编辑：{}", spaced_name(&settings.responsible_editor)), Align::Left),
         right: line(format!("联系方式：{}　{}", settings.phone, settings.email), Align::Right),

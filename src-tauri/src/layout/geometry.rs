@@ -13,10 +13,10 @@ pub struct Geometry {
     pub top: f32,
     pub width: f32,
     pub height: f32,
-    /// Horizontal grid pitch: text block width / characters per line (GB/T 9704 §5.2.2:
+    /// Horizontal grid pitch: text block width / characters per line (GB/T 9704 §5.2.3:
     /// 28 characters of 三号 in 156 mm).
     pub cell: f32,
-    /// Vertical grid pitch: text block height / lines per page (GB/T 9704 §5.2.2: 22 lines
+    /// Vertical grid pitch: text block height / lines per page (GB/T 9704 §5.2.3: 22 lines
     /// in 225 mm).
     pub line: f32,
     pub body_size: f32,

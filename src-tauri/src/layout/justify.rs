@@ -29,7 +29,7 @@ pub struct SetGlyph {
 /// 先挤进) has its punctuation compressed evenly towards ½ em; a short one is widened by
 /// spreading the remaining space evenly over the gaps between characters, never inside a
 /// Latin word, a number, `——` or `……`. The last line of a paragraph stays flush left
-/// (GB/T 9704 §5.2.1 body text). A line-end closing mark takes ½ em.
+/// (GB/T 9704-2012 §7.3.3: 回行顶格). A line-end closing mark takes ½ em.
 pub fn set_line(
     glyphs: &[Glyph],
     range: Range<usize>,

@@ -56,7 +56,8 @@ impl Cursor<'_> {
 }
 
 /// Lays `slots` onto pages, then `footer` at the bottom of the last page (or of a new page
-/// when it does not fit: the 报尾 is never split, GB/T 9704-2012 §7.4 版记 "位于公文最后一面").
+/// when it does not fit: the 报尾 is never split). GB/T 9704-2012 §7.4.1: "末条分隔线与公文
+/// 最后一面的版心下边缘重合".
 ///
 /// A slot marked `keep_with_next` (a heading or title line) moves to the next page together
 /// with the slots it is glued to when they would not all fit, so that no page ends with a

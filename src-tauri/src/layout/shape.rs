@@ -19,7 +19,7 @@ const ROLE_PROBE: char = '中';
 pub struct TextStyle {
     pub role: FontRole,
     pub size_pt: f32,
-    /// Width of one ideographic em: the grid pitch for body text (GB/T 9704 §5.2.2: 28
+    /// Width of one ideographic em: the grid pitch for body text (GB/T 9704 §5.2.3: 28
     /// characters fill the text block exactly), the font size elsewhere.
     pub cell_pt: f32,
     pub ink: Ink,

@@ -184,7 +184,7 @@ impl<'a> Typesetter<'a> {
 
 /// A title that needs more than one line is broken into lines of about equal length rather
 /// than a full line and a stub: "回行时，要做到词意完整，排列对称，长短适宜" (GB/T 9704-2012
-/// §7.3.2). Tries measures from the average line length upwards, half a cell at a time.
+/// §7.3.1). Tries measures from the average line length upwards, half a cell at a time.
 fn balanced_lines(glyphs: &[Glyph], full: f32, cell: f32) -> Vec<Range<usize>> {
     let lines = break_lines(glyphs, |_| full);
     if lines.len() < 2 {
@@ -203,7 +203,7 @@ fn balanced_lines(glyphs: &[Glyph], full: f32, cell: f32) -> Vec<Range<usize>> {
 }
 
 /// No break inside a quoted term of a title (`“三会三文”` stays on one line), so that the
-/// words stay whole (GB/T 9704-2012 §7.3.2 "词意完整").
+/// words stay whole (GB/T 9704-2012 §7.3.1 "词意完整").
 fn keep_quoted_terms_together(glyphs: &mut [Glyph]) {
     let mut depth = 0usize;
     for glyph in glyphs.iter_mut() {
