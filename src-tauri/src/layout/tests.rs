@@ -414,3 +414,69 @@ fn empty_blocks_and_articles_lay_out_without_panicking() {
     let laid = lay_out(&file, &LayoutOptions::default());
     assert_eq!(laid.pages.len(), 1, "masthead and 报尾 alone fit on one page");
 }
+
+#[test]
+fn masthead_total_on_the_same_line_when_the_profile_says_so() {
+    let mut file = fixtures().remove(2);
+    file.publication.layout.masthead_total_placement = crate::domain::MastheadTotalPlacement::SameLine;
+    let laid = lay_out(&file, &LayoutOptions::default());
+    let g = Geometry::of(&file.publication.layout);
+    let lines: Vec<String> = text_lines(&laid.pages[0], &g).iter().map(line_text).collect();
+    assert_eq!(lines[1], "第13期（总第七百四十一期）");
+    assert_eq!(lines[2], "湖南省人大常委会代表工作委员会编2025年9月2日");
+}
+
+#[test]
+fn each_article_starts_a_new_page_when_the_profile_says_so() {
+    let mut file = fixtures().remove(1);
+    let together = lay_out(&file, &LayoutOptions::default());
+    file.publication.layout.article_starts_new_page = true;
+    let apart = lay_out(&file, &LayoutOptions::default());
+    let g = Geometry::of(&file.publication.layout);
+    for entry in &apart.outline {
+        let page = &apart.pages[entry.page_index];
+        let first_line = line_text(&text_lines(page, &g)[0]);
+        assert!(entry.title.starts_with(&first_line), "{} opens its page, not {first_line}", entry.title);
+        assert!((entry.y_pt - g.top).abs() < 0.01);
+    }
+    assert!(apart.pages.len() > together.pages.len());
+}
+
+#[test]
+fn image_is_centred_within_the_text_width_with_its_caption_below() {
+    let mut file = fixtures().remove(0);
+    let png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAQCAYAAA==";
+    file.issue.articles[0]
+        .body
+        .insert(1, Block::Image { src: png.into(), caption: Some("图为会议现场".into()) });
+    let laid = lay_out(&file, &LayoutOptions::default());
+    let g = Geometry::of(&file.publication.layout);
+    let (page, image) = laid
+        .pages
+        .iter()
+        .find_map(|page| {
+            page.items.iter().find_map(|item| match item {
+                Item::Image { x_pt, y_pt, width_pt, height_pt, .. } => {
+                    Some((page, (*x_pt, *y_pt, *width_pt, *height_pt)))
+                }
+                _ => None,
+            })
+        })
+        .expect("the image is placed");
+    let (x, y, width, height) = image;
+    assert!(
+        (width - g.width).abs() < 0.01 && (height - g.width / 3.0).abs() < 0.01,
+        "48×16 at the text width"
+    );
+    assert!((x - g.left).abs() < 0.01);
+    let caption = page
+        .items
+        .iter()
+        .find_map(|item| match item {
+            Item::Text(run) if run.glyphs.first().map(|glyph| glyph.ch) == Some('图') => Some(run),
+            _ => None,
+        })
+        .expect("caption on the image's page");
+    assert!(caption.baseline_y_pt > y + height, "caption below the image");
+    assert_eq!(caption.size_pt, 14.0, "四号");
+}
