@@ -2,15 +2,24 @@
 
 mod common;
 
-#[test]
-fn every_save_appends_a_revision_with_author_time_and_content() {
-    let db = common::TempDb::new();
+use jianbao::domain::Article;
+use jianbao::store::{Id, Store};
+
+/// A store holding one issue with one article, its first draft saved by 汤建.
+fn one_article(db: &common::TempDb) -> (Store, Id, Article) {
     let (mut store, publication) = db.with_publication();
     let first = common::article("标题", "初稿。");
     let issue = store
         .create_issue(publication, &common::issue(13, 741, vec![first.clone()]), "汤建")
         .expect("create");
     let article = store.issue(issue).expect("read").article_ids[0];
+    (store, article, first)
+}
+
+#[test]
+fn every_save_appends_a_revision_with_author_time_and_content() {
+    let db = common::TempDb::new();
+    let (mut store, article, first) = one_article(&db);
     let second = common::article("标题", "二稿。");
     store.save_article(article, &second, "校对员").expect("save");
 
@@ -25,12 +34,7 @@ fn every_save_appends_a_revision_with_author_time_and_content() {
 #[test]
 fn restoring_a_revision_is_itself_a_revision() {
     let db = common::TempDb::new();
-    let (mut store, publication) = db.with_publication();
-    let first = common::article("标题", "初稿。");
-    let issue = store
-        .create_issue(publication, &common::issue(13, 741, vec![first.clone()]), "汤建")
-        .expect("create");
-    let article = store.issue(issue).expect("read").article_ids[0];
+    let (mut store, article, first) = one_article(&db);
     store.save_article(article, &common::article("标题", "改坏了。"), "汤建").expect("save");
     let oldest = store.revisions(article).expect("list").last().cloned().expect("has the first revision");
     store.restore_revision(oldest.id, "汤建").expect("restore");
