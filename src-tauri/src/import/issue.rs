@@ -55,7 +55,11 @@ impl ImportedIssue {
 }
 
 pub fn import_issue_text(name: &str, text: &str) -> Result<ImportedIssue, ImportError> {
-    let lines = text_lines(text);
+    import_issue_lines(name, &text_lines(text))
+}
+
+/// The issue in source lines from any reader (text or .docx).
+pub fn import_issue_lines(name: &str, lines: &[SourceLine]) -> Result<ImportedIssue, ImportError> {
     let contents_at = lines.iter().position(|line| squeezed(line) == "要目");
     let search_from = contents_at.map_or(0, |at| at + 1);
     let footer_at =

@@ -29,6 +29,7 @@ pub use decode::decode_text;
 pub use draft::{BlockRole, Draft, DraftBlock};
 pub use error::ImportError;
 pub use footer::{FooterFound, footer_differences};
+use issue::import_issue_lines;
 pub use issue::{ImportedIssue, Masthead, import_issue_text};
 pub use proposal::{CleanupRule, Proposal, TextLocation, apply_proposals};
 
@@ -125,6 +126,21 @@ pub fn import_file(name: &str, bytes: &[u8]) -> Result<Vec<ImportedArticle>, Imp
         return Err(ImportError::NoArticles { name: name.into() });
     }
     Ok(articles)
+}
+
+/// A whole back issue from a .docx or text file.
+pub fn import_issue_file(name: &str, bytes: &[u8]) -> Result<ImportedIssue, ImportError> {
+    let kind = FileKind::of(name)?;
+    kind.check_size(name, bytes.len() as u64)?;
+    match kind {
+        FileKind::Docx => {
+            let document = docx::read_docx(name, bytes)?;
+            let mut issue = import_issue_lines(name, &document.lines)?;
+            issue.warnings.extend(document.warnings);
+            Ok(issue)
+        }
+        FileKind::Text => import_issue_text(name, &decode_text(name, bytes)?),
+    }
 }
 
 /// Articles of pasted or decoded text. `#` lines that are not numbered headings start
