@@ -141,6 +141,7 @@ fn body_block(line: &SourceLine, blocks: &mut [DraftBlock]) -> Option<DraftBlock
         LineMark::Image { src } => {
             return Some(DraftBlock::new(BlockRole::Image { src: src.clone() }, vec![]));
         }
+        LineMark::TableRow => return Some(DraftBlock::new(BlockRole::TableRow, line.content.clone())),
         LineMark::Caption => {
             if let Some(image) = blocks
                 .last_mut()

@@ -139,7 +139,12 @@ fn inline_proposals(
             state = QuoteState::default();
         }
         let text = block.plain_text();
-        chain.extend(inline_edits(&text, &mut state).into_iter().map(|edit| (index, edit)));
+        let edits = inline_edits(&text, &mut state).into_iter();
+        // The spaces of a flattened table row separate its cells.
+        let keeps_spaces = block.role == BlockRole::TableRow;
+        chain.extend(
+            edits.filter(|e| !(keeps_spaces && e.rule == CleanupRule::RemoveSpace)).map(|e| (index, e)),
+        );
         previous = Some(index);
     }
     proposals.extend(finish_chain(chain, &state));

@@ -24,6 +24,9 @@ pub enum BlockRole {
     Paragraph,
     /// `（…供稿）` or `（摘编自…）`.
     Attribution,
+    /// A row of a Word table, its cells separated by an ideographic space; a paragraph in
+    /// the article (the bulletin has no tables), never joined to its neighbours.
+    TableRow,
     /// A picture; the block's text is its caption.
     Image {
         src: String,
@@ -81,7 +84,7 @@ impl Draft {
                 BlockRole::Heading { level } => {
                     article.body.push(Block::Heading { level: *level, content: block.content.clone() });
                 }
-                BlockRole::Paragraph => {
+                BlockRole::Paragraph | BlockRole::TableRow => {
                     article.body.push(Block::Paragraph { content: block.content.clone() })
                 }
                 BlockRole::Attribution => match parse_attribution(&text) {

@@ -22,6 +22,8 @@ pub enum LineMark {
     },
     /// Word's Caption style (题注).
     Caption,
+    /// A row of a Word table, flattened.
+    TableRow,
     /// A Markdown rule `---`: separates masthead, articles and footer.
     Rule,
 }
