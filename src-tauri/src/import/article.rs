@@ -1,7 +1,10 @@
 //! Recognising one article in its source lines: title, subtitle, byline, 编者按, numbered
 //! headings, paragraphs, pictures and the attribution line.
 
+use std::collections::HashSet;
+
 use super::chars::{ends_sentence, is_han, is_space};
+use super::cleanup::squeeze;
 use super::draft::{BlockRole, Draft, DraftBlock, parse_attribution};
 use super::heading::{numbering_level, unmarked_heading_level};
 use super::lines::{LineMark, SourceLine};
@@ -24,15 +27,26 @@ pub fn is_title_mark(line: &SourceLine) -> bool {
     }
 }
 
-/// The draft of one article. `lines` start at the title if there is one.
-pub fn draft_from_lines(lines: &[SourceLine]) -> Draft {
+/// The draft of one article. `lines` start at the title if there is one, perhaps after
+/// running heads (which stay as paragraphs for the cleanup to drop).
+pub fn draft_from_lines(lines: &[SourceLine], running_heads: &HashSet<String>) -> Draft {
     let mut blocks = Vec::new();
-    let mut rest = title_blocks(lines, &mut blocks);
+    let heads = lines
+        .iter()
+        .take_while(|line| {
+            line.mark == LineMark::Plain && running_heads.contains(&squeeze(&line.plain_text()))
+        })
+        .count();
+    for line in &lines[..heads] {
+        blocks.push(DraftBlock::new(BlockRole::Paragraph, line.content.clone()));
+    }
+    let title_at = blocks.len();
+    let mut rest = title_blocks(&lines[heads..], &mut blocks);
     if let Some(line) = rest.first().filter(|line| is_subtitle(line)) {
         blocks.push(DraftBlock::new(BlockRole::Subtitle, plain(&line.plain_text())));
         rest = &rest[1..];
     }
-    if let Some(line) = rest.first().filter(|line| !blocks.is_empty() && is_byline(line)) {
+    if let Some(line) = rest.first().filter(|line| blocks.len() > title_at && is_byline(line)) {
         blocks.push(DraftBlock::new(BlockRole::Byline, plain(&line.plain_text())));
         rest = &rest[1..];
     }
@@ -52,7 +66,12 @@ fn title_blocks<'a>(lines: &'a [SourceLine], blocks: &mut Vec<DraftBlock>) -> &'
     let count = if marked {
         1 + lines[1..].iter().take_while(|line| line.mark == LineMark::Title).count()
     } else if looks_like_title(first) {
-        1 + lines[1..].iter().take(2).take_while(|line| !line.blank_before && looks_like_title(line)).count()
+        let continues = |line: &&SourceLine| {
+            !line.blank_before
+                && looks_like_title(line)
+                && !line.plain_text().contains([',', '，', '；', ';'])
+        };
+        1 + lines[1..].iter().take(2).take_while(continues).count()
     } else {
         0
     };
@@ -180,7 +199,7 @@ mod tests {
     use crate::import::lines::text_lines;
 
     fn roles(text: &str) -> Vec<(BlockRole, String)> {
-        draft_from_lines(&text_lines(text))
+        draft_from_lines(&text_lines(text), &HashSet::new())
             .blocks
             .into_iter()
             .map(|b| (b.role.clone(), b.plain_text()))

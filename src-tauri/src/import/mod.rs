@@ -172,7 +172,7 @@ fn imported_articles<'a>(
     groups
         .into_iter()
         .map(|group| {
-            let draft = article::draft_from_lines(group);
+            let draft = article::draft_from_lines(group, running_heads);
             let proposals = propose(&draft, &context);
             let mut own = std::mem::take(warnings);
             if !draft.blocks.iter().any(|b| b.role == BlockRole::Title) {
