@@ -87,7 +87,7 @@ fn broken_and_protected_files_get_clear_messages() {
     let message = import_file("加密.docx", &ole).expect_err("protected").to_string();
     assert!(message.contains("密码"), "{message}");
 
-    let not_word = support::docx("").into_iter().collect::<Vec<u8>>();
+    let not_word = docx("");
     let message = import_file("空.docx", &not_word).expect_err("no text").to_string();
     assert!(message.contains("没有找到文章内容"), "{message}");
 

@@ -85,7 +85,7 @@ impl Draft {
                     article.body.push(Block::Heading { level: *level, content: block.content.clone() });
                 }
                 BlockRole::Paragraph | BlockRole::TableRow => {
-                    article.body.push(Block::Paragraph { content: block.content.clone() })
+                    article.body.push(Block::Paragraph { content: block.content.clone() });
                 }
                 BlockRole::Attribution => match parse_attribution(&text) {
                     Some(Attribution::Source(source)) => article.source = Some(source),

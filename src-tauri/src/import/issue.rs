@@ -76,7 +76,7 @@ pub fn import_issue_lines(name: &str, lines: &[SourceLine]) -> Result<ImportedIs
         Some(at) => lines[at + 1..contents_end].iter().map(contents_entry).collect(),
         None => vec![],
     };
-    let masthead_end = contents_at.unwrap_or_else(|| first_title(&lines).unwrap_or(0));
+    let masthead_end = contents_at.unwrap_or_else(|| first_title(lines).unwrap_or(0));
     let masthead = read_masthead(name, &lines[..masthead_end])?;
     let mut body: Vec<SourceLine> = lines[contents_end.max(masthead_end)..footer_at].to_vec();
     mark_titles_from_contents(&mut body, &contents);
@@ -232,10 +232,10 @@ fn masthead_date(text: &str) -> Option<NaiveDate> {
             *field = digits.parse().unwrap_or(0);
             at += digits.len() + 1;
         }
-        if ok {
-            if let Some(date) = NaiveDate::from_ymd_opt(fields[0] as i32, fields[1], fields[2]) {
-                return Some(date);
-            }
+        if let Some(date) =
+            ok.then(|| NaiveDate::from_ymd_opt(fields[0] as i32, fields[1], fields[2])).flatten()
+        {
+            return Some(date);
         }
     }
     None

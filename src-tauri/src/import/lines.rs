@@ -83,7 +83,7 @@ fn read_mark(line: &str) -> (LineMark, &str) {
 /// `**x**` runs become bold; an unpaired `**` is kept as typed.
 pub fn read_bold(text: &str) -> Vec<Inline> {
     let parts: Vec<&str> = text.split("**").collect();
-    if parts.len() % 2 == 0 {
+    if parts.len().is_multiple_of(2) {
         return vec![Inline::plain(text)];
     }
     parts

@@ -229,7 +229,7 @@ fn dot_run(chars: &[char], start: usize, edits: &mut Vec<Edit>) -> usize {
     let run = end - start;
     let wrong = match c {
         '…' => run != 2,
-        _ => run >= 3 && run <= 6,
+        _ => (3..=6).contains(&run),
     };
     let context = c == '…'
         || neighbour_before(chars, start).is_some_and(is_chinese)
