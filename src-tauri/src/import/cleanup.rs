@@ -179,11 +179,13 @@ fn finish_chain(chain: Vec<(usize, Edit)>, state: &QuoteState) -> Vec<Proposal> 
 
 /// Fills each proposal's `before` with the text it replaces.
 fn fill_before(draft: &Draft, proposals: &mut [Proposal]) {
+    let texts: Vec<Vec<char>> =
+        draft.blocks.iter().map(|block| block.plain_text().chars().collect()).collect();
     for proposal in proposals.iter_mut().filter(|p| p.before.is_empty()) {
-        let Some(block) = draft.blocks.get(proposal.location.block as usize) else { continue };
+        let Some(chars) = texts.get(proposal.location.block as usize) else { continue };
         let TextLocation { start, end, .. } = proposal.location;
-        proposal.before =
-            block.plain_text().chars().skip(start as usize).take((end - start) as usize).collect();
+        let end = (end as usize).min(chars.len());
+        proposal.before = chars[(start as usize).min(end)..end].iter().collect();
     }
 }
 

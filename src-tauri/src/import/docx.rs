@@ -20,6 +20,8 @@ use crate::domain::Inline;
 const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 /// Largest picture embedded in an article.
 const MAX_IMAGE_BYTES: u64 = 16 * 1024 * 1024;
+/// Most picture bytes taken from one file (a picture referenced many times counts each time).
+const MAX_TOTAL_IMAGE_BYTES: u64 = 64 * 1024 * 1024;
 /// Start of an OLE compound file: how Word stores a password-protected .docx (and old .doc).
 const OLE_MAGIC: [u8; 4] = [0xD0, 0xCF, 0x11, 0xE0];
 
@@ -153,6 +155,7 @@ struct BodyReader<'a, R: Read + std::io::Seek> {
     in_text: bool,
     bold: bool,
     images: Vec<String>,
+    image_bytes: u64,
 }
 
 impl<'a, R: Read + std::io::Seek> BodyReader<'a, R> {
@@ -176,6 +179,7 @@ impl<'a, R: Read + std::io::Seek> BodyReader<'a, R> {
             in_text: false,
             bold: false,
             images: Vec::new(),
+            image_bytes: 0,
         }
     }
 }
@@ -306,7 +310,11 @@ impl<'a, R: Read + std::io::Seek> BodyReader<'a, R> {
             target.trim_start_matches("./").trim_start_matches('/').trim_start_matches("word/")
         );
         match read_part(self.archive, &path, MAX_IMAGE_BYTES) {
+            Ok(Some(bytes)) if self.image_bytes + bytes.len() as u64 > MAX_TOTAL_IMAGE_BYTES => {
+                self.warnings.push(format!("图片 {target} 超出单个文件的图片总量上限，已略去"));
+            }
             Ok(Some(bytes)) => {
+                self.image_bytes += bytes.len() as u64;
                 let mime = match path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).as_deref() {
                     Some("png") => "image/png",
                     Some("jpg" | "jpeg") => "image/jpeg",

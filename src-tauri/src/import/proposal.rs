@@ -77,17 +77,10 @@ pub fn apply_proposals(draft: &Draft, proposals: &[Proposal], accept: impl Fn(&P
     let accepted: Vec<&Proposal> = proposals.iter().filter(|p| accept(p)).collect();
     let mut blocks: Vec<Option<DraftBlock>> = draft.blocks.iter().cloned().map(Some).collect();
     let mut replacements: Vec<&Proposal> = accepted.iter().copied().filter(|p| !p.is_structural()).collect();
-    replacements.sort_by_key(|p| std::cmp::Reverse((p.location.block, p.location.start)));
-    let mut last: Option<(u32, u32)> = None;
-    for proposal in replacements {
-        let TextLocation { block, start, end } = proposal.location;
-        // Overlapping replacements in one block cannot both apply; the later one wins.
-        if last.is_some_and(|(b, s)| b == block && end > s) {
-            continue;
-        }
-        if let Some(Some(target)) = blocks.get_mut(block as usize) {
-            replace_chars(&mut target.content, start as usize, end as usize, &proposal.after);
-            last = Some((block, start));
+    replacements.sort_by_key(|p| (p.location.block, p.location.start));
+    for same_block in replacements.chunk_by(|a, b| a.location.block == b.location.block) {
+        if let Some(Some(target)) = blocks.get_mut(same_block[0].location.block as usize) {
+            replace_all(&mut target.content, same_block);
         }
     }
     let mut dropped = vec![false; blocks.len()];
@@ -125,17 +118,28 @@ fn join_content(head: &mut Vec<Inline>, tail: Vec<Inline>) {
     merge_runs(head);
 }
 
-/// Replaces characters `start..end` of the runs' joined text; the new text takes the
-/// formatting of the first replaced character (or of the one before an insertion).
-pub(crate) fn replace_chars(content: &mut Vec<Inline>, start: usize, end: usize, after: &str) {
-    let mut chars: Vec<(char, bool)> =
+/// Replaces the proposals' character ranges in one pass (they are sorted by start); the new
+/// text takes the formatting of the first replaced character (or of the one before an
+/// insertion). A range overlapping an earlier one cannot also apply and is skipped.
+fn replace_all(content: &mut Vec<Inline>, sorted: &[&Proposal]) {
+    let chars: Vec<(char, bool)> =
         content.iter().flat_map(|run| run.text.chars().map(move |c| (c, run.bold))).collect();
-    let end = end.min(chars.len());
-    let start = start.min(end);
-    let bold =
-        chars.get(start).or_else(|| start.checked_sub(1).and_then(|i| chars.get(i))).is_some_and(|c| c.1);
-    chars.splice(start..end, after.chars().map(|c| (c, bold)));
-    *content = group_runs(&chars);
+    let mut out = Vec::with_capacity(chars.len());
+    let mut at = 0;
+    for proposal in sorted {
+        let start = proposal.location.start as usize;
+        let end = (proposal.location.end as usize).min(chars.len());
+        if start < at || start > end {
+            continue;
+        }
+        out.extend_from_slice(&chars[at..start]);
+        let bold =
+            chars.get(start).or_else(|| start.checked_sub(1).and_then(|i| chars.get(i))).is_some_and(|c| c.1);
+        out.extend(proposal.after.chars().map(|c| (c, bold)));
+        at = end;
+    }
+    out.extend_from_slice(&chars[at.min(chars.len())..]);
+    *content = group_runs(&out);
 }
 
 fn group_runs(chars: &[(char, bool)]) -> Vec<Inline> {
@@ -199,7 +203,8 @@ mod tests {
     #[test]
     fn replacement_keeps_bold_runs() {
         let mut content = vec![Inline { text: "加粗".into(), bold: true }, Inline::plain(",正文")];
-        replace_chars(&mut content, 2, 3, "，");
+        let comma = proposal(0, CleanupRule::FullWidthPunctuation, 0, 2, 3, "，");
+        replace_all(&mut content, &[&comma]);
         assert_eq!(content, vec![Inline { text: "加粗".into(), bold: true }, Inline::plain("，正文")]);
     }
 

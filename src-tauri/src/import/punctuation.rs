@@ -45,23 +45,24 @@ impl QuoteState {
 /// All inline edits for one block's text, in order, not overlapping.
 pub fn inline_edits(text: &str, quotes: &mut QuoteState) -> Vec<Edit> {
     let chars: Vec<char> = text.chars().collect();
+    let scan = Scan::new(&chars);
     let has_han = chars.iter().any(|&c| is_han(c));
     let mut edits = Vec::new();
-    let mut paired_closers = Vec::new();
+    let mut paired_closers = vec![false; chars.len()];
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         let next = if is_space(c) {
             space_run(&chars, i, &mut edits)
         } else if matches!(c, '-' | '—' | '―' | '－') {
-            dash_run(&chars, i, &mut edits)
+            dash_run(&scan, i, &mut edits)
         } else if matches!(c, '.' | '。' | '…' | '．') {
-            dot_run(&chars, i, &mut edits)
+            dot_run(&scan, i, &mut edits)
         } else {
-            if paired_closers.contains(&i) {
+            if paired_closers[i] {
                 edits.push(full_width(i, '）'));
             } else {
-                single_char(&chars, i, has_han, quotes, &mut paired_closers, &mut edits);
+                single_char(&scan, i, has_han, quotes, &mut paired_closers, &mut edits);
             }
             i + 1
         };
@@ -71,15 +72,16 @@ pub fn inline_edits(text: &str, quotes: &mut QuoteState) -> Vec<Edit> {
 }
 
 fn single_char(
-    chars: &[char],
+    scan: &Scan,
     i: usize,
     has_han: bool,
     quotes: &mut QuoteState,
-    paired_closers: &mut Vec<usize>,
+    paired_closers: &mut [bool],
     edits: &mut Vec<Edit>,
 ) {
+    let chars = scan.chars;
     let c = chars[i];
-    let (before, after) = (neighbour_before(chars, i), neighbour_after(chars, i));
+    let (before, after) = (scan.before[i], scan.after[i]);
     let chinese_context = before.is_some_and(is_chinese) || after.is_some_and(is_chinese);
     match c {
         ',' | ';' | '!' | '?' | ':' if chinese_context => {
@@ -90,12 +92,12 @@ fn single_char(
             }
         }
         '(' => {
-            let closer = matching_paren(chars, i);
-            let inner_chinese = closer.is_some_and(|end| chars[i + 1..end].iter().any(|&c| is_chinese(c)));
+            let closer = scan.closer[i];
+            let inner_chinese = closer.is_some_and(|end| scan.chinese_between(i, end));
             if inner_chinese || chinese_context {
                 edits.push(full_width(i, '（'));
-                if let Some(end) = closer.filter(|&end| chars[end] == ')') {
-                    paired_closers.push(end);
+                if let Some(end) = closer {
+                    paired_closers[end] = true;
                 }
             }
         }
@@ -199,14 +201,15 @@ fn space_run(chars: &[char], start: usize, edits: &mut Vec<Edit>) -> usize {
 
 /// GB/T 15834-2011 §4.10: the dash 破折号 is two em long, `——`. A single `—` between
 /// numbers is a range (连接号, §4.13) and stays; a single hyphen is a hyphen.
-fn dash_run(chars: &[char], start: usize, edits: &mut Vec<Edit>) -> usize {
+fn dash_run(scan: &Scan, start: usize, edits: &mut Vec<Edit>) -> usize {
+    let chars = scan.chars;
     let c = chars[start];
     let end = (start..chars.len()).find(|&j| chars[j] != c).unwrap_or(chars.len());
     let run = end - start;
     let correct = c == '—' && run == 2;
     let hyphen = matches!(c, '-' | '－') && run == 1;
-    let before = neighbour_before(chars, start);
-    let after = neighbour_after(chars, end - 1);
+    let before = scan.before[start];
+    let after = scan.after[end - 1];
     let numeric = before.is_some_and(|b| b.is_ascii_digit()) || after.is_some_and(|a| a.is_ascii_digit());
     let chinese = before.is_some_and(is_chinese) || after.is_some_and(is_chinese);
     if !correct && !hyphen && !numeric && chinese && run <= 4 {
@@ -223,7 +226,8 @@ fn dash_run(chars: &[char], start: usize, edits: &mut Vec<Edit>) -> usize {
 }
 
 /// GB/T 15834-2011 §4.11: the ellipsis is two `…`, `……`.
-fn dot_run(chars: &[char], start: usize, edits: &mut Vec<Edit>) -> usize {
+fn dot_run(scan: &Scan, start: usize, edits: &mut Vec<Edit>) -> usize {
+    let chars = scan.chars;
     let c = chars[start];
     let end = (start..chars.len()).find(|&j| chars[j] != c).unwrap_or(chars.len());
     let run = end - start;
@@ -231,9 +235,8 @@ fn dot_run(chars: &[char], start: usize, edits: &mut Vec<Edit>) -> usize {
         '…' => run != 2,
         _ => (3..=6).contains(&run),
     };
-    let context = c == '…'
-        || neighbour_before(chars, start).is_some_and(is_chinese)
-        || neighbour_after(chars, end - 1).is_some_and(is_chinese);
+    let context =
+        c == '…' || scan.before[start].is_some_and(is_chinese) || scan.after[end - 1].is_some_and(is_chinese);
     if wrong && context {
         let what: String = chars[start..end].iter().collect();
         edits.push(Edit::safe(
@@ -286,33 +289,67 @@ fn suspicious_bracket(chars: &[char], i: usize, edits: &mut Vec<Edit>) {
     }
 }
 
-fn matching_paren(chars: &[char], open: usize) -> Option<usize> {
-    let mut depth = 0;
-    for (j, &c) in chars.iter().enumerate().skip(open) {
-        match c {
-            '(' => depth += 1,
-            ')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(j);
-                }
+/// What each character's surroundings are, computed once per block so that every rule runs
+/// in linear time whatever the text (a pasted line can be megabytes long).
+struct Scan<'a> {
+    chars: &'a [char],
+    /// The nearest character before each position that tells the context (see `transparent`).
+    before: Vec<Option<char>>,
+    after: Vec<Option<char>>,
+    /// For each `(`, its matching `)`.
+    closer: Vec<Option<usize>>,
+    /// Chinese characters among the first N characters, for range queries.
+    chinese_prefix: Vec<usize>,
+}
+
+impl<'a> Scan<'a> {
+    fn new(chars: &'a [char]) -> Self {
+        let mut before = Vec::with_capacity(chars.len());
+        let mut last = None;
+        for &c in chars {
+            before.push(last);
+            if !transparent(c) {
+                last = Some(c);
             }
-            _ => {}
         }
+        let mut after = vec![None; chars.len()];
+        let mut next = None;
+        for (i, &c) in chars.iter().enumerate().rev() {
+            after[i] = next;
+            if !transparent(c) {
+                next = Some(c);
+            }
+        }
+        let mut closer = vec![None; chars.len()];
+        let mut open = Vec::new();
+        for (i, &c) in chars.iter().enumerate() {
+            match c {
+                '(' => open.push(i),
+                ')' => {
+                    if let Some(start) = open.pop() {
+                        closer[start] = Some(i);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut chinese_prefix = Vec::with_capacity(chars.len() + 1);
+        chinese_prefix.push(0);
+        for &c in chars {
+            let so_far = chinese_prefix.last().copied().unwrap_or(0);
+            chinese_prefix.push(so_far + usize::from(is_chinese(c)));
+        }
+        Scan { chars, before, after, closer, chinese_prefix }
     }
-    None
+
+    /// Whether a Chinese character stands strictly between positions `open` and `close`.
+    fn chinese_between(&self, open: usize, close: usize) -> bool {
+        self.chinese_prefix[close] > self.chinese_prefix[open + 1]
+    }
 }
 
-/// The nearest character before `i` that tells the context: spaces and half-width brackets
-/// and quotes (which may be about to become full width themselves) are looked through.
-fn neighbour_before(chars: &[char], i: usize) -> Option<char> {
-    chars[..i].iter().rev().copied().find(|&c| !transparent(c))
-}
-
-fn neighbour_after(chars: &[char], i: usize) -> Option<char> {
-    chars.get(i + 1..)?.iter().copied().find(|&c| !transparent(c))
-}
-
+/// Spaces and half-width brackets and quotes (which may be about to become full width
+/// themselves) are looked through when judging a character's context.
 fn transparent(c: char) -> bool {
     is_space(c) || matches!(c, '(' | ')' | '"' | '\'')
 }
