@@ -147,3 +147,19 @@ fn a_manuscript_is_not_a_whole_issue() {
     assert!(stderr(&output).contains("不像一期完整的简报"), "{}", stderr(&output));
     assert!(stdout(&cli(&db, &["issue", "list"])).contains("还没有期刊"), "no issue was created");
 }
+
+#[test]
+fn a_gbk_back_issue_imports_like_its_utf8_original() {
+    let (dir, db) = initialised();
+    let text = std::fs::read_to_string(shared_fixture("lianluo-2025-13")).expect("fixture is readable");
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
+    assert!(!unmappable, "the fixture is plain GBK text");
+    let path = dir.path().join("2025-13.txt");
+    std::fs::write(&path, &gbk).expect("writes");
+    let output = cli(&db, &["import-issue", path.to_str().expect("utf-8")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let id = stdout(&output).lines().next().expect("id").to_owned();
+    assert_eq!(article_count(&db, &id), 2);
+    let dump = stdout(&cli(&db, &["issue", "dump", &id]));
+    assert!(dump.contains("会同县：“五纳入五保障”将"), "{dump}");
+}

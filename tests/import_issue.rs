@@ -79,3 +79,18 @@ fn contents_match_the_titles() {
         assert!(mismatches.is_empty(), "{name}: {mismatches:?}");
     }
 }
+
+/// Text extracted from a PDF has no `#` marks: titles are then found through the 要目.
+#[test]
+fn text_without_markdown_marks_gives_the_same_articles() {
+    for name in FIXTURES {
+        let text = std::fs::read_to_string(shared_fixture(name)).expect("shared fixture is readable");
+        let unmarked: String = text
+            .lines()
+            .map(|line| line.trim_start_matches('#').trim_start().replace("**", ""))
+            .map(|line| line + "\n")
+            .collect();
+        let issue = import_issue_text(name, &unmarked).expect("still a complete issue").to_issue();
+        assert_eq!(issue.articles, expected(name).issue.articles, "{name}: same articles without marks");
+    }
+}
