@@ -94,3 +94,24 @@ fn broken_and_protected_files_get_clear_messages() {
     let message = import_file("稿件.pdf", b"%PDF-1.4").expect_err("pdf").to_string();
     assert!(message.contains(".docx"), "{message}");
 }
+
+/// A back issue kept as a Word file (one paragraph per line of the printed text, no styles)
+/// imports like its text.
+#[test]
+fn a_back_issue_in_word_gives_the_same_articles() {
+    let text =
+        std::fs::read_to_string(support::shared_fixture("lianluo-2025-13")).expect("fixture is readable");
+    let escape = |line: &str| line.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let body: String = text
+        .lines()
+        .map(|line| line.trim_start_matches('#').trim_start().replace("**", ""))
+        .filter(|line| !line.is_empty() && line != "---")
+        .map(|line| p(None, &escape(&line)))
+        .collect();
+    let issue = jianbao::import::import_issue_file("2025-13.docx", &docx(&body)).expect("a complete issue");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/lianluo-2025-13.json");
+    let expected = jianbao::domain::IssueFile::from_json(&std::fs::read_to_string(path).expect("committed"))
+        .expect("valid fixture");
+    assert_eq!(issue.to_issue().articles, expected.issue.articles);
+}

@@ -182,9 +182,7 @@ impl<'a, R: Read + std::io::Seek> BodyReader<'a, R> {
             image_bytes: 0,
         }
     }
-}
 
-impl<'a, R: Read + std::io::Seek> BodyReader<'a, R> {
     fn read(&mut self, xml: &[u8]) -> Result<(), quick_xml::Error> {
         let mut reader = Reader::from_reader(xml);
         loop {

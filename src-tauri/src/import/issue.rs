@@ -64,14 +64,7 @@ pub fn import_issue_lines(name: &str, lines: &[SourceLine]) -> Result<ImportedIs
     let search_from = contents_at.map_or(0, |at| at + 1);
     let footer_at =
         (search_from..lines.len()).find(|&i| starts_footer(&lines[i].plain_text())).unwrap_or(lines.len());
-    let contents_end = contents_at.map_or(search_from, |_| {
-        (search_from..footer_at)
-            .find(|&i| {
-                let separated = i > search_from && lines[i].blank_before && !is_contents_entry(&lines[i]);
-                lines[i].mark != LineMark::Plain || separated
-            })
-            .unwrap_or(footer_at)
-    });
+    let contents_end = contents_at.map_or(search_from, |_| contents_end(lines, search_from, footer_at));
     let contents: Vec<String> = match contents_at {
         Some(at) => lines[at + 1..contents_end].iter().map(contents_entry).collect(),
         None => vec![],
@@ -93,6 +86,23 @@ pub fn import_issue_lines(name: &str, lines: &[SourceLine]) -> Result<ImportedIs
         lines[footer_at..].iter().filter(|l| l.mark != LineMark::Rule).map(SourceLine::plain_text).collect();
     let footer = (!footer_lines.is_empty()).then(|| parse_footer(&footer_lines));
     Ok(ImportedIssue { masthead, contents, articles, footer, warnings })
+}
+
+/// The 要目 ends at a marked line, at a blank line before something that is not an entry,
+/// or where the first entry's title comes back as the first article's title (text with no
+/// blank lines, as from Word).
+fn contents_end(lines: &[SourceLine], first: usize, footer_at: usize) -> usize {
+    let first_entry = lines.get(first).map(|line| comparable(&contents_entry(line))).unwrap_or_default();
+    (first..footer_at)
+        .find(|&i| {
+            let line = &lines[i];
+            let later = i > first;
+            let separated = later && line.blank_before && !is_contents_entry(line);
+            let text = comparable(&line.plain_text());
+            let title_again = later && !text.is_empty() && first_entry.starts_with(&text);
+            line.mark != LineMark::Plain || separated || title_again
+        })
+        .unwrap_or(footer_at)
 }
 
 fn squeezed(line: &SourceLine) -> String {
