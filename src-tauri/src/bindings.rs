@@ -12,7 +12,14 @@ use crate::domain::{
     RecipientsLabel,
 };
 use crate::error::{AppError, ErrorCode};
-use crate::service::{ArticleSummary, IssueView, NewIssueRequest, PublicationView};
+use crate::import::{
+    BlockRole, CleanupRule, Draft, DraftBlock, FooterFound, ImportedArticle, ImportedIssue, Masthead,
+    Proposal, TextLocation,
+};
+use crate::service::{
+    ArticleSummary, ImportReport, ImportedArticleReport, IssueImportReport, IssueView, NewIssueRequest,
+    PublicationView,
+};
 use crate::store::{IssueSummary, RevisionSummary};
 
 /// Path of the generated file, relative to the `src-tauri` crate.
@@ -56,6 +63,19 @@ fn declarations(cfg: &Config) -> Vec<String> {
         NewIssueRequest::decl(cfg),
         PublicationView::decl(cfg),
         RevisionSummary::decl(cfg),
+        CleanupRule::decl(cfg),
+        TextLocation::decl(cfg),
+        Proposal::decl(cfg),
+        BlockRole::decl(cfg),
+        DraftBlock::decl(cfg),
+        Draft::decl(cfg),
+        ImportedArticle::decl(cfg),
+        FooterFound::decl(cfg),
+        Masthead::decl(cfg),
+        ImportedIssue::decl(cfg),
+        ImportedArticleReport::decl(cfg),
+        ImportReport::decl(cfg),
+        IssueImportReport::decl(cfg),
     ]
 }
 

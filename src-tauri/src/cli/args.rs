@@ -33,6 +33,20 @@ pub enum Command {
         #[command(subcommand)]
         command: IssueCommand,
     },
+    /// 导入稿件（.docx、.txt、.md；“-”表示从标准输入读取粘贴的文字），自动应用不改动文字的整理，列出其余修改建议
+    Import {
+        /// 稿件文件（可多个）
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// 导入到哪一期（期刊编号）
+        #[arg(long)]
+        issue: Id,
+    },
+    /// 导入一期完整的旧简报（文字稿或 .docx），新建一期；第一行输出新期刊的编号
+    ImportIssue {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

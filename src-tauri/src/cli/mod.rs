@@ -4,6 +4,7 @@
 //! program failed.
 
 mod args;
+mod import;
 mod print;
 
 use std::io::Write;
@@ -42,6 +43,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), A
             }
         },
         Command::Issue { command } => run_issue(command, &mut store, out, today),
+        Command::Import { files, issue } => import::run_import(&mut store, &files, issue, out),
+        Command::ImportIssue { file } => import::run_import_issue(&mut store, &file, out),
     }
 }
 

@@ -1,9 +1,14 @@
 //! The operations a user performs, shared by the CLI and the desktop commands so that both
 //! behave the same. Each takes the store and plain inputs and returns types the UI can show.
 
+mod import;
 mod issues;
 mod publication;
 
+pub use import::{
+    ImportReport, ImportSource, ImportedArticleReport, IssueImportReport, PASTED_TEXT, import_articles,
+    import_issue, import_pasted,
+};
 pub use issues::{
     ArticleSummary, IssueView, NewIssueRequest, create_issue, dump_issue, issue_view, load_issue,
 };

@@ -160,3 +160,89 @@ fn decode(id: Id, content: &str) -> Result<Article, StoreError> {
 pub(super) fn to_json(article: &Article) -> String {
     serde_json::to_string(article).expect("domain types serialize without failure")
 }
+
+impl Store {
+    /// Appends several articles at the end of the issue in one transaction: either all of them
+    /// are stored, each with its first revision, or none (an import never half-lands).
+    pub fn append_articles(
+        &mut self,
+        issue_id: Id,
+        articles: &[Article],
+        author: &str,
+    ) -> Result<Vec<Id>, StoreError> {
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let exists: Option<i64> =
+            tx.query_row("SELECT id FROM issue WHERE id = ?1", [issue_id], |row| row.get(0)).optional()?;
+        exists.ok_or(StoreError::NotFound { what: "期刊", id: issue_id })?;
+        let first: i64 = tx.query_row(
+            "SELECT coalesce(max(position) + 1, 0) FROM article WHERE issue_id = ?1",
+            [issue_id],
+            |row| row.get(0),
+        )?;
+        let mut ids = Vec::with_capacity(articles.len());
+        for (offset, article) in articles.iter().enumerate() {
+            ids.push(insert_article(&tx, issue_id, first + offset as i64, article, author, &now)?);
+        }
+        touch_issue(&tx, issue_id, &now)?;
+        tx.commit()?;
+        Ok(ids)
+    }
+}
+
+#[cfg(test)]
+mod append_tests {
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    use super::*;
+    use crate::domain::{Block, Issue, IssueKind, IssueStatus, Publication};
+    use crate::store::FixedClock;
+
+    fn store_with_issue() -> (tempfile::TempDir, Store, Id) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let clock = FixedClock(Utc.with_ymd_and_hms(2025, 9, 1, 8, 0, 0).single().expect("valid instant"));
+        let mut store = Store::open(&dir.path().join("db.sqlite3"), Box::new(clock)).expect("opens");
+        let publication = store.create_publication(&Publication::lianluo_dongtai()).expect("publication");
+        let issue = Issue {
+            kind: IssueKind::Regular,
+            year: 2025,
+            number: 13,
+            total_number: 741,
+            date: NaiveDate::from_ymd_opt(2025, 9, 2).expect("valid date"),
+            status: IssueStatus::Draft,
+            articles: vec![article("已有")],
+        };
+        let id = store.create_issue(publication, &issue, "测试").expect("issue");
+        (dir, store, id)
+    }
+
+    fn article(title: &str) -> Article {
+        Article {
+            title: vec![title.into()],
+            subtitle: None,
+            byline: None,
+            editor_note: vec![],
+            body: vec![Block::paragraph("正文。")],
+            contributors: vec![],
+            source: None,
+        }
+    }
+
+    #[test]
+    fn appends_after_the_existing_articles_in_order() {
+        let (_dir, mut store, issue) = store_with_issue();
+        let ids = store.append_articles(issue, &[article("甲"), article("乙")], "测试").expect("appends");
+        let titles: Vec<String> =
+            store.articles_of(issue).expect("reads").iter().map(|r| r.article.title_text()).collect();
+        assert_eq!(titles, ["已有", "甲", "乙"]);
+        assert_eq!(ids.len(), 2);
+    }
+
+    #[test]
+    fn a_missing_issue_changes_nothing() {
+        let (_dir, mut store, issue) = store_with_issue();
+        let error = store.append_articles(issue + 99, &[article("甲")], "测试").expect_err("no such issue");
+        assert!(matches!(error, StoreError::NotFound { .. }));
+        assert_eq!(store.articles_of(issue).expect("reads").len(), 1, "the existing issue is untouched");
+    }
+}

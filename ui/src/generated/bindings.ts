@@ -183,6 +183,60 @@ export type PublicationView = { id: number, publication: Publication, };
 
 export type RevisionSummary = { id: number, articleId: number, author: string, createdAt: string, };
 
+export type CleanupRule = "joinLines" | "dropPageNumber" | "dropRunningHead" | "fullWidthPunctuation" | "pairedQuotes" | "dash" | "ellipsis" | "removeSpace" | "suspiciousCross" | "suspiciousBracket";
+
+export type TextLocation = { block: number, start: number, end: number, };
+
+export type Proposal = { id: number, rule: CleanupRule, location: TextLocation, before: string, after: string, 
+/**
+ * What the change is and why, in Chinese, for the review list.
+ */
+message: string, safe: boolean, };
+
+export type BlockRole = { "kind": "title" } | { "kind": "subtitle" } | { "kind": "byline" } | { "kind": "editorNote" } | { "kind": "heading", level: number, } | { "kind": "paragraph" } | { "kind": "attribution" } | { "kind": "tableRow" } | { "kind": "image", src: string, };
+
+export type DraftBlock = { role: BlockRole, content: Array<Inline>, };
+
+export type Draft = { blocks: Array<DraftBlock>, };
+
+export type ImportedArticle = { draft: Draft, proposals: Array<Proposal>, 
+/**
+ * Things the editor should check that no proposal covers (e.g. a flattened table).
+ */
+warnings: Array<string>, };
+
+export type FooterFound = { recipientsLabel?: RecipientsLabel, recipients: Array<string>, responsibleEditor?: string, phone?: string, email?: string, approvalNumber?: string, };
+
+export type Masthead = { name: string, kind: IssueKind, number: number, totalNumber: number, date: string, editingUnit?: string, };
+
+export type ImportedIssue = { masthead: Masthead, 
+/**
+ * 要目 entries as printed.
+ */
+contents: Array<string>, articles: Array<ImportedArticle>, footer?: FooterFound, warnings: Array<string>, };
+
+export type ImportedArticleReport = { articleId: number, 
+/**
+ * The file (or `粘贴的文字`) the article came from.
+ */
+source: string, title: string, 
+/**
+ * Safe changes applied: they alter no wording.
+ */
+applied: number, 
+/**
+ * Proposals not applied, for the editor to accept or reject.
+ */
+pending: Array<Proposal>, warnings: Array<string>, };
+
+export type ImportReport = { issueId: number, articles: Array<ImportedArticleReport>, };
+
+export type IssueImportReport = { issueId: number, masthead: Masthead, articles: Array<ImportedArticleReport>, 
+/**
+ * Where the old masthead or footer differs from the publication's settings (not applied).
+ */
+settingDifferences: Array<string>, warnings: Array<string>, };
+
 export type Commands = {
   list_issues: { request: Record<string, never>; response: IssueSummary[] };
   get_issue: { request: { id: number }; response: IssueView };

@@ -1,0 +1,92 @@
+//! `import` and `import-issue`: what they print.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use super::output_error;
+use crate::error::AppError;
+use crate::import::Proposal;
+use crate::service::{self, ImportSource, ImportedArticleReport};
+use crate::store::{Id, Store};
+
+pub fn run_import(
+    store: &mut Store,
+    files: &[PathBuf],
+    issue: Id,
+    out: &mut dyn Write,
+) -> Result<(), AppError> {
+    let pasted = files.iter().any(|f| f == Path::new("-"));
+    let report = if pasted {
+        if files.len() > 1 {
+            return Err(AppError::invalid("“-”（从标准输入读取粘贴的文字）不能与文件一起导入，请分两次导入"));
+        }
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| AppError::invalid(format!("无法读取标准输入的文字（须为 UTF-8）：{e}")))?;
+        service::import_pasted(store, issue, &text)?
+    } else {
+        let sources = files.iter().map(|path| ImportSource::read(path)).collect::<Result<Vec<_>, _>>()?;
+        service::import_articles(store, issue, &sources)?
+    };
+    let mut text = format!("已导入 {} 篇文章到期刊 {}\n", report.articles.len(), report.issue_id);
+    for article in &report.articles {
+        text.push_str(&article_lines(article));
+    }
+    out.write_all(text.as_bytes()).map_err(output_error)
+}
+
+pub fn run_import_issue(store: &mut Store, file: &Path, out: &mut dyn Write) -> Result<(), AppError> {
+    let source = ImportSource::read(file)?;
+    let report = service::import_issue(store, &source)?;
+    let masthead = &report.masthead;
+    let mut text = format!(
+        "{}\n{}年{}（总第{}期），{}，{} 篇文章\n",
+        report.issue_id,
+        masthead.date.format("%Y"),
+        crate::numbering::issue_label(masthead.kind, masthead.number),
+        masthead.total_number,
+        crate::numbering::format_masthead_date(masthead.date),
+        report.articles.len()
+    );
+    for article in &report.articles {
+        text.push_str(&article_lines(article));
+    }
+    for difference in &report.setting_differences {
+        text.push_str(&format!("与刊物设置不同：{difference}\n"));
+    }
+    for warning in &report.warnings {
+        text.push_str(&format!("提示：{warning}\n"));
+    }
+    out.write_all(text.as_bytes()).map_err(output_error)
+}
+
+fn article_lines(article: &ImportedArticleReport) -> String {
+    let mut text = format!(
+        "文章 {}：{}（来自 {}，已自动整理 {} 处，待确认 {} 处）\n",
+        article.article_id,
+        article.title,
+        article.source,
+        article.applied,
+        article.pending.len()
+    );
+    for proposal in &article.pending {
+        text.push_str(&proposal_line(proposal));
+    }
+    for warning in &article.warnings {
+        text.push_str(&format!("  提示：{warning}\n"));
+    }
+    text
+}
+
+fn proposal_line(proposal: &Proposal) -> String {
+    format!(
+        "  待确认 #{} 第{}块第{}字：“{}”→“{}”：{}\n",
+        proposal.id,
+        proposal.location.block + 1,
+        proposal.location.start + 1,
+        proposal.before,
+        proposal.after,
+        proposal.message
+    )
+}

@@ -1,0 +1,111 @@
+//! Source lines: what every reader (.txt/.md text, pasted text, .docx) turns its input into
+//! before articles are recognised — text runs plus what the source marked the line as.
+
+use crate::domain::Inline;
+
+/// What the source itself said about a line, before any guessing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineMark {
+    Plain,
+    /// A Markdown `#` line or a Word heading style (with its level, if Word gave one).
+    /// Whether it is a title or a numbered heading is decided from its text.
+    Marked {
+        style_level: Option<u8>,
+    },
+    /// Word's Title style.
+    Title,
+    /// Word's Subtitle style.
+    Subtitle,
+    /// A picture (as a `data:` URL).
+    Image {
+        src: String,
+    },
+    /// Word's Caption style (题注).
+    Caption,
+    /// A row of a Word table, flattened.
+    TableRow,
+    /// A Markdown rule `---`: separates masthead, articles and footer.
+    Rule,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLine {
+    pub content: Vec<Inline>,
+    pub mark: LineMark,
+    /// Whether a blank line came before this one.
+    pub blank_before: bool,
+}
+
+impl SourceLine {
+    pub fn plain_text(&self) -> String {
+        self.content.iter().map(|run| run.text.as_str()).collect()
+    }
+}
+
+/// Splits Markdown-ish text (as the extracted back issues and most pasted text are) into
+/// lines: `#` marks, `**bold**`, `- ` list marks and `---` rules are read; blank lines
+/// only separate.
+pub fn text_lines(text: &str) -> Vec<SourceLine> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut lines = Vec::new();
+    let mut blank_before = false;
+    for raw in text.lines() {
+        let line = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+        if line.is_empty() {
+            blank_before = true;
+            continue;
+        }
+        let (mark, rest) = read_mark(line);
+        let content = read_bold(rest.trim());
+        if !content.is_empty() || mark == LineMark::Rule {
+            lines.push(SourceLine { content, mark, blank_before });
+        }
+        blank_before = false;
+    }
+    lines
+}
+
+fn read_mark(line: &str) -> (LineMark, &str) {
+    if line.len() >= 3 && line.chars().all(|c| c == '-' || c == '*' || c == '_') {
+        return (LineMark::Rule, "");
+    }
+    let hashes = line.chars().take_while(|&c| c == '#').count();
+    if (1..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\u{3000}']) {
+        return (LineMark::Marked { style_level: None }, &line[hashes..]);
+    }
+    let list = ["- ", "* ", "• ", "· "].iter().find_map(|mark| line.strip_prefix(mark));
+    match list {
+        Some(rest) => (LineMark::Plain, rest),
+        None => (LineMark::Plain, line),
+    }
+}
+
+/// `**x**` runs become bold; an unpaired `**` is kept as typed.
+pub fn read_bold(text: &str) -> Vec<Inline> {
+    let parts: Vec<&str> = text.split("**").collect();
+    if parts.len().is_multiple_of(2) {
+        return vec![Inline::plain(text)];
+    }
+    parts
+        .iter()
+        .enumerate()
+        .filter(|(_, part)| !part.is_empty())
+        .map(|(index, part)| Inline { text: (*part).to_owned(), bold: index % 2 == 1 })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_marks_are_read() {
+        let lines = text_lines("# 联络动态\n\n## **二、多方联动**\n- 一是抓学习。\n---\n正文**加粗**完");
+        assert_eq!(lines[0].mark, LineMark::Marked { style_level: None });
+        assert_eq!(lines[1].content, vec![Inline { text: "二、多方联动".into(), bold: true }]);
+        assert!(lines[1].blank_before);
+        assert_eq!(lines[2].plain_text(), "一是抓学习。");
+        assert_eq!(lines[3].mark, LineMark::Rule);
+        assert_eq!(lines[4].content[1], Inline { text: "加粗".into(), bold: true });
+    }
+}
