@@ -12,7 +12,9 @@ use crate::domain::{
     RecipientsLabel,
 };
 use crate::error::{AppError, ErrorCode};
-use crate::service::{ArticleSummary, IssueView, NewIssueRequest, PublicationView};
+use crate::service::{
+    ArticleSummary, ArticleView, IssueView, NewIssueRequest, PublicationView, RevisionView,
+};
 use crate::store::{IssueSummary, RevisionSummary};
 
 /// Path of the generated file, relative to the `src-tauri` crate.
@@ -26,6 +28,18 @@ pub fn commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
         ("get_issue", "{ id: number }".into(), IssueView::name(cfg)),
         ("create_issue", format!("{{ request: {} }}", NewIssueRequest::name(cfg)), IssueView::name(cfg)),
         ("get_publication", "Record<string, never>".into(), PublicationView::name(cfg)),
+        ("get_article", "{ id: number }".into(), ArticleView::name(cfg)),
+        (
+            "save_article",
+            format!("{{ id: number; article: {}; author?: string }}", Article::name(cfg)),
+            ArticleSummary::name(cfg),
+        ),
+        ("add_article", "{ issueId: number; author?: string }".into(), IssueView::name(cfg)),
+        ("remove_article", "{ id: number }".into(), IssueView::name(cfg)),
+        ("reorder_articles", "{ issueId: number; order: number[] }".into(), IssueView::name(cfg)),
+        ("list_revisions", "{ articleId: number }".into(), format!("{}[]", RevisionSummary::name(cfg))),
+        ("get_revision", "{ id: number }".into(), RevisionView::name(cfg)),
+        ("restore_revision", "{ id: number; author?: string }".into(), ArticleView::name(cfg)),
     ]
 }
 
@@ -56,6 +70,8 @@ fn declarations(cfg: &Config) -> Vec<String> {
         NewIssueRequest::decl(cfg),
         PublicationView::decl(cfg),
         RevisionSummary::decl(cfg),
+        ArticleView::decl(cfg),
+        RevisionView::decl(cfg),
     ]
 }
 

@@ -1,9 +1,14 @@
 //! The operations a user performs, shared by the CLI and the desktop commands so that both
 //! behave the same. Each takes the store and plain inputs and returns types the UI can show.
 
+mod articles;
 mod issues;
 mod publication;
 
+pub use articles::{
+    ArticleView, RevisionView, add_blank_article, article_view, list_revisions, remove_article,
+    reorder_articles, restore_revision, revision_view, save_article,
+};
 pub use issues::{
     ArticleSummary, IssueView, NewIssueRequest, create_issue, dump_issue, issue_view, load_issue,
 };
