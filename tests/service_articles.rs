@@ -20,7 +20,11 @@ fn a_saved_article_reads_back_with_its_save_time() {
     let edited = common::article("改过的标题", "新写的正文。");
     let summary = service::save_article(&mut store, ids[0], &edited, "汤建").expect("save");
     assert_eq!(summary.title, "改过的标题");
-    assert_eq!(summary.han_count, 5 + 5 + 5, "title, heading and paragraph; the contributor line is not counted");
+    assert_eq!(
+        summary.han_count,
+        5 + 5 + 5,
+        "title, heading and paragraph; the contributor line is not counted"
+    );
 
     let reopened = common::open(&db.path);
     let view = service::article_view(&reopened, ids[0]).expect("read");
@@ -38,7 +42,8 @@ fn a_blank_article_is_appended_and_can_be_removed() {
     assert_eq!(view.articles.last().map(|a| a.han_count), Some(0));
 
     assert_eq!(service::remove_article(&mut store, ids[0]).expect("remove"), issue);
-    let titles: Vec<_> = service::issue_view(&store, issue).expect("view").articles.into_iter().map(|a| a.id).collect();
+    let titles: Vec<_> =
+        service::issue_view(&store, issue).expect("view").articles.into_iter().map(|a| a.id).collect();
     assert_eq!(titles, [ids[1], added]);
 }
 
@@ -47,7 +52,8 @@ fn reordering_changes_the_print_order_and_refuses_a_partial_list() {
     let db = common::TempDb::new();
     let (mut store, issue, ids) = issue_with_two_articles(&db);
     service::reorder_articles(&mut store, issue, &[ids[1], ids[0]]).expect("reorder");
-    let order: Vec<_> = service::issue_view(&store, issue).expect("view").articles.iter().map(|a| a.id).collect();
+    let order: Vec<_> =
+        service::issue_view(&store, issue).expect("view").articles.iter().map(|a| a.id).collect();
     assert_eq!(order, [ids[1], ids[0]]);
     let error = service::reorder_articles(&mut store, issue, &[ids[1]]).expect_err("one article is missing");
     assert_eq!(error.code, jianbao::ErrorCode::InvalidInput, "the UI should reload the list, not crash");
@@ -67,7 +73,11 @@ fn history_lists_views_and_restores_revisions() {
 
     let restored = service::restore_revision(&mut store, oldest.id, "汤建").expect("restore");
     assert_eq!(restored.article, original);
-    assert_eq!(service::list_revisions(&store, ids[0]).expect("list").len(), 3, "restoring keeps the bad one");
+    assert_eq!(
+        service::list_revisions(&store, ids[0]).expect("list").len(),
+        3,
+        "restoring keeps the bad one"
+    );
 }
 
 #[test]

@@ -4,11 +4,13 @@ import { cleanPastedHtml } from "./paste";
 import { schema } from "./schema";
 import { b, p } from "./test-builder";
 
+const IDEOGRAPHIC_SPACES = "\u3000\u3000";
+
 // Shaped like what Word and WPS put on the clipboard (trimmed).
 const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name=Generator content="Microsoft Word 15">
 <style><!-- p.MsoNormal {mso-style-parent:""; font-family:仿宋_GB2312;} --></style></head>
 <body lang=ZH-CN><!--StartFragment-->
-<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0'><span style='font-size:16.0pt;font-family:仿宋_GB2312;color:red'>　　县委将代表工作<b style='mso-bidi-font-weight:normal'>纳入</b>全局。<o:p></o:p></span></p>
+<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0'><span style='font-size:16.0pt;font-family:仿宋_GB2312;color:red'>${IDEOGRAPHIC_SPACES}县委将代表工作<b style='mso-bidi-font-weight:normal'>纳入</b>全局。<o:p></o:p></span></p>
 <p class=MsoNormal><o:p>&nbsp;</o:p></p>
 <p class=MsoNormal><span style='font-family:黑体'>第二段<i>倾斜</i>文字。</span><![if !supportLineBreakNewLine]><br><![endif]></p>
 <!--EndFragment--></body></html>`;

@@ -10,10 +10,10 @@ export function cleanPastedHtml(html: string): string {
   const dom = new DOMParser().parseFromString(html, "text/html");
   removeComments(dom.body);
   // <o:p> is Word's empty-paragraph marker; querySelector cannot name a namespaced tag.
-  for (const node of [...dom.body.querySelectorAll("*")]) {
+  for (const node of Array.from(dom.body.querySelectorAll("*"))) {
     if (node.matches(NOISE) || node.tagName.toLowerCase() === "o:p") node.remove();
   }
-  for (const block of dom.body.querySelectorAll(BLOCKS)) {
+  for (const block of Array.from(dom.body.querySelectorAll(BLOCKS))) {
     trimLeadingIndent(block);
     if (block.textContent?.trim() === "" && !block.querySelector("img")) block.remove();
   }
