@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { EditorState, TextSelection, type Command } from "prosemirror-state";
 import type { Node } from "prosemirror-model";
-import { insertFurniture, isHeading, leaveFurniture, setHeading, setParagraph, toggleBold } from "./commands";
-import { b, byline, doc, h, note, p, subtitle, title } from "./test-builder";
+import { insertFurniture, insertImage, isHeading, leaveFurniture, setHeading, setParagraph, toggleBold } from "./commands";
+import { b, byline, doc, h, img, note, p, subtitle, title } from "./test-builder";
 
 /** State with the text between `from` and `to` selected (positions in the document). */
 function stateAt(d: Node, from: number, to = from) {
@@ -61,5 +61,13 @@ describe("editor commands", () => {
     const after = apply(state, leaveFurniture).state;
     expect(after.doc.eq(state.doc)).toBe(true);
     expect(after.selection.$from.parent.type.name).toBe("paragraph");
+  });
+
+  it("inserts a picture after the paragraph at the cursor, ready for its caption", () => {
+    const state = stateAt(doc(title("标题"), p("正文"), p("下文")), 6);
+    const after = apply(state, insertImage("data:image/png;base64,AA")).state;
+    expect(after.doc.eq(doc(title("标题"), p("正文"), img("data:image/png;base64,AA"), p("下文")))).toBe(true);
+    expect(after.selection.$from.parent.type.name).toBe("image");
+    expect(apply(stateAt(state.doc, 2), insertImage("data:x")).applied).toBe(false);
   });
 });

@@ -72,3 +72,18 @@ function insertionPoint(doc: Parameters<Command>[0]["doc"], type: NodeType): num
   });
   return at;
 }
+
+/** Inserts a picture (a `data:` URL) after the body block at the cursor, with an empty
+ *  caption to type into. Refused in the title and furniture, which print no pictures. */
+export function insertImage(src: string): Command {
+  return (state, dispatch) => {
+    const { $from } = state.selection;
+    if ($from.depth !== 1 || !$from.parent.type.isInGroup("block")) return false;
+    if (dispatch) {
+      const at = $from.after(1);
+      const tr = state.tr.insert(at, schema.nodes.image.create({ src }));
+      dispatch(tr.setSelection(TextSelection.create(tr.doc, at + 1)).scrollIntoView());
+    }
+    return true;
+  };
+}
