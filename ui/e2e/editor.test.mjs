@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { demoDatabase, launch, screenshot, startDriver } from "./harness.mjs";
 
-const PORT = 4445;
+// tauri-driver listens here and starts WebKitWebDriver on the next port; files run one by one.
+const PORT = 4444;
 let driver;
 
 before(async () => {
@@ -32,6 +33,10 @@ async function articleTitles(browser) {
 
 async function waitSaved(browser) {
   const state = await browser.$('[data-testid="save-state"]');
+  // The last change may still be on its way into the editor: let it mark the state unsaved.
+  await browser
+    .waitUntil(async () => (await state.getAttribute("data-state")) !== "saved", { timeout: 300, interval: 20 })
+    .catch(() => {});
   await browser.waitUntil(async () => (await state.getAttribute("data-state")) === "saved", {
     timeout: 5000,
     interval: 50,
