@@ -137,3 +137,42 @@ test("a new article typed in Chinese and moved up is all there after restarting 
     await browser.deleteSession();
   }
 });
+
+test("text typed just before the window is closed is there on reopening", async () => {
+  let browser = await launch(PORT);
+  try {
+    await openDemoIssue(browser);
+    const paragraphs = await browser.$$(".article-doc > p");
+    await paragraphs[paragraphs.length - 1].click();
+    await browser.keys(["End", ..."关闭前最后一句"]);
+    // What the window manager's close button does: Tauri's close request, without waiting
+    // for the autosave delay.
+    await browser.execute(() =>
+      window.__TAURI_INTERNALS__.invoke("plugin:event|emit", { event: "tauri://close-requested", payload: null }),
+    );
+    await browser.waitUntil(
+      async () => {
+        try {
+          await browser.getTitle();
+          return false;
+        } catch {
+          return true;
+        }
+      },
+      { timeout: 5000, timeoutMsg: "the window did not close after saving" },
+    );
+  } finally {
+    await browser.deleteSession().catch(() => {});
+  }
+
+  browser = await launch(PORT);
+  try {
+    await openDemoIssue(browser);
+    await browser.waitUntil(
+      async () => /关闭前最后一句/.test(await (await browser.$('[data-testid="editor"]')).getText()),
+      { timeout: 5000, timeoutMsg: "the text typed before closing was lost" },
+    );
+  } finally {
+    await browser.deleteSession();
+  }
+});
