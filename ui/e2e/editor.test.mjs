@@ -176,3 +176,45 @@ test("text typed just before the window is closed is there on reopening", async 
     await browser.deleteSession();
   }
 });
+
+test("Ctrl+B bolds, Ctrl+Z undoes, and an older revision can be restored", async () => {
+  const browser = await launch(PORT);
+  try {
+    await openDemoIssue(browser);
+    const editor = await browser.$('[data-testid="editor"]');
+    // Select the first two characters of the first body paragraph.
+    await browser.execute(() => {
+      const paragraph = document.querySelector(".article-doc > p");
+      const text = paragraph.firstChild;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, 2);
+      paragraph.closest("[contenteditable]").focus();
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    });
+    await browser.keys(["Control", "b", "Control"]);
+    await browser.waitUntil(async () => (await editor.$$("p strong")).length > 0, { timeout: 3000, timeoutMsg: "Ctrl+B did not bold" });
+    await browser.keys(["Control", "z", "Control"]);
+    await browser.waitUntil(async () => (await editor.$$("p strong")).length === 0, { timeout: 3000, timeoutMsg: "Ctrl+Z did not undo" });
+
+    const paragraphs = await browser.$$(".article-doc > p");
+    await paragraphs[paragraphs.length - 1].click();
+    await browser.keys(["End", ..."改坏了"]);
+    await browser.keys(["Control", "s", "Control"]);
+    await waitSaved(browser);
+
+    await (await browser.$('[data-testid="history-toggle"]')).click();
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="revision"]')).length >= 2, { timeout: 5000 });
+    const revisions = await browser.$$('[data-testid="revision"]');
+    await revisions[revisions.length - 1].click();
+    await (await browser.$('[data-testid="restore"]')).click();
+    await browser.waitUntil(async () => !/改坏了/.test(await editor.getText()), {
+      timeout: 5000,
+      timeoutMsg: "restoring the first revision did not bring the original text back",
+    });
+    await screenshot(browser, "13-restored-revision");
+  } finally {
+    await browser.deleteSession();
+  }
+});
