@@ -17,8 +17,8 @@ use crate::import::{
     Proposal, TextLocation,
 };
 use crate::service::{
-    ArticleSummary, ImportReport, ImportedArticleReport, IssueImportReport, IssueView, NewIssueRequest,
-    PublicationView,
+    ArticleSummary, ArticleView, ImportReport, ImportedArticleReport, IssueImportReport, IssueView,
+    NewIssueRequest, PublicationView, RevisionView,
 };
 use crate::store::{IssueSummary, RevisionSummary};
 
@@ -33,6 +33,18 @@ pub fn commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
         ("get_issue", "{ id: number }".into(), IssueView::name(cfg)),
         ("create_issue", format!("{{ request: {} }}", NewIssueRequest::name(cfg)), IssueView::name(cfg)),
         ("get_publication", "Record<string, never>".into(), PublicationView::name(cfg)),
+        ("get_article", "{ id: number }".into(), ArticleView::name(cfg)),
+        (
+            "save_article",
+            format!("{{ id: number; article: {}; author?: string }}", Article::name(cfg)),
+            ArticleSummary::name(cfg),
+        ),
+        ("add_article", "{ issueId: number; author?: string }".into(), IssueView::name(cfg)),
+        ("remove_article", "{ id: number }".into(), IssueView::name(cfg)),
+        ("reorder_articles", "{ issueId: number; order: number[] }".into(), IssueView::name(cfg)),
+        ("list_revisions", "{ articleId: number }".into(), format!("{}[]", RevisionSummary::name(cfg))),
+        ("get_revision", "{ id: number }".into(), RevisionView::name(cfg)),
+        ("restore_revision", "{ id: number; author?: string }".into(), ArticleView::name(cfg)),
     ]
 }
 
@@ -76,6 +88,8 @@ fn declarations(cfg: &Config) -> Vec<String> {
         ImportedArticleReport::decl(cfg),
         ImportReport::decl(cfg),
         IssueImportReport::decl(cfg),
+        ArticleView::decl(cfg),
+        RevisionView::decl(cfg),
     ]
 }
 

@@ -15,7 +15,20 @@ use state::AppState;
 /// compares with the generated contract in `crate::bindings`.
 macro_rules! registered_commands {
     ($callback:ident) => {
-        $callback!(list_issues, get_issue, create_issue, get_publication)
+        $callback!(
+            list_issues,
+            get_issue,
+            create_issue,
+            get_publication,
+            get_article,
+            save_article,
+            add_article,
+            remove_article,
+            reorder_articles,
+            list_revisions,
+            get_revision,
+            restore_revision
+        )
     };
 }
 

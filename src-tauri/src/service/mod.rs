@@ -1,10 +1,15 @@
 //! The operations a user performs, shared by the CLI and the desktop commands so that both
 //! behave the same. Each takes the store and plain inputs and returns types the UI can show.
 
+mod articles;
 mod import;
 mod issues;
 mod publication;
 
+pub use articles::{
+    ArticleView, RevisionView, add_blank_article, article_view, list_revisions, remove_article,
+    reorder_articles, restore_revision, revision_view, save_article,
+};
 pub use import::{
     ImportReport, ImportSource, ImportedArticleReport, IssueImportReport, PASTED_TEXT, import_articles,
     import_issue, import_pasted,

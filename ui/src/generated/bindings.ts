@@ -237,9 +237,26 @@ export type IssueImportReport = { issueId: number, masthead: Masthead, articles:
  */
 settingDifferences: Array<string>, warnings: Array<string>, };
 
+export type ArticleView = { id: number, issueId: number, article: Article, 
+/**
+ * When the stored content was last saved (RFC 3339, UTC). The editor compares an unsaved
+ * local draft with it to decide whether the draft is newer than what the database holds.
+ */
+savedAt: string, };
+
+export type RevisionView = { summary: RevisionSummary, article: Article, };
+
 export type Commands = {
   list_issues: { request: Record<string, never>; response: IssueSummary[] };
   get_issue: { request: { id: number }; response: IssueView };
   create_issue: { request: { request: NewIssueRequest }; response: IssueView };
   get_publication: { request: Record<string, never>; response: PublicationView };
+  get_article: { request: { id: number }; response: ArticleView };
+  save_article: { request: { id: number; article: Article; author?: string }; response: ArticleSummary };
+  add_article: { request: { issueId: number; author?: string }; response: IssueView };
+  remove_article: { request: { id: number }; response: IssueView };
+  reorder_articles: { request: { issueId: number; order: number[] }; response: IssueView };
+  list_revisions: { request: { articleId: number }; response: RevisionSummary[] };
+  get_revision: { request: { id: number }; response: RevisionView };
+  restore_revision: { request: { id: number; author?: string }; response: ArticleView };
 };

@@ -1,0 +1,94 @@
+//! Editing the articles of an issue: read, save (each save a revision), add, remove, reorder,
+//! and the revision history. Thin over the store, so the CLI and the window behave the same.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::ArticleSummary;
+use crate::domain::Article;
+use crate::error::AppError;
+use crate::store::{Id, RevisionSummary, Store};
+
+/// An article as the editor opens it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ArticleView {
+    pub id: Id,
+    pub issue_id: Id,
+    pub article: Article,
+    /// When the stored content was last saved (RFC 3339, UTC). The editor compares an unsaved
+    /// local draft with it to decide whether the draft is newer than what the database holds.
+    pub saved_at: String,
+}
+
+/// One stored state of an article, for the history panel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RevisionView {
+    pub summary: RevisionSummary,
+    pub article: Article,
+}
+
+pub fn article_view(store: &Store, id: Id) -> Result<ArticleView, AppError> {
+    let record = store.article(id)?;
+    let saved_at = store.revisions(id)?.first().map(|r| r.created_at.clone()).unwrap_or_default();
+    Ok(ArticleView { id, issue_id: record.issue_id, article: record.article, saved_at })
+}
+
+/// Stores the editor's content as a new revision; answers with what the article list shows.
+pub fn save_article(
+    store: &mut Store,
+    id: Id,
+    article: &Article,
+    author: &str,
+) -> Result<ArticleSummary, AppError> {
+    store.save_article(id, article, author)?;
+    Ok(summary_of(id, article))
+}
+
+/// Appends an empty article (no title, one empty paragraph's worth of nothing) to the issue.
+pub fn add_blank_article(store: &mut Store, issue_id: Id, author: &str) -> Result<Id, AppError> {
+    let blank = Article {
+        title: vec![],
+        subtitle: None,
+        byline: None,
+        editor_note: vec![],
+        body: vec![],
+        contributors: vec![],
+        source: None,
+    };
+    Ok(store.add_article(issue_id, &blank, author)?)
+}
+
+/// Takes the article out of its issue (its revisions stay); answers with the issue's id.
+pub fn remove_article(store: &mut Store, id: Id) -> Result<Id, AppError> {
+    let issue_id = store.article(id)?.issue_id;
+    store.remove_article(id)?;
+    Ok(issue_id)
+}
+
+pub fn reorder_articles(store: &mut Store, issue_id: Id, order: &[Id]) -> Result<(), AppError> {
+    Ok(store.reorder_articles(issue_id, order)?)
+}
+
+/// The article's revisions, newest first.
+pub fn list_revisions(store: &Store, article_id: Id) -> Result<Vec<RevisionSummary>, AppError> {
+    store.article(article_id)?;
+    Ok(store.revisions(article_id)?)
+}
+
+pub fn revision_view(store: &Store, id: Id) -> Result<RevisionView, AppError> {
+    let revision = store.revision(id)?;
+    Ok(RevisionView { summary: revision.summary, article: revision.article })
+}
+
+/// Makes an old revision current again (as a new revision) and answers with the article.
+pub fn restore_revision(store: &mut Store, revision_id: Id, author: &str) -> Result<ArticleView, AppError> {
+    store.restore_revision(revision_id, author)?;
+    let article_id = store.revision(revision_id)?.summary.article_id;
+    article_view(store, article_id)
+}
+
+fn summary_of(id: Id, article: &Article) -> ArticleSummary {
+    ArticleSummary { id, title: article.title_text(), han_count: article.han_count() as u32 }
+}

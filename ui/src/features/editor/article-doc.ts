@@ -1,0 +1,103 @@
+// Converts between the domain `Article` (the JSON the backend stores) and the editor's
+// ProseMirror document. `articleFromDoc(docFromArticle(a))` gives `a` back for every article
+// the editor can produce; see article-doc.test.ts.
+import type { Node } from "prosemirror-model";
+import type { Article, Block, Inline } from "../../generated/bindings";
+import { schema } from "./schema";
+
+/** Attribution fields, edited outside the document (see schema.ts). */
+export type Attribution = Pick<Article, "contributors" | "source">;
+
+export function docFromArticle(article: Article): Node {
+  const { nodes } = schema;
+  const titles = article.title.length > 0 ? article.title : [""];
+  const children: Node[] = titles.map((line) => nodes.title_line.create(null, textNodes(line)));
+  if (article.subtitle !== undefined) children.push(nodes.subtitle.create(null, textNodes(article.subtitle)));
+  if (article.byline !== undefined) children.push(nodes.byline.create(null, textNodes(article.byline)));
+  if (article.editorNote?.length) children.push(nodes.editor_note.create(null, inlineNodes(article.editorNote)));
+  const body = article.body.map(blockNode);
+  children.push(...(body.length > 0 ? body : [nodes.paragraph.create()]));
+  return nodes.doc.create(null, children);
+}
+
+export function articleFromDoc(doc: Node, attribution: Attribution): Article {
+  const article: Article = { title: [], body: [] };
+  doc.forEach((node) => {
+    switch (node.type.name) {
+      case "title_line":
+        // An empty title line prints nothing; keeping it would print a blank line.
+        if (node.textContent !== "") article.title.push(node.textContent);
+        break;
+      case "subtitle":
+        if (node.textContent !== "") article.subtitle = node.textContent;
+        break;
+      case "byline":
+        if (node.textContent !== "") article.byline = node.textContent;
+        break;
+      case "editor_note":
+        if (node.textContent !== "") article.editorNote = inlinesOf(node);
+        break;
+      default: {
+        const block = domainBlock(node);
+        if (block) article.body.push(block);
+      }
+    }
+  });
+  if (attribution.contributors?.length) article.contributors = attribution.contributors;
+  if (attribution.source) article.source = attribution.source;
+  return article;
+}
+
+function blockNode(block: Block): Node {
+  const { nodes } = schema;
+  switch (block.type) {
+    case "paragraph":
+      return nodes.paragraph.create(null, inlineNodes(block.content));
+    case "heading":
+      return nodes.heading.create({ level: block.level }, inlineNodes(block.content));
+    case "image":
+      return nodes.image.create({ src: block.src }, textNodes(block.caption ?? ""));
+  }
+}
+
+/** The domain block of a body node; an empty paragraph or heading prints nothing and is
+ *  left out (the layout spaces paragraphs itself). */
+function domainBlock(node: Node): Block | null {
+  switch (node.type.name) {
+    case "paragraph":
+      return node.textContent === "" ? null : { type: "paragraph", content: inlinesOf(node) };
+    case "heading":
+      return node.textContent === ""
+        ? null
+        : { type: "heading", level: Number(node.attrs.level), content: inlinesOf(node) };
+    case "image": {
+      const image: Block = { type: "image", src: String(node.attrs.src) };
+      if (node.textContent !== "") image.caption = node.textContent;
+      return image;
+    }
+    default:
+      return null;
+  }
+}
+
+function textNodes(text: string): Node[] {
+  return text === "" ? [] : [schema.text(text)];
+}
+
+function inlineNodes(inlines: Inline[]): Node[] {
+  return inlines
+    .filter((inline) => inline.text !== "")
+    .map((inline) => schema.text(inline.text, inline.bold ? [schema.marks.bold.create()] : []));
+}
+
+function inlinesOf(node: Node): Inline[] {
+  const inlines: Inline[] = [];
+  node.forEach((child) => {
+    const bold = schema.marks.bold.isInSet(child.marks) !== undefined;
+    const last = inlines[inlines.length - 1];
+    // ProseMirror merges equal neighbours already; this also merges across other marks.
+    if (last && Boolean(last.bold) === bold) last.text += child.text ?? "";
+    else inlines.push(bold ? { text: child.text ?? "", bold: true } : { text: child.text ?? "" });
+  });
+  return inlines;
+}
