@@ -1,0 +1,160 @@
+//! One broken line → glyph positions: squeeze or stretch it to the measure, or align it.
+
+use std::ops::Range;
+
+use super::linebreak::line_end_trim;
+use super::shape::Glyph;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Justified to both edges; the last line of a paragraph flush left.
+    Justify,
+    Left,
+    Center,
+    Right,
+}
+
+/// A glyph at its place: `x` is where it is drawn, in points from the text block's left edge.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SetGlyph {
+    pub index: usize,
+    pub x: f32,
+    /// Right edge of its box (for invariant checks and line ends).
+    pub box_end: f32,
+}
+
+/// Positions the glyphs of `range` in a measure of `width` starting at `left`.
+///
+/// Justification (W3C clreq §3.8 "Line adjustment"): a line too long for the measure (after
+/// 先挤进) has its punctuation compressed evenly towards ½ em; a short one is widened by
+/// spreading the remaining space evenly over the gaps between characters, never inside a
+/// Latin word, a number, `——` or `……`. The last line of a paragraph stays flush left
+/// (GB/T 9704-2012 §7.3.3: 回行顶格). A line-end closing mark takes ½ em.
+pub fn set_line(
+    glyphs: &[Glyph],
+    range: Range<usize>,
+    left: f32,
+    width: f32,
+    align: Align,
+    last: bool,
+) -> Vec<SetGlyph> {
+    let line = &glyphs[range.clone()];
+    let mut widths: Vec<f32> = line.iter().map(|g| g.width).collect();
+    if let (Some(w), Some(g)) = (widths.last_mut(), line.last()) {
+        *w -= line_end_trim(g);
+    }
+    let gaps: Vec<f32> =
+        line.iter().enumerate().map(|(i, g)| if i > 0 { g.space_before } else { 0.0 }).collect();
+    let natural: f32 = widths.iter().sum::<f32>() + gaps.iter().sum::<f32>();
+    let mut extra_per_gap = 0.0;
+    let mut shift = 0.0;
+    if natural > width {
+        squeeze(line, &mut widths, natural - width);
+    } else {
+        let slack = width - natural;
+        match (align, last) {
+            (Align::Justify, false) => {
+                let stretchable = line.iter().skip(1).filter(|g| g.stretch_before).count();
+                if stretchable > 0 {
+                    extra_per_gap = slack / stretchable as f32;
+                }
+            }
+            (Align::Justify | Align::Left, _) => {}
+            (Align::Center, _) => shift = slack / 2.0,
+            (Align::Right, _) => shift = slack,
+        }
+    }
+    let mut x = left + shift;
+    let mut set = Vec::with_capacity(line.len());
+    for (i, g) in line.iter().enumerate() {
+        if i > 0 {
+            x += gaps[i] + if g.stretch_before { extra_per_gap } else { 0.0 };
+        }
+        set.push(SetGlyph { index: range.start + i, x: g.draw_x(x, widths[i]), box_end: x + widths[i] });
+        x += widths[i];
+    }
+    set
+}
+
+/// Takes `excess` points out of the line's compressible punctuation, in proportion to what
+/// each mark can give (W3C clreq §3.8, 先挤进).
+fn squeeze(line: &[Glyph], widths: &mut [f32], excess: f32) {
+    let room: f32 = line.iter().zip(widths.iter()).map(|(g, w)| (w - g.min_width).max(0.0)).sum();
+    if room <= 0.0 {
+        return;
+    }
+    let ratio = (excess / room).min(1.0);
+    for (g, w) in line.iter().zip(widths.iter_mut()) {
+        *w -= (*w - g.min_width).max(0.0) * ratio;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::CompressionStyle;
+    use crate::layout::linebreak::break_lines;
+    use crate::layout::shape::shape;
+    use crate::layout::test_metrics::{TestMetrics, body_style};
+
+    fn set(text: &str, cells: f32, align: Align) -> (Vec<Glyph>, Vec<Vec<SetGlyph>>) {
+        let g = shape(&[(text, 0)], &[body_style()], CompressionStyle::FullWidth, &TestMetrics).glyphs;
+        let width = cells * body_style().cell_pt;
+        let lines = break_lines(&g, |_| width);
+        let count = lines.len();
+        let set = lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| set_line(&g, r, 0.0, width, align, i + 1 == count))
+            .collect();
+        (g, set)
+    }
+
+    #[test]
+    fn justified_line_ends_on_the_right_edge() {
+        let (_, lines) = set("融入2025年度一要点六计划，及时汇报", 10.0, Align::Justify);
+        let edge = 10.0 * body_style().cell_pt;
+        let end = lines[0].last().expect("non-empty").box_end;
+        assert!((end - edge).abs() < 0.01, "line 1 ends at {end}, edge {edge}");
+    }
+
+    #[test]
+    fn last_line_is_flush_left_not_stretched() {
+        let (_, lines) = set("一二三四五六", 4.0, Align::Justify);
+        let last = &lines[1];
+        assert_eq!(last[0].x, 0.0);
+        assert!((last[1].x - body_style().cell_pt).abs() < 1e-3, "natural spacing on the last line");
+    }
+
+    #[test]
+    fn line_end_punctuation_takes_half_an_em() {
+        let (_, lines) = set("一二三，四五", 3.5, Align::Left);
+        let first = &lines[0];
+        let end = first.last().expect("non-empty").box_end;
+        assert!((end - 3.5 * body_style().cell_pt).abs() < 1e-3, "三 + ½-em comma end the line");
+    }
+
+    #[test]
+    fn squeezed_line_compresses_its_punctuation_to_fit() {
+        let (_, lines) = set("一，二三，四五", 4.0, Align::Justify);
+        let end = lines[0].last().expect("non-empty").box_end;
+        assert!((end - 4.0 * body_style().cell_pt).abs() < 0.01, "squeezed line ends at {end}");
+    }
+
+    #[test]
+    fn centred_and_right_aligned_lines_share_the_slack() {
+        let cell = body_style().cell_pt;
+        let (_, centred) = set("一二", 4.0, Align::Center);
+        assert!((centred[0][0].x - cell).abs() < 1e-3);
+        let (_, right) = set("一二", 4.0, Align::Right);
+        assert!((right[0][1].box_end - 4.0 * cell).abs() < 1e-3);
+    }
+
+    #[test]
+    fn justification_never_opens_a_number() {
+        let (g, lines) = set("一二三四五六七八九1234十一二三四", 13.0, Align::Justify);
+        let line = &lines[0];
+        let digit = |d: char| line.iter().find(|s| g[s.index].ch == d).expect("digit on line 1").x;
+        assert!((digit('2') - digit('1') - 8.0).abs() < 1e-3, "digits keep their own advance");
+    }
+}

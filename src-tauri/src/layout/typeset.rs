@@ -1,0 +1,232 @@
+//! Flow blocks → slots: each text block shaped, broken into lines and justified; each line,
+//! blank, rule or image becomes one slot of known height for the paginator.
+
+use std::ops::Range;
+
+use super::blocks::{FlowBlock, TextBlock};
+use super::geometry::Geometry;
+use super::justify::{SetGlyph, set_line};
+use super::linebreak::break_lines;
+use super::page::{FontMetrics, GlyphRun, Item, PlacedGlyph};
+use super::shape::{Glyph, TextStyle, shape};
+use crate::domain::CompressionStyle;
+
+/// Where an ideographic em box puts its baseline: 0.88 em below its top (the OpenType
+/// ideographic em-box convention, ideographic baseline at −0.12 em), so that CJK glyphs sit
+/// centred in their line slot whatever the font's ascent.
+const BASELINE_IN_EM_BOX: f32 = 0.88;
+
+/// A vertical piece of a page; items are positioned relative to its top edge.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Slot {
+    pub height: f32,
+    pub items: Vec<Item>,
+    pub keep_with_next: bool,
+    /// Blank space, dropped when it would open a page.
+    pub blank: bool,
+    pub page_break: bool,
+    pub outline: Option<String>,
+    /// Baseline (relative) of a flow line that carries a proof line number.
+    pub numbered_baseline: Option<f32>,
+}
+
+pub struct Typesetter<'a> {
+    pub metrics: &'a dyn FontMetrics,
+    pub compression: CompressionStyle,
+    pub geometry: Geometry,
+    /// Characters no font could draw, in order of appearance.
+    pub missing: Vec<char>,
+    /// Characters drawn from a font other than their role's.
+    pub fallback: Vec<char>,
+}
+
+impl<'a> Typesetter<'a> {
+    pub fn new(metrics: &'a dyn FontMetrics, compression: CompressionStyle, geometry: Geometry) -> Self {
+        Typesetter { metrics, compression, geometry, missing: Vec::new(), fallback: Vec::new() }
+    }
+
+    pub fn set(&mut self, blocks: &[FlowBlock]) -> Vec<Slot> {
+        let mut slots = Vec::new();
+        for block in blocks {
+            match block {
+                FlowBlock::Text(text) => slots.extend(self.set_text(text)),
+                FlowBlock::LeftRight { left, right } => slots.extend(self.set_left_right(left, right)),
+                FlowBlock::Blank { height, keep_with_next } => slots.push(Slot {
+                    height: *height,
+                    keep_with_next: *keep_with_next,
+                    blank: true,
+                    ..Slot::default()
+                }),
+                FlowBlock::Rule { thickness, ink, height, offset } => slots.push(Slot {
+                    height: *height,
+                    items: vec![Item::Rule {
+                        x1_pt: self.geometry.left,
+                        y1_pt: *offset,
+                        x2_pt: self.geometry.right(),
+                        y2_pt: *offset,
+                        width_pt: *thickness,
+                        ink: *ink,
+                    }],
+                    ..Slot::default()
+                }),
+                FlowBlock::Image { src, width, height, slot_height, keep_with_next } => slots.push(Slot {
+                    height: *slot_height,
+                    items: vec![Item::Image {
+                        src: src.clone(),
+                        x_pt: self.geometry.left + (self.geometry.width - width) / 2.0,
+                        y_pt: (slot_height - height) / 2.0,
+                        width_pt: *width,
+                        height_pt: *height,
+                    }],
+                    keep_with_next: *keep_with_next,
+                    ..Slot::default()
+                }),
+                FlowBlock::PageBreak => slots.push(Slot { page_break: true, ..Slot::default() }),
+            }
+        }
+        slots
+    }
+
+    /// One slot per line of `block`.
+    pub fn set_text(&mut self, block: &TextBlock) -> Vec<Slot> {
+        let styles: Vec<TextStyle> = block.runs.iter().map(|(_, style)| *style).collect();
+        let runs: Vec<(&str, u16)> = block
+            .runs
+            .iter()
+            .enumerate()
+            .map(|(i, (text, _))| (text.as_str(), u16::try_from(i).unwrap_or(u16::MAX)))
+            .collect();
+        let shaped = shape(&runs, &styles, self.compression, self.metrics);
+        self.missing.extend(shaped.missing);
+        self.fallback.extend(shaped.fallback);
+        let mut glyphs = shaped.glyphs;
+        let Some(first_style) = styles.first() else {
+            return Vec::new();
+        };
+        let indent = |line: usize| if line == 0 { block.first_indent } else { block.rest_indent };
+        let measure = |line: usize| self.geometry.width - indent(line) - block.right_indent;
+        let lines = if block.balanced {
+            keep_quoted_terms_together(&mut glyphs);
+            balanced_lines(&glyphs, measure(0), first_style.cell_pt)
+        } else {
+            break_lines(&glyphs, measure)
+        };
+        let count = lines.len();
+        let mut slots = Vec::with_capacity(count);
+        for (i, range) in lines.into_iter().enumerate() {
+            let set = set_line(
+                &glyphs,
+                range,
+                indent(i),
+                measure(i),
+                block.align,
+                i + 1 == count && !block.force_justify,
+            );
+            let items = self.runs_of(&glyphs, &set, &styles, block.line_height);
+            let numbered_baseline = block.numbered.then(|| baseline(block.line_height, first_style.size_pt));
+            slots.push(Slot {
+                height: block.line_height,
+                items,
+                keep_with_next: block.keep_with_next,
+                outline: if i == 0 { block.outline.clone() } else { None },
+                numbered_baseline,
+                ..Slot::default()
+            });
+        }
+        slots
+    }
+
+    /// Both texts on one line when they fit with at least one cell between them; otherwise
+    /// the right one on a line of its own, still flush right.
+    fn set_left_right(&mut self, left: &TextBlock, right: &TextBlock) -> Vec<Slot> {
+        let mut left_slots = self.set_text(left);
+        let right_slots = self.set_text(right);
+        let fits = left_slots.len() == 1
+            && right_slots.len() == 1
+            && text_extent(&left_slots[0]).1 + self.geometry.cell <= text_extent(&right_slots[0]).0;
+        if !fits {
+            left_slots.extend(right_slots);
+            return left_slots;
+        }
+        let mut slot = left_slots.remove(0);
+        let right_slot = right_slots.into_iter().next().unwrap_or_default();
+        slot.items.extend(right_slot.items);
+        slot.height = slot.height.max(right_slot.height);
+        vec![slot]
+    }
+
+    /// Glyph runs of one set line: a new run wherever the style changes.
+    fn runs_of(&self, glyphs: &[Glyph], set: &[SetGlyph], styles: &[TextStyle], height: f32) -> Vec<Item> {
+        let mut items: Vec<Item> = Vec::new();
+        let mut current_style = None;
+        for placed in set {
+            let glyph = &glyphs[placed.index];
+            let style = &styles[usize::from(glyph.style)];
+            let glyph_out =
+                PlacedGlyph { ch: glyph.ch, font: glyph.font, x_pt: self.geometry.left + placed.x };
+            match (current_style, items.last_mut()) {
+                (Some(s), Some(Item::Text(run))) if s == glyph.style => run.glyphs.push(glyph_out),
+                _ => {
+                    items.push(Item::Text(GlyphRun {
+                        baseline_y_pt: baseline(height, style.size_pt),
+                        size_pt: style.size_pt,
+                        ink: style.ink,
+                        synthetic_bold: style.bold && self.metrics.needs_synthetic_bold(style.role),
+                        glyphs: vec![glyph_out],
+                    }));
+                    current_style = Some(glyph.style);
+                }
+            }
+        }
+        items
+    }
+}
+
+/// A title that needs more than one line is broken into lines of about equal length rather
+/// than a full line and a stub: "回行时，要做到词意完整，排列对称，长短适宜" (GB/T 9704-2012
+/// §7.3.1). Tries measures from the average line length upwards, half a cell at a time.
+fn balanced_lines(glyphs: &[Glyph], full: f32, cell: f32) -> Vec<Range<usize>> {
+    let lines = break_lines(glyphs, |_| full);
+    if lines.len() < 2 {
+        return lines;
+    }
+    let natural: f32 = glyphs.iter().map(|g| g.space_before + g.width).sum();
+    let mut measure = natural / lines.len() as f32;
+    while measure < full {
+        let candidate = break_lines(glyphs, |_| measure);
+        if candidate.len() <= lines.len() {
+            return candidate;
+        }
+        measure += cell / 2.0;
+    }
+    lines
+}
+
+/// No break inside a quoted term of a title (`“三会三文”` stays on one line), so that the
+/// words stay whole (GB/T 9704-2012 §7.3.1 "词意完整").
+fn keep_quoted_terms_together(glyphs: &mut [Glyph]) {
+    let mut depth = 0usize;
+    for glyph in glyphs.iter_mut() {
+        match glyph.ch {
+            '“' | '‘' | '《' => depth += 1,
+            '”' | '’' | '》' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => glyph.break_before = false,
+            _ => {}
+        }
+    }
+}
+
+/// Leftmost and rightmost glyph origin of a set line, in points. The rightmost glyph's
+/// advance is not known here; the one-cell minimum gap in `set_left_right` covers it.
+fn text_extent(slot: &Slot) -> (f32, f32) {
+    let xs = slot.items.iter().filter_map(|item| match item {
+        Item::Text(run) => Some(run.glyphs.iter().map(|g| g.x_pt)),
+        _ => None,
+    });
+    xs.flatten().fold((f32::MAX, f32::MIN), |(lo, hi), x| (lo.min(x), hi.max(x)))
+}
+
+/// Baseline of text of `size` centred in a slot of `height`.
+pub fn baseline(height: f32, size: f32) -> f32 {
+    (height - size) / 2.0 + BASELINE_IN_EM_BOX * size
+}
