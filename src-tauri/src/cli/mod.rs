@@ -4,6 +4,7 @@
 //! program failed.
 
 mod args;
+mod export;
 mod print;
 
 use std::io::Write;
@@ -19,15 +20,24 @@ use crate::store::{Clock, Store};
 
 /// Runs one CLI invocation, writing its output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), AppError> {
-    let path = database_path(cli.db)?;
     let today = clock.today();
+    let now = clock.now();
+    match &cli.command {
+        Command::Render { file, pdf } => return export::render(file, pdf, now, out),
+        Command::Fonts { file, font_dir } => return export::list_fonts(file.as_deref(), font_dir, out),
+        _ => {}
+    }
+    let path = database_path(cli.db)?;
     if let Command::Demo = cli.command {
         let store = crate::demo::open_demo(&path, clock)?;
         return print::issue_list(out, &store);
     }
     let mut store = Store::open(&path, clock)?;
     match cli.command {
-        Command::Demo => unreachable!("handled before opening the store"),
+        Command::Demo | Command::Render { .. } | Command::Fonts { .. } => {
+            unreachable!("handled before opening the store")
+        }
+        Command::Export { id, pdf } => export::export(&store, id, &pdf, now, out),
         Command::Init => {
             let created = crate::demo::init(&mut store)?;
             let what = if created { "已初始化数据库" } else { "数据库已初始化，未作改动" };

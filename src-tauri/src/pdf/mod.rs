@@ -6,7 +6,7 @@
 //! are inputs, so the same issue gives the same bytes.
 //!
 //! Steps, in order (see the files): resources (fonts and inks) → content (items as PDF
-//! operators) → proof (watermark and line numbers, proofs only) → finish (outline, trailer,
+//! operators) → proof (the watermark of a proof) → finish (outline, trailer,
 //! bytes).
 
 mod content;
@@ -32,7 +32,7 @@ pub struct PdfOptions {
     pub timestamp: DateTime<Utc>,
     /// Written as the trailer's /ID; the same id and input give the same bytes.
     pub document_id: String,
-    /// `Some(round)` makes a proof: a diagonal 校样 watermark and line numbers in the margin.
+    /// `Some(round)` makes a proof: a diagonal 校样 watermark (the layout adds line numbers).
     pub proof_round: Option<u8>,
     /// The profile's red, CMYK in percent.
     pub red_cmyk: [f32; 4],
@@ -54,9 +54,6 @@ pub fn write_pdf(issue: &LaidOutIssue, fonts: &FontSet, options: &PdfOptions) ->
                 proof::watermark(&mut ops, issue, fonts, &font_ids, round);
             }
             content::page_ops(&mut ops, page, issue.page_height_pt, fonts, &font_ids, &inks)?;
-            if options.proof_round.is_some() {
-                proof::line_numbers(&mut ops, page, issue.page_height_pt, fonts, &font_ids);
-            }
             Ok(resources::pdf_page(issue, ops))
         })
         .collect::<Result<Vec<_>, AppError>>()?;

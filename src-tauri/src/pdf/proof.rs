@@ -1,17 +1,14 @@
-//! The proof (校样) variant: a diagonal watermark naming the round, under the text, and line
-//! numbers in the binding margin, so that proofreaders can cite "page 3, line 12".
+//! The proof (校样) variant: a diagonal watermark naming the round, under the text. The line
+//! numbers in the margin come with the pages (the layout sets them, `LayoutOptions`).
 
 use printpdf::{Codepoint, Op, PdfFontHandle, Pt, TextItem, TextMatrix};
 
 use super::resources::{FontIds, PROOF_ROLE, cmyk};
 use crate::fonts::FontSet;
-use crate::layout::{FontMetrics, Item, LaidOutIssue, Page};
+use crate::layout::{FontMetrics, LaidOutIssue};
 
 const WATERMARK_SIZE_PT: f32 = 110.0;
 const ROUND_SIZE_PT: f32 = 36.0;
-const LINE_NUMBER_SIZE_PT: f32 = 8.0;
-/// Right edge of the line numbers: 20 mm from the left edge, inside the 28 mm binding margin.
-const LINE_NUMBER_RIGHT_PT: f32 = 20.0 * 72.0 / 25.4;
 
 /// `校样` across the page centre at 45°, `第N轮` under it, in a light grey that does not hide
 /// the text drawn over it.
@@ -58,49 +55,4 @@ fn rotated_line(
         let codepoint = Codepoint { gid, offset: 0.0, cid: Some(ch.to_string()) };
         ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(vec![codepoint])] });
     }
-}
-
-/// Numbers every text line of the page from the top, right-aligned in the binding margin.
-pub fn line_numbers(
-    ops: &mut Vec<Op>,
-    page: &Page,
-    page_height_pt: f32,
-    fonts: &FontSet,
-    font_ids: &FontIds,
-) {
-    let key = fonts.role_font(PROOF_ROLE);
-    let Some(font_id) = font_ids.get(&key) else { return };
-    let mut baselines: Vec<f32> = page
-        .items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Text(run) if !run.glyphs.is_empty() => Some(run.baseline_y_pt),
-            _ => None,
-        })
-        .collect();
-    baselines.sort_by(f32::total_cmp);
-    // Runs on one baseline (a line set in two fonts or sizes) are one line.
-    baselines.dedup_by(|a, b| (*a - *b).abs() < 0.5);
-    ops.push(Op::SaveGraphicsState);
-    ops.push(Op::StartTextSection);
-    ops.push(Op::SetFillColor { col: cmyk(0.0, 0.0, 0.0, 0.6) });
-    ops.push(Op::SetFont { font: PdfFontHandle::External(font_id.clone()), size: Pt(LINE_NUMBER_SIZE_PT) });
-    let font = fonts.font(key);
-    for (index, baseline) in baselines.iter().enumerate() {
-        let label = (index + 1).to_string();
-        let width: f32 = label.chars().map(|ch| fonts.advance_em(key, ch) * LINE_NUMBER_SIZE_PT).sum();
-        let mut x = LINE_NUMBER_RIGHT_PT - width;
-        for ch in label.chars() {
-            if let Some(gid) = font.glyph_id(ch) {
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(Pt(x), Pt(page_height_pt - baseline)),
-                });
-                let codepoint = Codepoint { gid, offset: 0.0, cid: Some(ch.to_string()) };
-                ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(vec![codepoint])] });
-            }
-            x += fonts.advance_em(key, ch) * LINE_NUMBER_SIZE_PT;
-        }
-    }
-    ops.push(Op::EndTextSection);
-    ops.push(Op::RestoreGraphicsState);
 }

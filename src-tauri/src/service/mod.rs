@@ -1,9 +1,11 @@
 //! The operations a user performs, shared by the CLI and the desktop commands so that both
 //! behave the same. Each takes the store and plain inputs and returns types the UI can show.
 
+mod export;
 mod issues;
 mod publication;
 
+pub use export::{ExportRequest, ExportedPdf, export, export_issue, export_issue_file, lay_out, pdf_options};
 pub use issues::{
     ArticleSummary, IssueView, NewIssueRequest, create_issue, dump_issue, issue_view, load_issue,
 };
