@@ -21,6 +21,7 @@ pub fn to_bytes(
     let mut warnings = Vec::new();
     let mut pdf = document.to_lopdf_document(&save_options, &mut warnings);
     add_outline(&mut pdf, issue).map_err(internal)?;
+    drop_pdfx_claim(&mut pdf).map_err(internal)?;
     let id = Object::String(options.document_id.as_bytes().to_vec(), StringFormat::Literal);
     pdf.trailer.set("ID", Object::Array(vec![id.clone(), id]));
     pdf.compress();
@@ -66,6 +67,14 @@ fn add_outline(pdf: &mut lopdf::Document, issue: &LaidOutIssue) -> Result<(), lo
     let catalog = pdf.catalog_mut()?;
     catalog.set("Outlines", Object::Reference(outlines_id));
     catalog.set("PageMode", "UseOutlines");
+    Ok(())
+}
+
+/// printpdf writes `GTS_PDFXVersion` into every Info dictionary; the file is not PDF/X
+/// (no output intent), and a print shop's preflight would flag the false claim.
+fn drop_pdfx_claim(pdf: &mut lopdf::Document) -> Result<(), lopdf::Error> {
+    let info_id = pdf.trailer.get(b"Info")?.as_reference()?;
+    pdf.get_object_mut(info_id)?.as_dict_mut()?.remove(b"GTS_PDFXVersion");
     Ok(())
 }
 
