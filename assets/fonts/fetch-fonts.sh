@@ -66,8 +66,8 @@ ensure_fonttools() {
     fi
 }
 
-# The characters of GBK (GB 13000 subset in GB2312 order and beyond) plus ASCII and the marks
-# official documents use: what the bundled fonts must cover.
+# The characters of GBK, as GB 18030 maps its two-byte part, without the private-use areas,
+# plus ASCII: what the bundled fonts must cover. Kept in step with `fonts::gbk_chars`.
 gbk_unicodes() {
     python3 - <<'EOF'
 chars = set(range(0x20, 0x7F))
@@ -76,9 +76,11 @@ for lead in range(0x81, 0xFF):
         if trail == 0x7F:
             continue
         try:
-            chars.add(ord(bytes([lead, trail]).decode("gbk")))
+            char = ord(bytes([lead, trail]).decode("gb18030"))
         except UnicodeDecodeError:
-            pass
+            continue
+        if not 0xE000 <= char <= 0xF8FF:
+            chars.add(char)
 print(",".join(f"U+{c:04X}" for c in sorted(chars)))
 EOF
 }

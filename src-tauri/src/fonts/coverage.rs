@@ -7,7 +7,9 @@ use super::FontSet;
 use crate::domain::FontRole;
 use crate::layout::FontMetrics;
 
-/// Every character GBK encodes in two bytes, plus printable ASCII.
+/// Every character GBK encodes in two bytes (as GB 18030 maps them), plus printable ASCII;
+/// without the user-defined areas, which map to private-use code points no font shares.
+/// assets/fonts/fetch-fonts.sh subsets the bundled fonts to the same set.
 pub fn gbk_chars() -> Vec<char> {
     let mut chars: Vec<char> = (0x20u8..0x7F).map(char::from).collect();
     for lead in 0x81u8..=0xFE {
@@ -15,13 +17,17 @@ pub fn gbk_chars() -> Vec<char> {
             let pair = [lead, trail];
             let (text, had_errors) = GBK.decode_without_bom_handling(&pair);
             if !had_errors {
-                chars.extend(text.chars().filter(|&c| c != '\u{FFFD}'));
+                chars.extend(text.chars().filter(|&c| c != '\u{FFFD}' && !is_private_use(c)));
             }
         }
     }
     chars.sort_unstable();
     chars.dedup();
     chars
+}
+
+fn is_private_use(c: char) -> bool {
+    matches!(c, '\u{E000}'..='\u{F8FF}')
 }
 
 /// How well one role is served: by its own font, and by the chain with fallbacks.
@@ -59,9 +65,8 @@ mod tests {
     #[test]
     fn gbk_has_its_known_size_and_the_name_characters_gb2312_lacks() {
         let chars = gbk_chars();
-        // 21,886 two-byte code points (GBK 1.0) plus 95 ASCII; encoding_rs follows the WHATWG
-        // table, which maps a few more (e.g. the euro sign at 0x80 is single-byte, not counted).
-        assert!((21_800..=22_100).contains(&chars.len()), "GBK size {}", chars.len());
+        // 21,872 two-byte code points outside the private-use areas, plus 95 ASCII.
+        assert_eq!(chars.len(), 21_872 + 95, "GBK as GB 18030 maps it");
         for name_char in ['镕', '堃', '喆', '珺', '玥', '昇'] {
             assert!(chars.contains(&name_char), "{name_char} is in GBK");
         }
