@@ -113,6 +113,29 @@ const NO_LINE_START: &str = "，。、；：？！）》〉」』】〕”’…
 const NO_LINE_END: &str = "（《〈「『【〔“‘";
 
 #[test]
+fn extracted_lines_obey_the_breaking_rules() {
+    for r in rendered() {
+        let text = poppler("pdftotext", &[r.pdf.as_os_str(), "-".as_ref()]);
+        let lines =
+            text.lines().map(str::trim).filter(|l| !l.is_empty() && !golden_support::is_page_number(l));
+        for line in lines {
+            let first = line.chars().next().expect("not empty");
+            let last = line.chars().last().expect("not empty");
+            assert!(
+                !NO_LINE_START.contains(first),
+                "{}: extracted line starts with a forbidden mark: {line}",
+                r.name
+            );
+            assert!(
+                !NO_LINE_END.contains(last),
+                "{}: extracted line ends with an opening mark: {line}",
+                r.name
+            );
+        }
+    }
+}
+
+#[test]
 fn lines_obey_the_breaking_rules_and_stay_in_the_text_block() {
     let mut violations = Vec::new();
     for r in rendered() {

@@ -113,7 +113,7 @@ pub fn without_page_numbers(text: &str) -> String {
         .collect()
 }
 
-fn is_page_number(line: &str) -> bool {
+pub fn is_page_number(line: &str) -> bool {
     let inner = line.trim().trim_start_matches('—').trim_end_matches('—').trim();
     !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) && line.contains('—')
 }

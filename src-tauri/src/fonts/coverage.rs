@@ -65,8 +65,10 @@ mod tests {
     #[test]
     fn gbk_has_its_known_size_and_the_name_characters_gb2312_lacks() {
         let chars = gbk_chars();
-        // 21,872 two-byte code points outside the private-use areas, plus 95 ASCII.
-        assert_eq!(chars.len(), 21_872 + 95, "GBK as GB 18030 maps it");
+        // 21,891 two-byte code points outside the private-use areas, plus 95 ASCII. (The
+        // WHATWG table encoding_rs follows gives 19 code points standard characters that
+        // Python's gb18030 codec, used by fetch-fonts.sh, still maps to private use.)
+        assert_eq!(chars.len(), 21_891 + 95, "GBK as GB 18030 maps it");
         for name_char in ['镕', '堃', '喆', '珺', '玥', '昇'] {
             assert!(chars.contains(&name_char), "{name_char} is in GBK");
         }

@@ -2,7 +2,8 @@
 //! y growing downward; PDF measures from the bottom-left with y growing upward.
 
 use printpdf::{
-    Codepoint, Color, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix, TextRenderingMode,
+    Codepoint, Color, DictItem, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix,
+    TextRenderingMode,
 };
 
 use super::resources::{FontIds, Inks};
@@ -64,27 +65,33 @@ pub fn text_run(
         ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
     }
     let mut current_font = None;
+    let mut span_end = None;
     for (index, glyph) in run.glyphs.iter().enumerate() {
         let font_id = font_ids.get(&glyph.font).ok_or_else(|| missing_font(glyph.font.0))?;
+        if span_end.is_none() && overlaps_next(run, index, fonts) {
+            let end = (index + 1..run.glyphs.len()).find(|&i| !overlaps_next(run, i, fonts)).unwrap_or(index);
+            let text: String = run.glyphs[index..=end].iter().map(|g| g.ch).collect();
+            ops.push(actual_text_span(&text));
+            span_end = Some(end);
+        }
         // A char no font has (reported by the layout as a missing glyph) is left out rather
         // than drawn as an empty box.
-        let Some(gid) = fonts.font(glyph.font).glyph_id(glyph.ch) else {
-            continue;
-        };
-        if current_font != Some(glyph.font) {
-            ops.push(Op::SetFont { font: PdfFontHandle::External(font_id.clone()), size: Pt(run.size_pt) });
-            current_font = Some(glyph.font);
+        if let Some(gid) = fonts.font(glyph.font).glyph_id(glyph.ch) {
+            if current_font != Some(glyph.font) {
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(font_id.clone()),
+                    size: Pt(run.size_pt),
+                });
+                current_font = Some(glyph.font);
+            }
+            ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(glyph.x_pt), Pt(y)) });
+            // `cid` carries the text ToUnicode maps the glyph back to.
+            let codepoint = Codepoint { gid, offset: 0.0, cid: Some(glyph.ch.to_string()) };
+            ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(vec![codepoint])] });
         }
-        let overlap = overlap_pt(run, index, fonts);
-        ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(glyph.x_pt), Pt(y)) });
-        if let Some(overlap) = overlap {
-            ops.push(Op::SetCharacterSpacing { multiplier: -overlap });
-        }
-        // `cid` carries the text ToUnicode maps the glyph back to.
-        let codepoint = Codepoint { gid, offset: 0.0, cid: Some(glyph.ch.to_string()) };
-        ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(vec![codepoint])] });
-        if overlap.is_some() {
-            ops.push(Op::SetCharacterSpacing { multiplier: 0.0 });
+        if span_end == Some(index) {
+            ops.push(Op::EndMarkedContent);
+            span_end = None;
         }
     }
     ops.push(Op::EndTextSection);
@@ -92,24 +99,31 @@ pub fn text_run(
     Ok(())
 }
 
-/// How far the next glyph starts inside this one's advance, when that is more than a trace.
+/// Whether the next glyph starts well inside this one's advance.
 ///
 /// Compressed punctuation (GB/T 15834, W3C clreq §3.1.6: `），` takes 1.5 em) overlaps its
-/// neighbour's advance. Text extractors build boxes from the advances and split overlapping
-/// boxes into separate lines (poppler breaks a word at 0.2 em of overlap), so the pen is
-/// pulled back by the overlap with character spacing (`Tc`): the boxes then abut and
-/// pdftotext keeps the line whole. Drawing is unchanged (every glyph has its own `Tm`).
-fn overlap_pt(run: &GlyphRun, index: usize, fonts: &FontSet) -> Option<f32> {
+/// neighbour's advance. Text extractors build character boxes from the advances and split
+/// overlapping boxes into separate words and lines (poppler at 0.2 em of overlap), so such
+/// glyphs are wrapped in an `/ActualText` span (ISO 32000 §14.9.4), which extractors read as
+/// one piece of text over the span's whole box.
+fn overlaps_next(run: &GlyphRun, index: usize, fonts: &FontSet) -> bool {
     let glyph = &run.glyphs[index];
-    let next = run.glyphs.get(index + 1)?;
+    let Some(next) = run.glyphs.get(index + 1) else { return false };
     let end = glyph.x_pt + fonts.advance_em(glyph.font, glyph.ch) * run.size_pt;
-    let overlap = end - next.x_pt;
-    (overlap > OVERLAP_TOLERANCE_EM * run.size_pt).then_some(overlap)
+    end - next.x_pt > OVERLAP_TOLERANCE_EM * run.size_pt
 }
 
-/// Overlap below this is left alone: it does not split words in extractors, and leaving it
-/// keeps the run in one `TJ` (smaller files).
+/// Overlap below this (the layout's grid pitch is a little under the font's em) does not
+/// split words in extractors.
 const OVERLAP_TOLERANCE_EM: f32 = 0.1;
+
+fn actual_text_span(text: &str) -> Op {
+    let mut utf16 = vec![0xFE, 0xFF];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    let text = DictItem::String { data: utf16, literal: false };
+    let properties = DictItem::Dict { map: [("ActualText".to_owned(), text)].into_iter().collect() };
+    Op::BeginMarkedContentWithProperties { tag: "Span".into(), properties }
+}
 
 pub fn rule(ops: &mut Vec<Op>, from: Point, to: Point, width_pt: f32, color: Color) {
     ops.push(Op::SaveGraphicsState);
