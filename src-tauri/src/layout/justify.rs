@@ -157,4 +157,12 @@ mod tests {
         let digit = |d: char| line.iter().find(|s| g[s.index].ch == d).expect("digit on line 1").x;
         assert!((digit('2') - digit('1') - 8.0).abs() < 1e-3, "digits keep their own advance");
     }
+
+    #[test]
+    fn cjk_latin_spacing_is_dropped_at_line_start() {
+        let (g, lines) = set("一二三四2025年", 4.0, Align::Justify);
+        assert_eq!(g[4].ch, '2');
+        assert!(g[4].space_before > 0.0, "¼ em before the number inside a line");
+        assert_eq!(lines[1][0].x, 0.0, "but not when the number starts the line");
+    }
 }

@@ -7,7 +7,7 @@ use super::blocks::{FlowBlock, TextBlock};
 use super::geometry::Geometry;
 use super::justify::{SetGlyph, set_line};
 use super::linebreak::break_lines;
-use super::page::{FontMetrics, GlyphRun, Item, PlacedGlyph};
+use super::page::{FontMetrics, GlyphRun, Ink, Item, PlacedGlyph};
 use super::shape::{Glyph, TextStyle, shape};
 use crate::domain::CompressionStyle;
 
@@ -57,34 +57,41 @@ impl<'a> Typesetter<'a> {
                     blank: true,
                     ..Slot::default()
                 }),
-                FlowBlock::Rule { thickness, ink, height, offset } => slots.push(Slot {
-                    height: *height,
-                    items: vec![Item::Rule {
-                        x1_pt: self.geometry.left,
-                        y1_pt: *offset,
-                        x2_pt: self.geometry.right(),
-                        y2_pt: *offset,
-                        width_pt: *thickness,
-                        ink: *ink,
-                    }],
-                    ..Slot::default()
-                }),
-                FlowBlock::Image { src, width, height, slot_height, keep_with_next } => slots.push(Slot {
-                    height: *slot_height,
-                    items: vec![Item::Image {
-                        src: src.clone(),
-                        x_pt: self.geometry.left + (self.geometry.width - width) / 2.0,
-                        y_pt: (slot_height - height) / 2.0,
-                        width_pt: *width,
-                        height_pt: *height,
-                    }],
-                    keep_with_next: *keep_with_next,
-                    ..Slot::default()
-                }),
+                FlowBlock::Rule { thickness, ink, height, offset } => {
+                    slots.push(self.rule_slot(*thickness, *ink, *height, *offset));
+                }
+                FlowBlock::Image { src, width, height, slot_height, keep_with_next } => {
+                    slots.push(self.image_slot(src, (*width, *height), *slot_height, *keep_with_next));
+                }
                 FlowBlock::PageBreak => slots.push(Slot { page_break: true, ..Slot::default() }),
             }
         }
         slots
+    }
+
+    /// A rule across the text block, `offset` below the top of a slot of `height`.
+    fn rule_slot(&self, thickness: f32, ink: Ink, height: f32, offset: f32) -> Slot {
+        let (x1_pt, x2_pt) = (self.geometry.left, self.geometry.right());
+        let rule = Item::Rule { x1_pt, y1_pt: offset, x2_pt, y2_pt: offset, width_pt: thickness, ink };
+        Slot { height, items: vec![rule], ..Slot::default() }
+    }
+
+    /// An image centred horizontally in the text block and vertically in its slot.
+    fn image_slot(
+        &self,
+        src: &str,
+        (width, height): (f32, f32),
+        slot_height: f32,
+        keep_with_next: bool,
+    ) -> Slot {
+        let image = Item::Image {
+            src: src.to_owned(),
+            x_pt: self.geometry.left + (self.geometry.width - width) / 2.0,
+            y_pt: (slot_height - height) / 2.0,
+            width_pt: width,
+            height_pt: height,
+        };
+        Slot { height: slot_height, items: vec![image], keep_with_next, ..Slot::default() }
     }
 
     /// One slot per line of `block`.
