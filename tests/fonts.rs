@@ -58,3 +58,14 @@ fn together_the_fonts_cover_gbk() {
         );
     }
 }
+
+#[test]
+fn an_installed_font_is_found_by_family_name_in_any_case() {
+    let dir = jianbao::fonts::find_font_dir(None).unwrap_or_else(|e| panic!("{}", e.message));
+    let fonts = jianbao::fonts::InstalledFonts::scan_dir(&dir);
+    let face = fonts.find("fandolkai").expect("FandolKai is in the folder");
+    assert!(face.path.ends_with("FandolKai-Regular.otf"), "{}", face.path.display());
+    assert_eq!(face.family, "FandolKai");
+    let error = fonts.find("仿宋_GB2312").expect_err("not in the bundled folder");
+    assert!(error.message.contains("仿宋_GB2312") && error.message.contains("安装"), "{}", error.message);
+}

@@ -27,6 +27,13 @@ impl InstalledFonts {
         InstalledFonts { database }
     }
 
+    /// The fonts of one folder only (an office's shared fonts folder; tests).
+    pub fn scan_dir(dir: &std::path::Path) -> Self {
+        let mut database = fontdb::Database::new();
+        database.load_fonts_dir(dir);
+        InstalledFonts { database }
+    }
+
     /// The regular (or, failing that, first) face of the family named `family`, compared
     /// without case and ignoring spaces, so `fangsong_gb2312` finds `FangSong_GB2312`.
     pub fn find(&self, family: &str) -> Result<InstalledFace, AppError> {
