@@ -213,3 +213,30 @@ fn a_proof_carries_the_watermark_and_line_numbers() {
     let numbers = first_page.lines().filter(|l| l.trim().parse::<u32>().is_ok()).count();
     assert!(numbers >= 10, "the proof's first page numbers its lines ({numbers} numbers found)");
 }
+
+#[test]
+fn the_outline_has_one_entry_per_article_in_print_order_and_the_metadata_names_the_issue() {
+    for r in rendered() {
+        let titles = golden_support::utf16_strings_after(&r.bytes, b"/Title");
+        let issue = &r.file.issue;
+        let document_title = format!(
+            "{} {}年第{}期（总第{}期）",
+            r.file.publication.name, issue.year, issue.number, issue.total_number
+        );
+        let mut expected = vec![document_title];
+        expected.extend(issue.articles.iter().map(|a| a.title_text()));
+        assert_eq!(titles, expected, "{}: document title, then one outline entry per article", r.name);
+        let info = poppler("pdfinfo", &[r.pdf.as_os_str()]);
+        let unit = &r.file.publication.editing_units[0].name;
+        assert!(
+            info.contains(&format!("Author:          {unit}")),
+            "{}: author is the editing unit:\n{info}",
+            r.name
+        );
+        assert!(
+            info.contains("CreationDate:    Tue Sep  2 08:00:00 2025 UTC"),
+            "{}: the given time:\n{info}",
+            r.name
+        );
+    }
+}

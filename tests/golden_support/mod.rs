@@ -247,3 +247,19 @@ pub fn text_lines(issue: &LaidOutIssue, geometry: &jianbao::layout::Geometry) ->
     }
     lines
 }
+
+/// The UTF-16 hex strings following `key` in the file's uncompressed objects, in file order.
+pub fn utf16_strings_after(pdf: &[u8], key: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(pdf);
+    let key = String::from_utf8_lossy(key);
+    text.match_indices(&*key)
+        .filter_map(|(at, _)| {
+            let rest = text[at + key.len()..].trim_start().strip_prefix("<FEFF")?;
+            let hex = &rest[..rest.find('>')?];
+            let units: Vec<u16> = (0..hex.len() / 4)
+                .map(|i| u16::from_str_radix(&hex[i * 4..i * 4 + 4], 16).expect("hex digits"))
+                .collect();
+            Some(String::from_utf16(&units).expect("valid UTF-16"))
+        })
+        .collect()
+}
