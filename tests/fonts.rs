@@ -47,10 +47,10 @@ fn together_the_fonts_cover_gbk() {
     for coverage in role_coverage(fonts(), &chars) {
         let missing: Vec<char> =
             chars.iter().copied().filter(|&c| fonts().resolve(coverage.role, c).is_none()).take(20).collect();
-        // A handful of GBK code points are compatibility or private-use characters no
-        // Unicode font draws; everything else must be covered.
+        // A handful of GBK code points (a few radicals and symbols, and those the WHATWG
+        // table maps differently from the subsetting script) have no glyph; all else must.
         assert!(
-            coverage.total - coverage.with_fallback <= 100,
+            coverage.total - coverage.with_fallback <= 20,
             "{:?}: {} of {} GBK characters have no glyph, e.g. {missing:?}",
             coverage.role,
             coverage.total - coverage.with_fallback,

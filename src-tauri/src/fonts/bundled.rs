@@ -63,7 +63,8 @@ pub fn find_font_dir(given: Option<&Path>) -> Result<PathBuf, AppError> {
     let candidates = installed_candidates().into_iter().chain([source_tree_dir()]);
     for dir in candidates {
         if has_all_fonts(&dir) {
-            return Ok(dir);
+            // `src-tauri/../assets/fonts` reads better as the folder it is.
+            return Ok(dir.canonicalize().unwrap_or(dir));
         }
     }
     Err(missing_fonts_error(&source_tree_dir()))
