@@ -240,3 +240,38 @@ fn the_outline_has_one_entry_per_article_in_print_order_and_the_metadata_names_t
         );
     }
 }
+
+#[test]
+fn a_picture_used_twice_is_embedded_once_and_drawn_in_its_box() {
+    use base64::Engine;
+    let mut file = golden_support::load_fixture("lianluo-2025-13");
+    let (width, height) = (60u32, 30u32);
+    let mut png_bytes = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut png_bytes, width, height);
+        encoder.set_color(png::ColorType::Grayscale);
+        let mut writer = encoder.write_header().expect("PNG header");
+        writer.write_image_data(&vec![0u8; (width * height) as usize]).expect("PNG data");
+    }
+    let src =
+        format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(&png_bytes));
+    let picture = jianbao::domain::Block::Image { src, caption: Some("图为测试图片".into()) };
+    for article in &mut file.issue.articles {
+        article.body.insert(1, picture.clone());
+    }
+    let request =
+        jianbao::service::ExportRequest { proof_round: None, timestamp: golden_support::fixed_timestamp() };
+    let exported =
+        jianbao::service::export_issue_file(&file, golden_support::fonts(), &request).expect("exports");
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("picture.pdf");
+    std::fs::write(&path, &exported.bytes).expect("temporary folder is writable");
+    let list = poppler("pdfimages", &["-list".as_ref(), path.as_os_str()]);
+    let drawn = list.lines().skip(2).count();
+    assert_eq!(drawn, 2, "the picture is drawn once per article:\n{list}");
+    let objects: std::collections::BTreeSet<&str> =
+        list.lines().skip(2).filter_map(|l| l.split_whitespace().nth(10)).collect();
+    assert_eq!(objects.len(), 1, "both uses share one image object:\n{list}");
+    let text = poppler("pdftotext", &[path.as_os_str(), "-".as_ref()]);
+    assert_eq!(text.matches("图为测试图片").count(), 2, "captions are drawn");
+}

@@ -6,6 +6,7 @@ use printpdf::{
     TextRenderingMode,
 };
 
+use super::images::ImageIds;
 use super::resources::{FontIds, Inks};
 use crate::error::{AppError, ErrorCode};
 use crate::fonts::FontSet;
@@ -21,6 +22,7 @@ pub fn page_ops(
     page_height_pt: f32,
     fonts: &FontSet,
     font_ids: &FontIds,
+    image_ids: &ImageIds,
     inks: &Inks,
 ) -> Result<(), AppError> {
     for item in &page.items {
@@ -31,10 +33,11 @@ pub fn page_ops(
                 let to = Point { x: Pt(*x2_pt), y: Pt(page_height_pt - y2_pt) };
                 rule(ops, from, to, *width_pt, inks.color(*ink));
             }
-            Item::Image { .. } => {
-                return Err(AppError::invalid(
-                    "本期含有图片，当前版本还不能把图片导出到 PDF。请暂时删除图片后再导出。",
-                ));
+            Item::Image { src, x_pt, y_pt, width_pt, height_pt } => {
+                let id = image_ids
+                    .get(src)
+                    .ok_or_else(|| AppError::new(ErrorCode::Internal, "排版结果中的图片未登记".to_owned()))?;
+                super::images::draw(ops, id, *x_pt, page_height_pt - y_pt, *width_pt, *height_pt);
             }
         }
     }

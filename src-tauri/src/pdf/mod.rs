@@ -5,12 +5,13 @@
 //! one outline entry per article; title/author/subject metadata. The clock and the document id
 //! are inputs, so the same issue gives the same bytes.
 //!
-//! Steps, in order (see the files): resources (fonts and inks) → content (items as PDF
+//! Steps, in order (see the files): resources (fonts, inks, images) → content (items as PDF
 //! operators) → proof (the watermark of a proof) → finish (outline, trailer,
 //! bytes).
 
 mod content;
 mod finish;
+mod images;
 mod proof;
 mod resources;
 
@@ -45,6 +46,7 @@ pub fn write_pdf(issue: &LaidOutIssue, fonts: &FontSet, options: &PdfOptions) ->
     let inks = resources::Inks::new(options);
     let mut document = resources::new_document(options);
     let font_ids = resources::register_fonts(&mut document, issue, fonts, options)?;
+    let image_ids = images::register_images(&mut document, issue)?;
     let pages = issue
         .pages
         .iter()
@@ -53,7 +55,7 @@ pub fn write_pdf(issue: &LaidOutIssue, fonts: &FontSet, options: &PdfOptions) ->
             if let Some(round) = options.proof_round {
                 proof::watermark(&mut ops, issue, fonts, &font_ids, round);
             }
-            content::page_ops(&mut ops, page, issue.page_height_pt, fonts, &font_ids, &inks)?;
+            content::page_ops(&mut ops, page, issue.page_height_pt, fonts, &font_ids, &image_ids, &inks)?;
             Ok(resources::pdf_page(issue, ops))
         })
         .collect::<Result<Vec<_>, AppError>>()?;
