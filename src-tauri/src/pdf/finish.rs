@@ -5,7 +5,7 @@
 //! break what we promise (articles in print order, the same bytes for the same input).
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
-use printpdf::{PdfDocument, PdfSaveOptions};
+use printpdf::{ImageCompression, ImageOptimizationOptions, PdfDocument, PdfSaveOptions};
 
 use super::PdfOptions;
 use crate::error::{AppError, ErrorCode};
@@ -16,8 +16,20 @@ pub fn to_bytes(
     issue: &LaidOutIssue,
     options: &PdfOptions,
 ) -> Result<Vec<u8>, AppError> {
-    let save_options =
-        PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
+    // Pictures are compressed losslessly and never resized: what the editor inserted prints.
+    let pictures = ImageOptimizationOptions {
+        quality: None,
+        max_image_size: None,
+        auto_optimize: Some(false),
+        format: Some(ImageCompression::Flate),
+        ..ImageOptimizationOptions::default()
+    };
+    let save_options = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: Some(pictures),
+    };
     let mut warnings = Vec::new();
     let mut pdf = document.to_lopdf_document(&save_options, &mut warnings);
     add_outline(&mut pdf, issue).map_err(internal)?;
