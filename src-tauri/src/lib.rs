@@ -8,9 +8,11 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod fonts;
 pub mod import;
 pub mod layout;
 pub mod numbering;
+pub mod pdf;
 pub mod service;
 pub mod store;
 

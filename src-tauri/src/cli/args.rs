@@ -3,6 +3,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::export::{FontDirArg, PdfArgs};
 use crate::domain::{EditingUnit, IssueKind, Publication, RecipientsLabel};
 use crate::error::AppError;
 use crate::store::Id;
@@ -46,6 +47,25 @@ pub enum Command {
     ImportIssue {
         #[arg(value_name = "FILE")]
         file: PathBuf,
+    },
+    /// 把数据库中的一期导出为可付印的 A4 PDF
+    Export {
+        id: Id,
+        #[command(flatten)]
+        pdf: PdfArgs,
+    },
+    /// 把交换格式的期刊文件（JSON）排版为 PDF，不需要数据库
+    Render {
+        file: PathBuf,
+        #[command(flatten)]
+        pdf: PdfArgs,
+    },
+    /// 列出各字体角色所用的字体及其 GBK 覆盖率
+    Fonts {
+        /// 按该期刊文件的刊物设置选字体（默认使用内置字体）
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        font_dir: FontDirArg,
     },
 }
 

@@ -4,6 +4,7 @@
 //! program failed.
 
 mod args;
+mod export;
 mod import;
 mod print;
 
@@ -20,14 +21,24 @@ use crate::store::{Clock, Store};
 
 /// Runs one CLI invocation, writing its output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), AppError> {
-    let path = database_path(cli.db)?;
     let today = clock.today();
+    let now = clock.now();
+    match &cli.command {
+        Command::Render { file, pdf } => return export::render(file, pdf, now, out),
+        Command::Fonts { file, font_dir } => return export::list_fonts(file.as_deref(), font_dir, out),
+        _ => {}
+    }
+    let path = database_path(cli.db)?;
     let mut store = Store::open(&path, clock)?;
     match cli.command {
+        Command::Render { .. } | Command::Fonts { .. } => {
+            unreachable!("commands without a database returned above")
+        }
         Command::Demo => {
             crate::demo::fill_demo(&mut store)?;
             print::issue_list(out, &store)
         }
+        Command::Export { id, pdf } => export::export(&store, id, &pdf, now, out),
         Command::Init => {
             let created = service::ensure_publication(&mut store)?;
             let what = if created { "已初始化数据库" } else { "数据库已初始化，未作改动" };

@@ -2,6 +2,7 @@
 //! behave the same. Each takes the store and plain inputs and returns types the UI can show.
 
 mod articles;
+mod export;
 mod import;
 mod issues;
 mod publication;
@@ -10,6 +11,7 @@ pub use articles::{
     ArticleView, RevisionView, add_blank_article, article_view, list_revisions, remove_article,
     reorder_articles, restore_revision, revision_view, save_article,
 };
+pub use export::{ExportRequest, ExportedPdf, export, export_issue, export_issue_file, lay_out, pdf_options};
 pub use import::{
     ImportReport, ImportSource, ImportedArticleReport, IssueImportReport, PASTED_TEXT, import_articles,
     import_issue, import_pasted,

@@ -1,0 +1,115 @@
+//! `export`, `render` and `fonts`: the PDF side of the command line.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use clap::Args;
+
+use super::output_error;
+use crate::domain::{FontRoles, IssueFile};
+use crate::error::AppError;
+use crate::fonts::{self, FontSet};
+use crate::service::{self, ExportRequest, ExportedPdf};
+use crate::store::{Id, Store};
+
+/// Options shared by `export` and `render`.
+#[derive(Debug, Args)]
+pub struct PdfArgs {
+    /// 输出的 PDF 文件
+    #[arg(short, long, value_name = "PDF")]
+    pub output: PathBuf,
+    /// 导出校样（加“校样”水印和行号），可给出校次，默认第 1 轮
+    #[arg(long, value_name = "ROUND", num_args = 0..=1, default_missing_value = "1")]
+    pub proof: Option<u8>,
+    /// 写入 PDF 的生成时间（RFC 3339，如 2025-09-02T08:00:00Z；默认当前时间）。同一期、同一时间导出的文件逐字节相同
+    #[arg(long, value_parser = parse_timestamp)]
+    pub timestamp: Option<DateTime<Utc>>,
+    #[command(flatten)]
+    pub fonts: FontDirArg,
+}
+
+#[derive(Debug, Args)]
+pub struct FontDirArg {
+    /// 字体目录（默认读取环境变量 JIANBAO_FONT_DIR，否则使用随程序安装的字体）
+    #[arg(long, value_name = "DIR")]
+    pub font_dir: Option<PathBuf>,
+}
+
+/// `export ID -o FILE`: a stored issue.
+pub fn export(
+    store: &Store,
+    id: Id,
+    args: &PdfArgs,
+    now: DateTime<Utc>,
+    out: &mut dyn Write,
+) -> Result<(), AppError> {
+    let record = store.issue(id)?;
+    let publication = store.publication(record.publication_id)?;
+    let fonts = load_fonts(&publication.layout.fonts, &args.fonts)?;
+    let exported = service::export_issue(store, id, &fonts, &request(args, now))?;
+    write_pdf(&exported, &args.output, out)
+}
+
+/// `render FILE.json -o FILE.pdf`: an issue in the exchange format, no database needed.
+pub fn render(file: &Path, args: &PdfArgs, now: DateTime<Utc>, out: &mut dyn Write) -> Result<(), AppError> {
+    let issue_file = IssueFile::from_json(&super::read_text(file)?)?;
+    let fonts = load_fonts(&issue_file.publication.layout.fonts, &args.fonts)?;
+    let exported = service::export_issue_file(&issue_file, &fonts, &request(args, now))?;
+    write_pdf(&exported, &args.output, out)
+}
+
+/// `fonts [FILE.json]`: the font of each role and how much of GBK it covers.
+pub fn list_fonts(file: Option<&Path>, font_dir: &FontDirArg, out: &mut dyn Write) -> Result<(), AppError> {
+    let roles = match file {
+        Some(file) => IssueFile::from_json(&super::read_text(file)?)?.publication.layout.fonts,
+        None => FontRoles::default(),
+    };
+    let fonts = load_fonts(&roles, font_dir)?;
+    let chars = fonts::gbk_chars();
+    let mut text = format!("覆盖率按 GBK 字符集（{} 字符）计算：\n", chars.len());
+    for coverage in fonts::role_coverage(&fonts, &chars) {
+        let font = fonts.font(fonts.role_font(coverage.role));
+        text.push_str(&format!(
+            "{}：{}\n    文件：{}\n    本字体 {} 字（{:.2}%），连同后备字体 {} 字（{:.2}%）\n",
+            coverage.role.as_chinese(),
+            coverage.family,
+            font.path.display(),
+            coverage.own,
+            percent(coverage.own, coverage.total),
+            coverage.with_fallback,
+            percent(coverage.with_fallback, coverage.total),
+        ));
+    }
+    out.write_all(text.as_bytes()).map_err(output_error)
+}
+
+fn percent(part: usize, total: usize) -> f64 {
+    // Counts of a few tens of thousands convert to f64 exactly.
+    100.0 * part as f64 / total.max(1) as f64
+}
+
+fn load_fonts(roles: &FontRoles, args: &FontDirArg) -> Result<FontSet, AppError> {
+    let dir = fonts::find_font_dir(args.font_dir.as_deref())?;
+    FontSet::load(roles, &dir)
+}
+
+fn request(args: &PdfArgs, now: DateTime<Utc>) -> ExportRequest {
+    ExportRequest { proof_round: args.proof, timestamp: args.timestamp.unwrap_or(now) }
+}
+
+fn write_pdf(exported: &ExportedPdf, path: &Path, out: &mut dyn Write) -> Result<(), AppError> {
+    std::fs::write(path, &exported.bytes)
+        .map_err(|e| AppError::invalid(format!("无法写入文件“{}”：{e}", path.display())))?;
+    let mut text = format!("已导出 {}（{} 页）\n", path.display(), exported.page_count);
+    for warning in &exported.warnings {
+        text.push_str(&format!("提示：{warning}\n"));
+    }
+    out.write_all(text.as_bytes()).map_err(output_error)
+}
+
+fn parse_timestamp(text: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|time| time.with_timezone(&Utc))
+        .map_err(|_| format!("“{text}”不是有效时间，请按 RFC 3339 填写，如 2025-09-02T08:00:00Z"))
+}

@@ -1,0 +1,64 @@
+//! Laid-out pages → PDF bytes, with printpdf. One public function, `write_pdf`.
+//!
+//! Print-ready means (DESIGN.md §3): every font embedded and subset; ToUnicode so pdftotext
+//! gives the text back in reading order; red in CMYK, black as K100 when the profile says so;
+//! one outline entry per article; title/author/subject metadata. The clock and the document id
+//! are inputs, so the same issue gives the same bytes.
+//!
+//! Steps, in order (see the files): resources (fonts, inks, images) → content (items as PDF
+//! operators) → proof (the watermark of a proof) → finish (outline, trailer,
+//! bytes).
+
+mod content;
+mod finish;
+mod images;
+mod proof;
+mod resources;
+
+use chrono::{DateTime, Utc};
+
+use crate::error::AppError;
+use crate::fonts::FontSet;
+use crate::layout::LaidOutIssue;
+
+/// Everything the PDF needs besides the pages: metadata, inks, and what makes it repeatable.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PdfOptions {
+    /// `联络动态 2025年第13期（总第741期）`
+    pub title: String,
+    /// The editing unit.
+    pub author: String,
+    pub subject: String,
+    /// Written as creation and modification date.
+    pub timestamp: DateTime<Utc>,
+    /// Written as the trailer's /ID; the same id and input give the same bytes.
+    pub document_id: String,
+    /// `Some(round)` makes a proof: a diagonal 校样 watermark (the layout adds line numbers).
+    pub proof_round: Option<u8>,
+    /// The profile's red, CMYK in percent.
+    pub red_cmyk: [f32; 4],
+    /// Black text as K100 (C0 M0 Y0 K100) rather than RGB black.
+    pub black_as_k100: bool,
+}
+
+/// Writes `issue` as a PDF drawn with `fonts` (the set the layout measured with).
+pub fn write_pdf(issue: &LaidOutIssue, fonts: &FontSet, options: &PdfOptions) -> Result<Vec<u8>, AppError> {
+    let inks = resources::Inks::new(options);
+    let mut document = resources::new_document(options);
+    let font_ids = resources::register_fonts(&mut document, issue, fonts, options)?;
+    let image_ids = images::register_images(&mut document, issue)?;
+    let pages = issue
+        .pages
+        .iter()
+        .map(|page| {
+            let mut ops = Vec::new();
+            if let Some(round) = options.proof_round {
+                proof::watermark(&mut ops, issue, fonts, &font_ids, round);
+            }
+            content::page_ops(&mut ops, page, issue.page_height_pt, fonts, &font_ids, &image_ids, &inks)?;
+            Ok(resources::pdf_page(issue, ops))
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    document.with_pages(pages);
+    finish::to_bytes(&document, issue, options)
+}
