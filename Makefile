@@ -19,6 +19,8 @@ run: setup ui-build
 	  echo "没有图形显示（未设置 DISPLAY），改为用命令行打开示例数据库 $(DEMO_DB)："; \
 	  cargo build --quiet --no-default-features --bin jianbao-cli; \
 	  $(CLI) --db $(DEMO_DB) demo; \
+	  $(CLI) --db $(DEMO_DB) export 1 -o target/demo/lianluo-2025-13.pdf > /dev/null; \
+	  echo "已导出示例期刊的 PDF：$$(realpath target/demo/lianluo-2025-13.pdf)"; \
 	else \
 	  cargo build --bin jianbao --bin jianbao-cli; \
 	  $(CLI) --db $(DEMO_DB) demo > /dev/null; \
@@ -70,5 +72,6 @@ e2e: setup app
 	@mkdir -p $(E2E_OUT)
 	cd ui && JIANBAO_APP=../$(APP) JIANBAO_E2E_OUT=../$(E2E_OUT) xvfb-run -a --server-args="-screen 0 1440x900x24" npm run --silent e2e
 
-bench:
-	cargo bench --no-default-features
+## make bench: criterion benchmarks of layout and export (reports in target/criterion).
+bench: setup
+	cargo bench --no-default-features --bench export

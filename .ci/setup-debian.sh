@@ -2,6 +2,7 @@
 # Installs what building, running and testing Jianbao needs on Debian 12, and nothing that is
 # already there. Safe to run again; never prompts.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 # Tauri 2's webkit2gtk 4.1 build, poppler for the PDF checks, Xvfb + WebKitWebDriver for the
 # end-to-end tests, and Noto CJK for the UI's own text.
@@ -36,4 +37,11 @@ fi
 if ! command -v tauri-driver >/dev/null && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]; then
   echo "安装 tauri-driver"
   cargo install tauri-driver --locked --quiet
+fi
+
+# The bundled fonts are built from Debian packages; `apt-get download` needs package lists.
+if ! assets/fonts/fetch-fonts.sh; then
+  echo "更新软件包列表后重试字体准备"
+  apt-get update -qq
+  assets/fonts/fetch-fonts.sh
 fi

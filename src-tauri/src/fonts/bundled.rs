@@ -85,8 +85,8 @@ fn installed_candidates() -> Vec<PathBuf> {
     vec![
         exe_dir.join("fonts"),
         exe_dir.join("assets/fonts"),
-        exe_dir.join("../lib/jianbao/assets/fonts"),
-        exe_dir.join("../Resources/assets/fonts"),
+        exe_dir.join("../lib/jianbao/fonts"),
+        exe_dir.join("../Resources/fonts"),
     ]
 }
 

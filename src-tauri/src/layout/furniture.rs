@@ -107,7 +107,9 @@ pub fn footer(settings: &FooterSettings, styles: &Styles) -> Vec<FlowBlock> {
     // Editor flush left, contact flush right, as GB/T 9704-2012 §7.4.3 sets 印发机关 and 印发日期.
     let contact = FlowBlock::LeftRight {
         left: line(format!("责任编辑：{}", spaced_name(&settings.responsible_editor)), Align::Left),
-        right: line(format!("联系方式：{}　{}", settings.phone, settings.email), Align::Right),
+        // A word space, not an ideographic one, between two Latin items: the line has to hold
+        // the editor's name too.
+        right: line(format!("联系方式：{} {}", settings.phone, settings.email), Align::Right),
     };
     let approval = line(format!("批准文号：{}", settings.approval_number), Align::Left);
     let approval = match settings.print_run {

@@ -148,9 +148,11 @@ impl<'a> Typesetter<'a> {
     fn set_left_right(&mut self, left: &TextBlock, right: &TextBlock) -> Vec<Slot> {
         let mut left_slots = self.set_text(left);
         let right_slots = self.set_text(right);
+        // At least half an em between the parts, so that they never read as one phrase
+        // (`汤　建联系方式`); with less room each part gets its own line.
         let fits = left_slots.len() == 1
             && right_slots.len() == 1
-            && text_extent(&left_slots[0]).1 + self.geometry.cell <= text_extent(&right_slots[0]).0;
+            && text_extent(&left_slots[0]).1 + 0.5 * em_of(&left_slots[0]) <= text_extent(&right_slots[0]).0;
         if !fits {
             left_slots.extend(right_slots);
             return left_slots;
@@ -225,12 +227,25 @@ fn keep_quoted_terms_together(glyphs: &mut [Glyph]) {
 
 /// Leftmost and rightmost glyph origin of a set line, in points. The rightmost glyph's
 /// advance is not known here; the one-cell minimum gap in `set_left_right` covers it.
+/// The type size of a set line: its first run's.
+fn em_of(slot: &Slot) -> f32 {
+    slot.items
+        .iter()
+        .find_map(|item| match item {
+            Item::Text(run) => Some(run.size_pt),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+/// Left edge of the first glyph and right edge of the last one, taking a glyph as at most one
+/// em wide (CJK glyphs are; Latin ones narrower, which only overstates the extent).
 fn text_extent(slot: &Slot) -> (f32, f32) {
-    let xs = slot.items.iter().filter_map(|item| match item {
-        Item::Text(run) => Some(run.glyphs.iter().map(|g| g.x_pt)),
+    let spans = slot.items.iter().filter_map(|item| match item {
+        Item::Text(run) => Some(run.glyphs.iter().map(|g| (g.x_pt, g.x_pt + run.size_pt))),
         _ => None,
     });
-    xs.flatten().fold((f32::MAX, f32::MIN), |(lo, hi), x| (lo.min(x), hi.max(x)))
+    spans.flatten().fold((f32::MAX, f32::MIN), |(lo, hi), (start, end)| (lo.min(start), hi.max(end)))
 }
 
 /// Baseline of text of `size` centred in a slot of `height`.
