@@ -32,6 +32,19 @@ pub struct Article {
 }
 
 impl Article {
+    /// An article with nothing in it yet: a new article in the editor, or one being assembled.
+    pub fn empty() -> Self {
+        Article {
+            title: vec![],
+            subtitle: None,
+            byline: None,
+            editor_note: vec![],
+            body: vec![],
+            contributors: vec![],
+            source: None,
+        }
+    }
+
     /// The title as one line, as the 要目 and the issue list show it.
     pub fn title_text(&self) -> String {
         self.title.concat()

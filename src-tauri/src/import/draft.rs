@@ -60,15 +60,7 @@ impl Draft {
     /// The article these blocks make. An article without a recognised title gets `无标题`
     /// so that it can be stored and renamed in the editor.
     pub fn to_article(&self) -> Article {
-        let mut article = Article {
-            title: vec![],
-            subtitle: None,
-            byline: None,
-            editor_note: vec![],
-            body: vec![],
-            contributors: vec![],
-            source: None,
-        };
+        let mut article = Article::empty();
         for block in &self.blocks {
             let text = block.plain_text();
             match &block.role {

@@ -48,15 +48,7 @@ pub fn save_article(
 
 /// Appends an empty article (no title, one empty paragraph's worth of nothing) to the issue.
 pub fn add_blank_article(store: &mut Store, issue_id: Id, author: &str) -> Result<Id, AppError> {
-    let blank = Article {
-        title: vec![],
-        subtitle: None,
-        byline: None,
-        editor_note: vec![],
-        body: vec![],
-        contributors: vec![],
-        source: None,
-    };
+    let blank = Article::empty();
     Ok(store.add_article(issue_id, &blank, author)?)
 }
 
