@@ -65,29 +65,20 @@ impl IssueFile {
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
 
     use super::*;
-    use crate::domain::{Article, Block, IssueKind, IssueStatus};
+    use crate::domain::{Article, Block};
 
     fn sample() -> IssueFile {
-        let issue = Issue {
-            kind: IssueKind::Regular,
-            year: 2025,
-            number: 13,
-            total_number: 741,
-            date: NaiveDate::from_ymd_opt(2025, 9, 2).expect("valid date"),
-            status: IssueStatus::Draft,
-            articles: vec![Article {
-                title: vec!["标题".into()],
-                subtitle: None,
-                byline: None,
-                editor_note: vec![],
-                body: vec![Block::paragraph("正文。")],
-                contributors: vec![],
-                source: None,
-            }],
-        };
+        let issue = Issue::sample(vec![Article {
+            title: vec!["标题".into()],
+            subtitle: None,
+            byline: None,
+            editor_note: vec![],
+            body: vec![Block::paragraph("正文。")],
+            contributors: vec![],
+            source: None,
+        }]);
         IssueFile::new(Publication::lianluo_dongtai(), issue)
     }
 

@@ -20,6 +20,23 @@ pub struct Issue {
     pub articles: Vec<Article>,
 }
 
+#[cfg(test)]
+impl Issue {
+    /// 2025年第13期（总第741期）, a draft dated 2025-09-02, holding `articles`: the issue unit
+    /// tests build on.
+    pub(crate) fn sample(articles: Vec<Article>) -> Self {
+        Issue {
+            kind: IssueKind::Regular,
+            year: 2025,
+            number: 13,
+            total_number: 741,
+            date: NaiveDate::from_ymd_opt(2025, 9, 2).expect("valid date"),
+            status: IssueStatus::Draft,
+            articles,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum IssueKind {

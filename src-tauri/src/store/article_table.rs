@@ -192,10 +192,10 @@ impl Store {
 
 #[cfg(test)]
 mod append_tests {
-    use chrono::{NaiveDate, TimeZone, Utc};
+    use chrono::{TimeZone, Utc};
 
     use super::*;
-    use crate::domain::{Block, Issue, IssueKind, IssueStatus, Publication};
+    use crate::domain::{Block, Issue, Publication};
     use crate::store::FixedClock;
 
     fn store_with_issue() -> (tempfile::TempDir, Store, Id) {
@@ -203,15 +203,7 @@ mod append_tests {
         let clock = FixedClock(Utc.with_ymd_and_hms(2025, 9, 1, 8, 0, 0).single().expect("valid instant"));
         let mut store = Store::open(&dir.path().join("db.sqlite3"), Box::new(clock)).expect("opens");
         let publication = store.create_publication(&Publication::lianluo_dongtai()).expect("publication");
-        let issue = Issue {
-            kind: IssueKind::Regular,
-            year: 2025,
-            number: 13,
-            total_number: 741,
-            date: NaiveDate::from_ymd_opt(2025, 9, 2).expect("valid date"),
-            status: IssueStatus::Draft,
-            articles: vec![article("已有")],
-        };
+        let issue = Issue::sample(vec![article("已有")]);
         let id = store.create_issue(publication, &issue, "测试").expect("issue");
         (dir, store, id)
     }
