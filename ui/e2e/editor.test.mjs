@@ -2,10 +2,8 @@
 // simulated IME composition), reorder, restart the app and find everything stored.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { demoDatabase, launch, screenshot, startDriver } from "./harness.mjs";
+import { defaultPort as PORT, demoDatabase, launch, screenshot, startDriver } from "./harness.mjs";
 
-// tauri-driver listens here and starts WebKitWebDriver on the next port; files run one by one.
-const PORT = 4444;
 let driver;
 
 before(async () => {

@@ -38,9 +38,12 @@ function waitForPort(port, deadline) {
   });
 }
 
+// Two suites on one machine each need their own pair of ports (tauri-driver, WebKitWebDriver).
+export const defaultPort = Number(process.env.JIANBAO_E2E_PORT ?? 4444);
+
 /** Starts tauri-driver for one database; the app it launches inherits JIANBAO_DB. */
-export async function startDriver(db, port = 4444) {
-  const driver = spawn("tauri-driver", ["--port", String(port)], {
+export async function startDriver(db, port = defaultPort) {
+  const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], {
     env: { ...process.env, JIANBAO_DB: db },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -49,7 +52,7 @@ export async function startDriver(db, port = 4444) {
 }
 
 /** Opens the app window (a new app process per session). */
-export async function launch(port = 4444) {
+export async function launch(port = defaultPort) {
   return remote({
     hostname: "127.0.0.1",
     port,
