@@ -3,9 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use printpdf::ParsedFont;
-
 use super::bundled::bundled_font;
+use super::face::FaceData;
 use super::installed::InstalledFonts;
 use crate::domain::{FontChoice, FontRole, FontRoles};
 use crate::error::AppError;
@@ -18,14 +17,13 @@ pub struct LoadedFont {
     pub family: String,
     pub path: PathBuf,
     pub index: u32,
-    pub parsed: ParsedFont,
+    pub face: FaceData,
     units_per_em: f32,
 }
 
 impl LoadedFont {
     pub fn glyph_id(&self, ch: char) -> Option<u16> {
-        // Glyph 0 is .notdef, the empty box: a font that maps a char to it does not have it.
-        self.parsed.lookup_glyph_index(u32::from(ch)).filter(|&gid| gid != 0)
+        self.face.glyph_id(ch)
     }
 
     pub fn has_glyph(&self, ch: char) -> bool {
@@ -34,11 +32,11 @@ impl LoadedFont {
 
     fn advance_em(&self, ch: char) -> f32 {
         let gid = self.glyph_id(ch).unwrap_or(0);
-        f32::from(self.parsed.get_horizontal_advance(gid)) / self.units_per_em
+        f32::from(self.face.advance(gid)) / self.units_per_em
     }
 
     fn ascent_em(&self) -> f32 {
-        f32::from(self.parsed.pdf_font_metrics.ascender) / self.units_per_em
+        f32::from(self.face.ascender()) / self.units_per_em
     }
 }
 
@@ -160,7 +158,7 @@ fn face_source(
     }
 }
 
-/// Parses the faces on two threads: parsing dominates the cost of loading a font set.
+/// Reads the faces on parallel threads: reading the files dominates the cost of a font set.
 fn parse_all(sources: &[FaceSource]) -> Result<Vec<LoadedFont>, AppError> {
     std::thread::scope(|scope| {
         let handles: Vec<_> = sources.iter().map(|source| scope.spawn(move || parse_face(source))).collect();
@@ -175,20 +173,18 @@ fn parse_face(source: &FaceSource) -> Result<LoadedFont, AppError> {
             source.path.display()
         ))
     })?;
-    let mut warnings = Vec::new();
-    let index = usize::try_from(source.index).expect("face indices are small");
-    let parsed = ParsedFont::from_bytes(&bytes, index, &mut warnings).ok_or_else(|| {
+    let face = FaceData::parse(bytes, source.index).ok_or_else(|| {
         AppError::invalid(format!(
             "字体文件“{}”无法解析，文件可能已损坏，请重新准备字体。",
             source.path.display()
         ))
     })?;
-    let units_per_em = f32::from(parsed.pdf_font_metrics.units_per_em.max(1));
+    let units_per_em = f32::from(face.units_per_em().max(1));
     Ok(LoadedFont {
         family: source.family.clone(),
         path: source.path.clone(),
         index: source.index,
-        parsed,
+        face,
         units_per_em,
     })
 }

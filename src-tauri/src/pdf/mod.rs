@@ -5,11 +5,12 @@
 //! one outline entry per article; title/author/subject metadata. The clock and the document id
 //! are inputs, so the same issue gives the same bytes.
 //!
-//! Steps, in order (see the files): resources (fonts, inks, images) → content (items as PDF
-//! operators) → proof (the watermark of a proof) → finish (outline, trailer,
-//! bytes).
+//! Steps, in order (see the files): resources (font ids, inks, images) → content (items as PDF
+//! operators) → proof (the watermark of a proof) → embed (font subsets) → finish (outline,
+//! trailer, bytes).
 
 mod content;
+mod embed;
 mod finish;
 mod images;
 mod proof;
@@ -45,9 +46,9 @@ pub struct PdfOptions {
 pub fn write_pdf(issue: &LaidOutIssue, fonts: &FontSet, options: &PdfOptions) -> Result<Vec<u8>, AppError> {
     let inks = resources::Inks::new(options);
     let mut document = resources::new_document(options);
-    let font_ids = resources::register_fonts(&mut document, issue, fonts, options)?;
+    let font_ids = resources::font_ids(issue, fonts, options);
     let image_ids = images::register_images(&mut document, issue)?;
-    let pages = issue
+    let mut page_ops = issue
         .pages
         .iter()
         .map(|page| {
@@ -56,9 +57,10 @@ pub fn write_pdf(issue: &LaidOutIssue, fonts: &FontSet, options: &PdfOptions) ->
                 proof::watermark(&mut ops, issue, fonts, &font_ids, round);
             }
             content::page_ops(&mut ops, page, issue.page_height_pt, fonts, &font_ids, &image_ids, &inks)?;
-            Ok(resources::pdf_page(issue, ops))
+            Ok(ops)
         })
         .collect::<Result<Vec<_>, AppError>>()?;
-    document.with_pages(pages);
+    embed::embed_fonts(&mut document, &mut page_ops, fonts, &font_ids)?;
+    document.with_pages(page_ops.into_iter().map(|ops| resources::pdf_page(issue, ops)).collect());
     finish::to_bytes(&document, issue, options)
 }

@@ -2,11 +2,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use printpdf::{Cmyk, Color, FontId, Mm, Op, PdfDocument, PdfFont, PdfPage, Pt, Rgb};
+use printpdf::{Cmyk, Color, FontId, Mm, Op, PdfDocument, PdfPage, Pt, Rgb};
 
 use super::PdfOptions;
 use crate::domain::FontRole;
-use crate::error::AppError;
 use crate::fonts::FontSet;
 use crate::layout::{FontKey, Ink, Item, LaidOutIssue};
 
@@ -66,14 +65,10 @@ fn pdf_date(time: chrono::DateTime<chrono::Utc>) -> printpdf::OffsetDateTime {
         .expect("chrono timestamps lie within the years a PDF date can hold")
 }
 
-/// Adds every font the pages draw with, under ids derived from the document id and the font,
-/// so that the subset tags (`ABCDEF+`) are the same on every run.
-pub fn register_fonts(
-    document: &mut PdfDocument,
-    issue: &LaidOutIssue,
-    fonts: &FontSet,
-    options: &PdfOptions,
-) -> Result<FontIds, AppError> {
+/// A resource id for every font the pages draw with, derived from the document id and the
+/// font so that the subset tags (`ABCDEF+`) are the same on every run. The fonts themselves
+/// are added once the pages are drawn (`embed`), subset to the glyphs used.
+pub fn font_ids(issue: &LaidOutIssue, fonts: &FontSet, options: &PdfOptions) -> FontIds {
     let mut used: BTreeSet<FontKey> = issue
         .pages
         .iter()
@@ -87,16 +82,9 @@ pub fn register_fonts(
     if options.proof_round.is_some() {
         used.insert(fonts.role_font(PROOF_ROLE));
     }
-    let mut ids = FontIds::new();
-    for key in used {
-        let font = fonts.fonts().find(|(k, _)| *k == key).map(|(_, font)| font).ok_or_else(|| {
-            AppError::new(crate::ErrorCode::Internal, format!("排版结果引用了不存在的字体 {}", key.0))
-        })?;
-        let id = FontId(subset_tag(&options.document_id, key, &font.family));
-        document.resources.fonts.map.insert(id.clone(), PdfFont::new(font.parsed.clone()));
-        ids.insert(key, id);
-    }
-    Ok(ids)
+    used.into_iter()
+        .map(|key| (key, FontId(subset_tag(&options.document_id, key, &fonts.font(key).family))))
+        .collect()
 }
 
 /// Six capital letters (the PDF subset tag, ISO 32000 §9.6.4) from a hash of the document and
