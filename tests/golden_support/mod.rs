@@ -155,6 +155,11 @@ pub fn body_paragraphs(file: &IssueFile) -> Vec<String> {
 
 /// Page `page` (1-based) as a small greyscale PNG.
 pub fn render_page_png(r: &Rendered, page: usize) -> Vec<u8> {
+    render_pdf_page_png(&r.pdf, page)
+}
+
+/// Page `page` (1-based) of the PDF at `pdf` as a small greyscale PNG.
+pub fn render_pdf_page_png(pdf: &Path, page: usize) -> Vec<u8> {
     let dir = tempfile::tempdir().expect("temporary folder");
     let prefix = dir.path().join("page");
     let page = page.to_string();
@@ -168,14 +173,14 @@ pub fn render_page_png(r: &Rendered, page: usize) -> Vec<u8> {
         page.as_ref(),
         "-l".as_ref(),
         page.as_ref(),
-        r.pdf.as_os_str(),
+        pdf.as_os_str(),
         prefix.as_os_str(),
     ];
     poppler("pdftoppm", &args);
     std::fs::read(prefix.with_extension("png")).expect("pdftoppm wrote the page")
 }
 
-fn decode_png(bytes: &[u8], what: &str) -> (u32, u32, Vec<u8>) {
+pub fn decode_png(bytes: &[u8], what: &str) -> (u32, u32, Vec<u8>) {
     let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
     let mut reader = decoder.read_info().unwrap_or_else(|e| panic!("{what}: not a PNG: {e}"));
     let mut pixels = vec![0; reader.output_buffer_size().expect("small images")];

@@ -70,9 +70,10 @@ impl FaceData {
         self.cell.borrow_dependent().tables().hhea.ascender
     }
 
-    /// Draws a glyph's outline into `builder` (the proof watermark is drawn as shapes).
-    pub fn outline(&self, glyph: u16, builder: &mut dyn ttf_parser::OutlineBuilder) -> bool {
-        self.cell.borrow_dependent().outline_glyph(GlyphId(glyph), builder).is_some()
+    /// Draws a glyph's outline into `builder` (the proof watermark is drawn as shapes); a
+    /// glyph without an outline draws nothing.
+    pub fn outline(&self, glyph: u16, builder: &mut dyn ttf_parser::OutlineBuilder) {
+        self.cell.borrow_dependent().outline_glyph(GlyphId(glyph), builder);
     }
 }
 

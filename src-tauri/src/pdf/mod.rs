@@ -54,7 +54,7 @@ pub fn write_pdf(issue: &LaidOutIssue, fonts: &FontSet, options: &PdfOptions) ->
         .map(|page| {
             let mut ops = Vec::new();
             if let Some(round) = options.proof_round {
-                proof::watermark(&mut ops, issue, fonts, &font_ids, round);
+                proof::watermark(&mut ops, issue, fonts, round);
             }
             content::page_ops(&mut ops, page, issue.page_height_pt, fonts, &font_ids, &image_ids, &inks)?;
             Ok(ops)

@@ -5,15 +5,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use printpdf::{Cmyk, Color, FontId, Mm, Op, PdfDocument, PdfPage, Pt, Rgb};
 
 use super::PdfOptions;
-use crate::domain::FontRole;
 use crate::fonts::FontSet;
 use crate::layout::{FontKey, Ink, Item, LaidOutIssue};
 
 /// The PDF font resource of each font the document uses.
 pub type FontIds = BTreeMap<FontKey, FontId>;
-
-/// The role whose font draws the proof watermark and line numbers.
-pub const PROOF_ROLE: FontRole = FontRole::Hei;
 
 /// The colours items are printed in.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,7 +65,7 @@ fn pdf_date(time: chrono::DateTime<chrono::Utc>) -> printpdf::OffsetDateTime {
 /// font so that the subset tags (`ABCDEF+`) are the same on every run. The fonts themselves
 /// are added once the pages are drawn (`embed`), subset to the glyphs used.
 pub fn font_ids(issue: &LaidOutIssue, fonts: &FontSet, options: &PdfOptions) -> FontIds {
-    let mut used: BTreeSet<FontKey> = issue
+    let used: BTreeSet<FontKey> = issue
         .pages
         .iter()
         .flat_map(|page| &page.items)
@@ -79,9 +75,6 @@ pub fn font_ids(issue: &LaidOutIssue, fonts: &FontSet, options: &PdfOptions) -> 
         })
         .flatten()
         .collect();
-    if options.proof_round.is_some() {
-        used.insert(fonts.role_font(PROOF_ROLE));
-    }
     used.into_iter()
         .map(|key| (key, FontId(subset_tag(&options.document_id, key, &fonts.font(key).family))))
         .collect()
