@@ -125,3 +125,43 @@ fn subset_failed(font: &LoadedFont, key: FontKey, error: &str) -> AppError {
         format!("无法嵌入字体“{}”（{}）：{error}。请在设置中为该用途换一种字体后重试。", font.family, key.0),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use printpdf::{Codepoint, Pt};
+
+    use super::*;
+
+    fn set_font(name: &str) -> Op {
+        Op::SetFont { font: PdfFontHandle::External(FontId(name.into())), size: Pt(12.0) }
+    }
+
+    fn show(gids: &[u16]) -> Op {
+        let codepoints = gids.iter().map(|&gid| Codepoint { gid, offset: 0.0, cid: None }).collect();
+        Op::ShowText { items: vec![TextItem::GlyphIds(codepoints)] }
+    }
+
+    fn shown(pages: &[Vec<Op>]) -> Vec<(String, u16)> {
+        let mut out = Vec::new();
+        for_each_glyph(pages, |font, gid| out.push((font.0.clone(), *gid)));
+        out
+    }
+
+    #[test]
+    fn glyphs_are_collected_per_font_and_renumbered_in_their_font_only() {
+        let mut pages = vec![
+            vec![set_font("A"), show(&[40, 7]), set_font("B"), show(&[7])],
+            vec![set_font("A"), show(&[7, 900])],
+        ];
+        let used = used_glyphs(&pages);
+        assert_eq!(used[&FontId("A".into())], BTreeSet::from([7, 40, 900]));
+        assert_eq!(used[&FontId("B".into())], BTreeSet::from([7]));
+        let maps = BTreeMap::from([
+            (FontId("A".into()), GlyphMap::from([(7, 1), (40, 2), (900, 3)])),
+            (FontId("B".into()), GlyphMap::from([(7, 1)])),
+        ]);
+        renumber(&mut pages, &maps);
+        let expected = [("A", 2), ("A", 1), ("B", 1), ("A", 1), ("A", 3)].map(|(f, g)| (f.to_owned(), g));
+        assert_eq!(shown(&pages), expected.to_vec());
+    }
+}
