@@ -203,6 +203,8 @@ fn a_proof_carries_the_watermark_and_line_numbers() {
     let first_page = text.split('\u{c}').next().expect("pdftotext gives pages");
     // The watermark is drawn as shapes: visible on the page, absent from the text.
     assert!(!text.contains("校样") && !text.contains("2轮"), "the watermark is not text:\n{first_page}");
+    let info = poppler("pdfinfo", &[path.as_os_str()]);
+    assert!(info.contains("校样（第2轮）"), "the title names the proof and its round:\n{info}");
     let plain = &rendered()[0];
     let (_, _, proof_pixels) =
         golden_support::decode_png(&golden_support::render_pdf_page_png(&path, 1), "proof");

@@ -91,8 +91,10 @@ noto_sc_face() {
     target=$2
     ensure_fonttools
     [ -s "$work/gbk.txt" ] || gbk_unicodes >"$work/gbk.txt"
+    # No layout features: the layout maps characters through cmap only, so the glyphs that only
+    # OpenType features reach (other regions' forms, vertical forms) would double the file.
     python3 -m fontTools.subset "$source" --font-number=2 --unicodes-file="$work/gbk.txt" \
-        --layout-features='*' --name-IDs='*' --name-languages='*' --notdef-outline \
+        --layout-features='' --name-IDs='*' --name-languages='*' --notdef-outline \
         --output-file="$target.part"
     mv "$target.part" "$target"
 }

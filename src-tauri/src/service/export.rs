@@ -78,8 +78,13 @@ pub fn lay_out(
 /// names the issue, so that exporting the same issue at the same time gives the same bytes.
 pub fn pdf_options(issue: &Issue, publication: &Publication, request: &ExportRequest) -> PdfOptions {
     let issue_label = numbering::issue_label(issue.kind, issue.number);
-    let title =
+    let mut title =
         format!("{} {}年{}（总第{}期）", publication.name, issue.year, issue_label, issue.total_number);
+    // A proof says so in its title too: the watermark is not text, and a print shop's queue
+    // shows titles.
+    if let Some(round) = request.proof_round {
+        title.push_str(&format!(" 校样（第{round}轮）"));
+    }
     let author = publication.editing_unit_on(issue.date).map(|unit| unit.name.clone()).unwrap_or_default();
     let subject = issue.articles.iter().map(|a| a.title_text()).collect::<Vec<_>>().join("；");
     let document_id =
