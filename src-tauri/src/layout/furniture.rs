@@ -65,6 +65,10 @@ pub fn masthead(issue: &Issue, publication: &Publication, styles: &Styles) -> Ve
     blocks
 }
 
+/// The 要目 bullet's size against the entry's: the fonts' `●` fills the whole em, which
+/// prints as a blot beside 楷体; set smaller, it keeps its cell and is centred in it.
+const TOC_BULLET_SCALE: f32 = 0.6;
+
 /// The 要目 (DESIGN §2): `要　目` centred in 黑体, then one entry per article generated from
 /// its title lines joined, led by `●`, in 楷体 三号 with a hanging indent so that wrapped
 /// lines align after the bullet.
@@ -76,8 +80,12 @@ pub fn table_of_contents(issue: &Issue, styles: &Styles) -> Vec<FlowBlock> {
     let heading = TextBlock::new("要　目", styles.body(FontRole::Hei), g.line).aligned(Align::Center);
     let mut blocks = vec![FlowBlock::Text(heading.kept_with_next())];
     let kai = styles.body(FontRole::Kai);
+    let bullet = TextStyle { size_pt: kai.size_pt * TOC_BULLET_SCALE, ..kai };
     for article in &issue.articles {
-        let entry = TextBlock::new(format!("●{}", article.title_text()), kai, g.line);
+        let entry = TextBlock {
+            runs: vec![("●".to_owned(), bullet), (article.title_text(), kai)],
+            ..TextBlock::new("", kai, g.line)
+        };
         blocks.push(FlowBlock::Text(entry.indented(2.0 * g.cell, 3.0 * g.cell)));
     }
     blocks

@@ -246,10 +246,20 @@ fn masthead_prints_name_numbers_unit_and_date_on_page_one() {
     assert_eq!(lines[3], "湖南省人大常委会代表工作委员会编2025年9月2日");
     assert_eq!(lines[4], "要　目");
     assert!(
-        lines[5].starts_with("●娄底市人大常委会通过“四动”赋能推动"),
+        lines[5].starts_with("娄底市人大常委会通过“四动”赋能推动"),
         "要目 from the joined title: {}",
         lines[5]
     );
+    let bullets: Vec<&GlyphRun> = laid.pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text(run) if run.glyphs.iter().any(|g| g.ch == '●') => Some(run),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(bullets.len(), file.issue.articles.len(), "one 要目 bullet per article");
+    assert!(bullets.iter().all(|run| run.size_pt < 16.0), "the bullet is set smaller than the entry");
     let red_rule = laid.pages[0].items.iter().any(|i| matches!(i, Item::Rule { ink: Ink::Red, .. }));
     assert!(red_rule, "the masthead's red rule");
 }

@@ -164,6 +164,16 @@ impl<'a> Typesetter<'a> {
         vec![slot]
     }
 
+    /// A glyph set smaller than its cell (the 要目 bullet) is centred in the cell; every
+    /// other style is at least as large as its cell and starts at the cell's left edge.
+    fn centring_in_cell(&self, glyph: &Glyph, style: &TextStyle) -> f32 {
+        if style.size_pt >= style.cell_pt {
+            return 0.0;
+        }
+        let drawn = self.metrics.advance_em(glyph.font, glyph.ch) * style.size_pt;
+        (glyph.natural - drawn) / 2.0
+    }
+
     /// Glyph runs of one set line: a new run wherever the style changes.
     fn runs_of(&self, glyphs: &[Glyph], set: &[SetGlyph], styles: &[TextStyle], height: f32) -> Vec<Item> {
         let mut items: Vec<Item> = Vec::new();
@@ -171,8 +181,8 @@ impl<'a> Typesetter<'a> {
         for placed in set {
             let glyph = &glyphs[placed.index];
             let style = &styles[usize::from(glyph.style)];
-            let glyph_out =
-                PlacedGlyph { ch: glyph.ch, font: glyph.font, x_pt: self.geometry.left + placed.x };
+            let x_pt = self.geometry.left + placed.x + self.centring_in_cell(glyph, style);
+            let glyph_out = PlacedGlyph { ch: glyph.ch, font: glyph.font, x_pt };
             match (current_style, items.last_mut()) {
                 (Some(s), Some(Item::Text(run))) if s == glyph.style => run.glyphs.push(glyph_out),
                 _ => {
