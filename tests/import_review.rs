@@ -31,7 +31,8 @@ fn article_count(store: &Store, issue: Id) -> usize {
 fn analysing_stores_nothing_and_committing_applies_only_the_accepted_proposals() {
     let db = common::TempDb::new();
     let (mut store, issue) = issue(&db);
-    let found = service::analyse_file(&store, issue, &source("稿件.txt", MANUSCRIPT.as_bytes())).expect("analyse");
+    let found =
+        service::analyse_file(&store, issue, &source("稿件.txt", MANUSCRIPT.as_bytes())).expect("analyse");
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].title, "县人大常委会开展专题调研");
     assert_eq!(article_count(&store, issue), 1, "analysing must not touch the issue");
@@ -41,7 +42,8 @@ fn analysing_stores_nothing_and_committing_applies_only_the_accepted_proposals()
     assert!(rules.contains(&CleanupRule::JoinLines), "the hard wrap is proposed for joining: {rules:?}");
     let colon = proposals.iter().find(|p| p.before == ":").expect("the half-width colon is proposed");
     let accepted: Vec<u32> = proposals.iter().filter(|p| p.id != colon.id).map(|p| p.id).collect();
-    let reviewed = ReviewedArticle { source: "稿件.txt".into(), imported: found[0].imported.clone(), accepted };
+    let reviewed =
+        ReviewedArticle { source: "稿件.txt".into(), imported: found[0].imported.clone(), accepted };
     let ids = service::commit_reviewed(&mut store, issue, &[reviewed]).expect("commit");
 
     let stored = service::article_view(&common::open(&db.path), ids[0]).expect("stored article").article;
@@ -98,7 +100,8 @@ fn a_review_naming_an_unknown_proposal_stores_nothing() {
     let db = common::TempDb::new();
     let (mut store, issue) = issue(&db);
     let found = service::analyse_pasted(&store, issue, MANUSCRIPT).expect("analyse");
-    let good = ReviewedArticle { source: "甲".into(), imported: found[0].imported.clone(), accepted: vec![] };
+    let good =
+        ReviewedArticle { source: "甲".into(), imported: found[0].imported.clone(), accepted: vec![] };
     let bad = ReviewedArticle { accepted: vec![999], ..good.clone() };
     let error = service::commit_reviewed(&mut store, issue, &[good, bad]).expect_err("unknown proposal");
     assert!(error.message.contains("重新导入"), "{}", error.message);
