@@ -111,6 +111,24 @@ test("a .txt is reviewed, one proposal rejected, and stored with the accepted ch
   }
 });
 
+test("pasted text goes to review, and cancelling stores nothing", async () => {
+  const browser = await launch(PORT);
+  try {
+    await openDemoIssue(browser);
+    const before = await articleTitles(browser);
+    await (await browser.$('[data-testid="paste-article"]')).click();
+    await (await browser.$('[data-testid="paste-text"]')).setValue("# 粘贴的稿件\n\n代表们说,很好。");
+    await (await browser.$('[data-testid="paste-import"]')).click();
+    const panel = await browser.$('[data-testid="import-review"]');
+    await panel.waitForExist({ timeout: 10000, timeoutMsg: "the review panel did not open" });
+    await (await browser.$('[data-testid="cancel-import"]')).click();
+    await panel.waitForExist({ reverse: true, timeout: 5000 });
+    assert.deepEqual(await articleTitles(browser), before, "cancelling leaves the issue as it was");
+  } finally {
+    await browser.deleteSession().catch(() => {});
+  }
+});
+
 test("a corrupt .docx is refused in Chinese and the issue stays as it was", async () => {
   const browser = await launch(PORT);
   try {
