@@ -200,10 +200,8 @@ impl NumberingParser {
             }
             "w:lvl" if self.num_id.is_none() => {
                 let index = attribute(e, "w:ilvl").and_then(|v| v.parse().ok()).filter(|&l| l < LEVELS);
-                if let Some(index) = index {
-                    if self.levels.len() <= index {
-                        self.levels.resize(index + 1, Level { start: 1, ..Level::default() });
-                    }
+                if let Some(index) = index.filter(|&i| self.levels.len() <= i) {
+                    self.levels.resize(index + 1, Level { start: 1, ..Level::default() });
                 }
                 self.level = index;
             }
