@@ -117,10 +117,26 @@ test("pasted text goes to review, and cancelling stores nothing", async () => {
     await openDemoIssue(browser);
     const before = await articleTitles(browser);
     await (await browser.$('[data-testid="paste-article"]')).click();
-    await (await browser.$('[data-testid="paste-text"]')).setValue("# 粘贴的稿件\n\n代表们说,很好。");
+    const text = "# 粘贴的稿件\n\n坚持线上十线下,依据湘党简准字[2000]第28号文件。";
+    // As a paste delivers it, line breaks included (typed keys would turn them into Enter).
+    await browser.execute((text) => {
+      const area = document.querySelector('[data-testid="paste-text"]');
+      area.value = text;
+      area.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+    }, text);
     await (await browser.$('[data-testid="paste-import"]')).click();
     const panel = await browser.$('[data-testid="import-review"]');
     await panel.waitForExist({ timeout: 10000, timeoutMsg: "the review panel did not open" });
+    const heading = await (await browser.$('[data-testid="review-article"] h3')).getText();
+    assert.match(heading, /^粘贴的稿件/, "the # line is the title");
+    const flagged = await browser.$$('[data-testid="import-warnings"] [data-testid="proposal"]');
+    const flaggedRules = [];
+    for (const row of flagged) {
+      flaggedRules.push(await row.getAttribute("data-rule"));
+      assert.equal(await row.getAttribute("data-accepted"), "false", "a guessed fix is never accepted by default");
+    }
+    assert.deepEqual(flaggedRules.sort(), ["suspiciousBracket", "suspiciousCross"], "both guesses are listed to check");
+    await screenshot(browser, "import-review-flagged");
     await (await browser.$('[data-testid="cancel-import"]')).click();
     await panel.waitForExist({ reverse: true, timeout: 5000 });
     assert.deepEqual(await articleTitles(browser), before, "cancelling leaves the issue as it was");
