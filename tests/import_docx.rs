@@ -115,3 +115,75 @@ fn a_back_issue_in_word_gives_the_same_articles() {
         .expect("valid fixture");
     assert_eq!(issue.to_issue().articles, expected.issue.articles);
 }
+
+/// Two levels of Word list numbering (一、 and （一）), the second list restarted by a
+/// `startOverride`, and a heading style that brings its numbering with it.
+const NUMBERING: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCountingThousand"/><w:lvlText w:val="（%2）"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+</w:numbering>"#;
+
+fn numbered(num_id: &str, level: u8, text: &str) -> String {
+    format!(
+        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+    )
+}
+
+#[test]
+fn word_list_numbering_keeps_heading_numbers_and_levels() {
+    let body = [
+        p(Some("a3"), "关于代表工作的报告"),
+        numbered("1", 0, "健全履职机制"),
+        numbered("1", 1, "线上线下"),
+        p(None, "坚持线上线下相结合，建成联络站。"),
+        numbered("1", 1, "常态联系"),
+        numbered("1", 2, "完善制度"),
+        numbered("1", 0, "强化监督实效"),
+        numbered("1", 1, "专题询问"),
+        numbered("2", 1, "重新编号的一项"),
+        numbered("0", 0, "不编号的段落：编号号码为零时不显示编号。"),
+    ]
+    .concat();
+    let bytes = support::docx_with_parts(&body, &[("word/numbering.xml", NUMBERING)]);
+    let articles = import_file("编号.docx", &bytes).expect("a numbered docx");
+    let article = articles[0].with_safe_changes();
+    assert_eq!(
+        article.body,
+        vec![
+            Block::heading(1, "一、健全履职机制"),
+            Block::heading(2, "（一）线上线下"),
+            Block::paragraph("坚持线上线下相结合，建成联络站。"),
+            Block::heading(2, "（二）常态联系"),
+            Block::heading(3, "1.完善制度"),
+            Block::heading(1, "二、强化监督实效"),
+            Block::heading(2, "（一）专题询问"),
+            Block::heading(2, "（一）重新编号的一项"),
+            Block::paragraph("不编号的段落：编号号码为零时不显示编号。"),
+        ],
+        "Word's automatic numbers are shown as Word shows them, counted per level with restarts"
+    );
+}
+
+#[test]
+fn numbered_heading_styles_bring_their_numbers() {
+    let styles_with_list = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:style w:type="paragraph" w:styleId="a3"><w:name w:val="Title"/></w:style>
+<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+</w:styles>"#;
+    let body = [p(Some("a3"), "标题"), p(Some("1"), "第一部分"), p(None, "正文。"), p(Some("1"), "第二部分")]
+        .concat();
+    let bytes = support::docx_with_parts(
+        &body,
+        &[("word/numbering.xml", NUMBERING), ("word/styles.xml", styles_with_list)],
+    );
+    let article = import_file("样式编号.docx", &bytes).expect("a docx")[0].with_safe_changes();
+    assert_eq!(article.body[0], Block::heading(1, "一、第一部分"));
+    assert_eq!(article.body[2], Block::heading(1, "二、第二部分"));
+}

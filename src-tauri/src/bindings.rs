@@ -17,8 +17,8 @@ use crate::import::{
     Proposal, TextLocation,
 };
 use crate::service::{
-    ArticleSummary, ArticleView, ImportReport, ImportedArticleReport, IssueImportReport, IssueView,
-    NewIssueRequest, PublicationView, RevisionView,
+    ArticleForReview, ArticleSummary, ArticleView, ImportReport, ImportedArticleReport, IssueImportReport,
+    IssueView, NewIssueRequest, PublicationView, ReviewedArticle, RevisionView,
 };
 use crate::store::{IssueSummary, RevisionSummary};
 
@@ -45,6 +45,19 @@ pub fn commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
         ("list_revisions", "{ articleId: number }".into(), format!("{}[]", RevisionSummary::name(cfg))),
         ("get_revision", "{ id: number }".into(), RevisionView::name(cfg)),
         ("restore_revision", "{ id: number; author?: string }".into(), ArticleView::name(cfg)),
+        // The file's bytes are the body; issue and file name travel in headers (see
+        // `desktop::import_commands`).
+        ("analyse_import_file", "Uint8Array".into(), format!("{}[]", ArticleForReview::name(cfg))),
+        (
+            "analyse_pasted_text",
+            "{ issueId: number; text: string }".into(),
+            format!("{}[]", ArticleForReview::name(cfg)),
+        ),
+        (
+            "commit_import",
+            format!("{{ issueId: number; articles: {}[] }}", ReviewedArticle::name(cfg)),
+            IssueView::name(cfg),
+        ),
     ]
 }
 
@@ -90,6 +103,8 @@ fn declarations(cfg: &Config) -> Vec<String> {
         IssueImportReport::decl(cfg),
         ArticleView::decl(cfg),
         RevisionView::decl(cfg),
+        ArticleForReview::decl(cfg),
+        ReviewedArticle::decl(cfg),
     ]
 }
 

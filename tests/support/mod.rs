@@ -9,6 +9,11 @@ use std::process::{Command, Output, Stdio};
 /// A .docx whose body is `body` (WordprocessingML paragraphs and tables), with the styles
 /// Chinese Word writes (style ids `1`, `2`, `a3`… named `heading 1`, `Title`…) and one PNG.
 pub fn docx(body: &str) -> Vec<u8> {
+    docx_with_parts(body, &[])
+}
+
+/// Like `docx`, with more parts (path, XML) such as `word/numbering.xml`, or other styles.
+pub fn docx_with_parts(body: &str, extra_parts: &[(&str, &str)]) -> Vec<u8> {
     let document = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><w:body>{body}</w:body></w:document>"#
@@ -33,7 +38,11 @@ pub fn docx(body: &str) -> Vec<u8> {
         ("word/styles.xml", styles.as_bytes()),
         ("word/_rels/document.xml.rels", relations.as_bytes()),
         ("word/media/image1.png", PNG),
-    ] {
+    ]
+    .into_iter()
+    .filter(|(path, _)| !extra_parts.iter().any(|(replaced, _)| replaced == path))
+    .chain(extra_parts.iter().map(|(path, xml)| (*path, xml.as_bytes())))
+    {
         zip.start_file(path, options).expect("zip entry");
         zip.write_all(content).expect("zip write");
     }

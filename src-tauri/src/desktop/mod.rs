@@ -2,6 +2,7 @@
 //! adapter; the commands unpack arguments, call `crate::service` and map errors.
 
 mod commands;
+mod import_commands;
 mod state;
 
 use std::path::PathBuf;
@@ -27,7 +28,10 @@ macro_rules! registered_commands {
             reorder_articles,
             list_revisions,
             get_revision,
-            restore_revision
+            restore_revision,
+            analyse_import_file,
+            analyse_pasted_text,
+            commit_import
         )
     };
 }

@@ -1,6 +1,8 @@
 //! Reading a .docx (Office Open XML, ECMA-376): paragraphs with their styles, bold runs,
 //! pictures with captions and tables (flattened to one line per row, with a warning).
 //!
+//! Word's automatic list numbering is rendered as text before the paragraph (`numbering`).
+//!
 //! A zip archive read with `zip`, its XML streamed with `quick-xml`: only the few parts a
 //! bulletin needs are read, and every part's size is capped before it is inflated.
 
@@ -12,9 +14,12 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use zip::ZipArchive;
 
+mod numbering;
+
 use super::ImportError;
 use super::lines::{LineMark, SourceLine};
 use crate::domain::Inline;
+use numbering::ListNumbering;
 
 /// Largest XML part inflated; a manuscript's document.xml is well under a megabyte.
 const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
@@ -44,9 +49,12 @@ pub fn read_docx(name: &str, bytes: &[u8]) -> Result<DocxDocument, ImportError> 
     let styles = read_part(&mut archive, "word/styles.xml", MAX_PART_BYTES).map_err(corrupt)?;
     let relations =
         read_part(&mut archive, "word/_rels/document.xml.rels", MAX_PART_BYTES).map_err(corrupt)?;
-    let styles = styles.map(|xml| style_names(&xml)).unwrap_or_default();
+    let numbering = read_part(&mut archive, "word/numbering.xml", MAX_PART_BYTES).map_err(corrupt)?;
+    let styles = styles.map(|xml| read_styles(&xml)).unwrap_or_default();
     let relations = relations.map(|xml| relation_targets(&xml)).unwrap_or_default();
+    let numbering = numbering.map(|xml| ListNumbering::parse(&xml)).unwrap_or_default();
     let mut reader = BodyReader::new(styles, relations, &mut archive);
+    reader.numbering = numbering;
     reader.read(&document).map_err(|e| corrupt(format!("正文 XML 有误：{e}")))?;
     let mut warnings = reader.warnings;
     if reader.tables > 0 {
@@ -96,26 +104,61 @@ fn style_mark(name: &str) -> Option<LineMark> {
     level(rest).map(|l| LineMark::Marked { style_level: Some(l.min(3)) })
 }
 
-fn style_names(xml: &[u8]) -> HashMap<String, String> {
+/// A paragraph style: its name and the list numbering it brings (Word's numbered heading
+/// styles carry `w:numPr` in the style rather than in each paragraph).
+#[derive(Debug, Clone, Default)]
+struct ParagraphStyle {
+    name: Option<String>,
+    list: ListRef,
+}
+
+/// `w:numPr`: which list instance and level a paragraph is numbered in.
+#[derive(Debug, Clone, Default)]
+struct ListRef {
+    num_id: Option<String>,
+    level: Option<usize>,
+}
+
+impl ListRef {
+    /// Reads `w:numId` and `w:ilvl`, inside `w:numPr`.
+    fn read(&mut self, e: &BytesStart) {
+        match e.name().as_ref() {
+            "w:numId" => self.num_id = attribute(e, "w:val"),
+            "w:ilvl" => self.level = attribute(e, "w:val").and_then(|v| v.parse().ok()),
+            _ => {}
+        }
+    }
+
+    /// The paragraph's own settings over its style's.
+    fn over(&self, style: &ListRef) -> ListRef {
+        ListRef {
+            num_id: self.num_id.clone().or_else(|| style.num_id.clone()),
+            level: self.level.or(style.level),
+        }
+    }
+}
+
+fn read_styles(xml: &[u8]) -> HashMap<String, ParagraphStyle> {
     let mut reader = Reader::from_reader(xml);
-    let mut names = HashMap::new();
+    let mut styles: HashMap<String, ParagraphStyle> = HashMap::new();
     let mut current: Option<String> = None;
     loop {
         match reader.read_event() {
-            Ok(Event::Start(e) | Event::Empty(e)) => match e.name().as_ref() {
-                "w:style" => current = attribute(&e, "w:styleId"),
-                "w:name" => {
-                    if let (Some(id), Some(name)) = (current.take(), attribute(&e, "w:val")) {
-                        names.insert(id, name);
-                    }
+            Ok(Event::Start(e) | Event::Empty(e)) => {
+                let style = current.as_ref().map(|id| styles.entry(id.clone()).or_default());
+                match (e.name().as_ref(), style) {
+                    ("w:style", _) => current = attribute(&e, "w:styleId"),
+                    ("w:name", Some(style)) => style.name = attribute(&e, "w:val"),
+                    (_, Some(style)) => style.list.read(&e),
+                    _ => {}
                 }
-                _ => {}
-            },
+            }
+            Ok(Event::End(e)) if e.name().as_ref() == "w:style" => current = None,
             Ok(Event::Eof) | Err(_) => break,
             _ => {}
         }
     }
-    names
+    styles
 }
 
 fn relation_targets(xml: &[u8]) -> HashMap<String, String> {
@@ -141,7 +184,11 @@ fn attribute(element: &BytesStart, key: &str) -> Option<String> {
 
 /// Walks document.xml, collecting lines.
 struct BodyReader<'a, R: Read + std::io::Seek> {
-    styles: HashMap<String, String>,
+    styles: HashMap<String, ParagraphStyle>,
+    numbering: ListNumbering,
+    /// The list of the current paragraph: its own `w:numPr`, and its style's.
+    paragraph_list: ListRef,
+    style_list: ListRef,
     relations: HashMap<String, String>,
     archive: &'a mut ZipArchive<R>,
     lines: Vec<SourceLine>,
@@ -160,12 +207,15 @@ struct BodyReader<'a, R: Read + std::io::Seek> {
 
 impl<'a, R: Read + std::io::Seek> BodyReader<'a, R> {
     fn new(
-        styles: HashMap<String, String>,
+        styles: HashMap<String, ParagraphStyle>,
         relations: HashMap<String, String>,
         archive: &'a mut ZipArchive<R>,
     ) -> Self {
         BodyReader {
             styles,
+            numbering: ListNumbering::default(),
+            paragraph_list: ListRef::default(),
+            style_list: ListRef::default(),
             relations,
             archive,
             lines: Vec::new(),
@@ -212,12 +262,17 @@ impl<'a, R: Read + std::io::Seek> BodyReader<'a, R> {
             "w:p" => {
                 self.paragraph.clear();
                 self.paragraph_mark = LineMark::Plain;
+                self.paragraph_list = ListRef::default();
+                self.style_list = ListRef::default();
             }
             "w:pStyle" => {
                 let id = attribute(e, "w:val").unwrap_or_default();
-                let name = self.styles.get(&id).cloned().unwrap_or(id);
+                let style = self.styles.get(&id).cloned().unwrap_or_default();
+                let name = style.name.unwrap_or(id);
                 self.paragraph_mark = style_mark(&name).unwrap_or(LineMark::Plain);
+                self.style_list = style.list;
             }
+            "w:numId" | "w:ilvl" => self.paragraph_list.read(e),
             "w:r" => self.bold = false,
             "w:rPr" => self.in_run_properties = true,
             "w:b" if self.in_run_properties => {
@@ -245,6 +300,7 @@ impl<'a, R: Read + std::io::Seek> BodyReader<'a, R> {
         match name {
             "w:t" => self.in_text = false,
             "w:rPr" => self.in_run_properties = false,
+            "w:pPr" => self.start_with_list_number(),
             "w:p" => self.finish_paragraph(),
             "w:tr" if self.table_depth > 0 => {
                 let row: Vec<String> = self.row_cells.drain(..).filter(|c| !c.is_empty()).collect();
@@ -258,6 +314,16 @@ impl<'a, R: Read + std::io::Seek> BodyReader<'a, R> {
             }
             "w:tbl" => self.table_depth = self.table_depth.saturating_sub(1),
             _ => {}
+        }
+    }
+
+    /// Puts the number Word shows before the paragraph's text, as a typed number would be.
+    /// No space follows it: Chinese documents write `一、标题` and `1.标题`.
+    fn start_with_list_number(&mut self) {
+        let list = self.paragraph_list.over(&self.style_list);
+        let Some(num_id) = list.num_id else { return };
+        if let Some(label) = self.numbering.next_label(&num_id, list.level.unwrap_or(0)) {
+            self.paragraph.push(Inline::plain(&label));
         }
     }
 

@@ -4,6 +4,7 @@
 mod articles;
 mod export;
 mod import;
+mod import_review;
 mod issues;
 mod publication;
 
@@ -16,6 +17,7 @@ pub use import::{
     ImportReport, ImportSource, ImportedArticleReport, IssueImportReport, PASTED_TEXT, import_articles,
     import_issue, import_pasted,
 };
+pub use import_review::{ArticleForReview, ReviewedArticle, analyse_file, analyse_pasted, commit_reviewed};
 pub use issues::{
     ArticleSummary, IssueView, NewIssueRequest, create_issue, dump_issue, issue_view, load_issue,
 };

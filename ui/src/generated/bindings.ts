@@ -246,6 +246,22 @@ savedAt: string, };
 
 export type RevisionView = { summary: RevisionSummary, article: Article, };
 
+export type ArticleForReview = { 
+/**
+ * The file (or `粘贴的文字`) the article came from.
+ */
+source: string, 
+/**
+ * The title as imported, for the panel's heading.
+ */
+title: string, imported: ImportedArticle, };
+
+export type ReviewedArticle = { source: string, imported: ImportedArticle, 
+/**
+ * Ids of the accepted proposals; every other proposal is rejected.
+ */
+accepted: Array<number>, };
+
 export type Commands = {
   list_issues: { request: Record<string, never>; response: IssueSummary[] };
   get_issue: { request: { id: number }; response: IssueView };
@@ -259,4 +275,7 @@ export type Commands = {
   list_revisions: { request: { articleId: number }; response: RevisionSummary[] };
   get_revision: { request: { id: number }; response: RevisionView };
   restore_revision: { request: { id: number; author?: string }; response: ArticleView };
+  analyse_import_file: { request: Uint8Array; response: ArticleForReview[] };
+  analyse_pasted_text: { request: { issueId: number; text: string }; response: ArticleForReview[] };
+  commit_import: { request: { issueId: number; articles: ReviewedArticle[] }; response: IssueView };
 };

@@ -25,3 +25,24 @@ export function toAppError(error: unknown): AppError {
   }
   return { code: "internal", message: `程序内部错误：${String(error)}` };
 }
+
+/** Commands whose request is a file's raw bytes rather than JSON arguments. */
+export type BytesCommandName = {
+  [K in CommandName]: Request<K> extends Uint8Array ? K : never;
+}[CommandName];
+
+/**
+ * Sends bytes as the raw request body (a manuscript may be tens of megabytes: as JSON it
+ * would be an array of numbers several times larger), with metadata in ASCII headers.
+ */
+export async function invokeBytes<K extends BytesCommandName>(
+  command: K,
+  bytes: Uint8Array,
+  headers: Record<string, string>,
+): Promise<Response<K>> {
+  try {
+    return await tauriInvoke<Response<K>>(command, bytes, { headers });
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
