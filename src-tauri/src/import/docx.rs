@@ -42,7 +42,8 @@ pub fn read_docx(name: &str, bytes: &[u8]) -> Result<DocxDocument, ImportError> 
     }
     let corrupt = |detail: String| ImportError::CorruptDocx { name: name.into(), detail };
     let mut archive =
-        ZipArchive::new(Cursor::new(bytes)).map_err(|e| corrupt(format!("不是有效的压缩包：{e}")))?;
+        // The zip library's own words are English and say nothing the editor can act on.
+        ZipArchive::new(Cursor::new(bytes)).map_err(|_| corrupt("文件内容不是 Word（.docx）格式".into()))?;
     let document = read_part(&mut archive, "word/document.xml", MAX_PART_BYTES)
         .map_err(corrupt)?
         .ok_or_else(|| corrupt("缺少正文部分 word/document.xml".into()))?;
