@@ -17,8 +17,8 @@ use crate::import::{
     Proposal, TextLocation,
 };
 use crate::service::{
-    ArticleSummary, ArticleView, ImportReport, ImportedArticleReport, IssueImportReport, IssueView,
-    NewIssueRequest, PublicationView, RevisionView,
+    ArticleSummary, ArticleView, FieldProblem, ImportReport, ImportedArticleReport, IssueImportReport,
+    IssueView, MastheadUpdate, NewIssueRequest, PublicationView, RevisionView, SettingsSaved,
 };
 use crate::store::{IssueSummary, RevisionSummary};
 
@@ -45,6 +45,17 @@ pub fn commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
         ("list_revisions", "{ articleId: number }".into(), format!("{}[]", RevisionSummary::name(cfg))),
         ("get_revision", "{ id: number }".into(), RevisionView::name(cfg)),
         ("restore_revision", "{ id: number; author?: string }".into(), ArticleView::name(cfg)),
+        (
+            "update_masthead",
+            format!("{{ id: number; update: {} }}", MastheadUpdate::name(cfg)),
+            IssueView::name(cfg),
+        ),
+        ("duplicate_issue", "{ id: number }".into(), IssueView::name(cfg)),
+        ("trash_issue", "{ id: number }".into(), format!("{}[]", IssueSummary::name(cfg))),
+        ("restore_issue", "{ id: number }".into(), format!("{}[]", IssueSummary::name(cfg))),
+        ("list_trashed_issues", "Record<string, never>".into(), format!("{}[]", IssueSummary::name(cfg))),
+        ("save_settings", format!("{{ publication: {} }}", Publication::name(cfg)), SettingsSaved::name(cfg)),
+        ("list_font_families", "Record<string, never>".into(), "string[]".into()),
     ]
 }
 
@@ -90,6 +101,9 @@ fn declarations(cfg: &Config) -> Vec<String> {
         IssueImportReport::decl(cfg),
         ArticleView::decl(cfg),
         RevisionView::decl(cfg),
+        MastheadUpdate::decl(cfg),
+        FieldProblem::decl(cfg),
+        SettingsSaved::decl(cfg),
     ]
 }
 

@@ -2,6 +2,7 @@
 //! adapter; the commands unpack arguments, call `crate::service` and map errors.
 
 mod commands;
+mod settings_commands;
 mod state;
 
 use std::path::PathBuf;
@@ -27,7 +28,14 @@ macro_rules! registered_commands {
             reorder_articles,
             list_revisions,
             get_revision,
-            restore_revision
+            restore_revision,
+            update_masthead,
+            duplicate_issue,
+            trash_issue,
+            restore_issue,
+            list_trashed_issues,
+            save_settings,
+            list_font_families
         )
     };
 }

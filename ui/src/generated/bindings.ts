@@ -246,6 +246,12 @@ savedAt: string, };
 
 export type RevisionView = { summary: RevisionSummary, article: Article, };
 
+export type MastheadUpdate = { kind: IssueKind, number: number, totalNumber: number, date: string, };
+
+export type FieldProblem = { field: string, message: string, };
+
+export type SettingsSaved = { "outcome": "saved", publication: PublicationView, } | { "outcome": "refused", problems: Array<FieldProblem>, };
+
 export type Commands = {
   list_issues: { request: Record<string, never>; response: IssueSummary[] };
   get_issue: { request: { id: number }; response: IssueView };
@@ -259,4 +265,11 @@ export type Commands = {
   list_revisions: { request: { articleId: number }; response: RevisionSummary[] };
   get_revision: { request: { id: number }; response: RevisionView };
   restore_revision: { request: { id: number; author?: string }; response: ArticleView };
+  update_masthead: { request: { id: number; update: MastheadUpdate }; response: IssueView };
+  duplicate_issue: { request: { id: number }; response: IssueView };
+  trash_issue: { request: { id: number }; response: IssueSummary[] };
+  restore_issue: { request: { id: number }; response: IssueSummary[] };
+  list_trashed_issues: { request: Record<string, never>; response: IssueSummary[] };
+  save_settings: { request: { publication: Publication }; response: SettingsSaved };
+  list_font_families: { request: Record<string, never>; response: string[] };
 };
