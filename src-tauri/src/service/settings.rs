@@ -22,7 +22,7 @@ pub struct FieldProblem {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(tag = "outcome", rename_all = "camelCase")]
 pub enum SettingsSaved {
-    Saved { publication: PublicationView },
+    Saved { publication: Box<PublicationView> },
     Refused { problems: Vec<FieldProblem> },
 }
 
@@ -34,7 +34,7 @@ pub fn save_settings(store: &mut Store, publication: &Publication) -> Result<Set
         return Ok(SettingsSaved::Refused { problems });
     }
     super::update_publication(store, publication)?;
-    Ok(SettingsSaved::Saved { publication: publication_view(store)? })
+    Ok(SettingsSaved::Saved { publication: Box::new(publication_view(store)?) })
 }
 
 /// Everything wrong with the settings, in screen order; empty when they can be stored.
