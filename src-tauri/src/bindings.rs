@@ -17,8 +17,9 @@ use crate::import::{
     Proposal, TextLocation,
 };
 use crate::service::{
-    ArticleSummary, ArticleView, FieldProblem, ImportReport, ImportedArticleReport, IssueImportReport,
-    IssueView, MastheadUpdate, NewIssueRequest, PublicationView, RevisionView, SettingsSaved,
+    ArticleSummary, ArticleView, BundledFamily, FieldProblem, FontFamilies, ImportReport,
+    ImportedArticleReport, IssueImportReport, IssueView, MastheadUpdate, NewIssueRequest, PublicationView,
+    RevisionView, SettingsSaved,
 };
 use crate::store::{IssueSummary, RevisionSummary};
 
@@ -55,7 +56,7 @@ pub fn commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
         ("restore_issue", "{ id: number }".into(), format!("{}[]", IssueSummary::name(cfg))),
         ("list_trashed_issues", "Record<string, never>".into(), format!("{}[]", IssueSummary::name(cfg))),
         ("save_settings", format!("{{ publication: {} }}", Publication::name(cfg)), SettingsSaved::name(cfg)),
-        ("list_font_families", "Record<string, never>".into(), "string[]".into()),
+        ("list_font_families", "Record<string, never>".into(), FontFamilies::name(cfg)),
     ]
 }
 
@@ -104,6 +105,8 @@ fn declarations(cfg: &Config) -> Vec<String> {
         MastheadUpdate::decl(cfg),
         FieldProblem::decl(cfg),
         SettingsSaved::decl(cfg),
+        BundledFamily::decl(cfg),
+        FontFamilies::decl(cfg),
     ]
 }
 

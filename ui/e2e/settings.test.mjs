@@ -124,7 +124,9 @@ test("a bad e-mail is refused beside its field; the corrected one survives a res
     });
     assert.equal(await message.isExisting(), false, "no message is left once the e-mail is valid");
     await screenshot(browser, "settings-04-saved");
-    await (await byTestId(browser, "setting-font-display")).scrollIntoView();
+    const bodyFont = await byTestId(browser, "setting-font-body");
+    await bodyFont.scrollIntoView();
+    assert.match(await bodyFont.getText(), /FandolFang/, "a bundled font is named, not just 内置");
     await screenshot(browser, "settings-05-layout-and-fonts");
   } finally {
     await browser.deleteSession();

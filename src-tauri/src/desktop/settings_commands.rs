@@ -6,7 +6,7 @@ use tauri::State;
 use super::state::AppState;
 use crate::domain::Publication;
 use crate::error::AppError;
-use crate::service::{self, IssueView, MastheadUpdate, SettingsSaved};
+use crate::service::{self, FontFamilies, IssueView, MastheadUpdate, SettingsSaved};
 use crate::store::{Id, IssueSummary};
 
 #[tauri::command]
@@ -59,6 +59,6 @@ pub fn save_settings(
 
 /// Scans the system's fonts; async so the scan does not hold up the window.
 #[tauri::command]
-pub async fn list_font_families() -> Result<Vec<String>, AppError> {
-    Ok(service::installed_font_families())
+pub async fn list_font_families() -> Result<FontFamilies, AppError> {
+    Ok(service::font_families())
 }

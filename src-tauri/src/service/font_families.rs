@@ -3,6 +3,36 @@
 //! `fonts::InstalledFonts` finds one family by name but has no listing, so this scans with
 //! the same library (fontdb) and the same system font folders it uses.
 
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::domain::FontRole;
+use crate::fonts::BUNDLED_FONTS;
+
+/// What the font pickers offer: each role's shipped font, and the installed families.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FontFamilies {
+    pub bundled: Vec<BundledFamily>,
+    pub installed: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BundledFamily {
+    pub role: FontRole,
+    /// As the user knows it: `FandolFang（Fandol 仿宋）`.
+    pub family: String,
+}
+
+pub fn font_families() -> FontFamilies {
+    let bundled = BUNDLED_FONTS
+        .iter()
+        .map(|font| BundledFamily { role: font.role, family: font.family.into() })
+        .collect();
+    FontFamilies { bundled, installed: installed_font_families() }
+}
+
 /// Every family name the installed fonts give themselves, in any language (a Chinese font
 /// lists both 仿宋_GB2312 and FangSong_GB2312), sorted and without repeats.
 pub fn installed_font_families() -> Vec<String> {

@@ -16,7 +16,9 @@ pub use articles::{
     reorder_articles, restore_revision, revision_view, save_article,
 };
 pub use export::{ExportRequest, ExportedPdf, export, export_issue, export_issue_file, lay_out, pdf_options};
-pub use font_families::{font_families_in, installed_font_families};
+pub use font_families::{
+    BundledFamily, FontFamilies, font_families, font_families_in, installed_font_families,
+};
 pub use import::{
     ImportReport, ImportSource, ImportedArticleReport, IssueImportReport, PASTED_TEXT, import_articles,
     import_issue, import_pasted,

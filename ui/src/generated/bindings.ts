@@ -252,6 +252,14 @@ export type FieldProblem = { field: string, message: string, };
 
 export type SettingsSaved = { "outcome": "saved", publication: PublicationView, } | { "outcome": "refused", problems: Array<FieldProblem>, };
 
+export type BundledFamily = { role: FontRole, 
+/**
+ * As the user knows it: `FandolFang（Fandol 仿宋）`.
+ */
+family: string, };
+
+export type FontFamilies = { bundled: Array<BundledFamily>, installed: Array<string>, };
+
 export type Commands = {
   list_issues: { request: Record<string, never>; response: IssueSummary[] };
   get_issue: { request: { id: number }; response: IssueView };
@@ -271,5 +279,5 @@ export type Commands = {
   restore_issue: { request: { id: number }; response: IssueSummary[] };
   list_trashed_issues: { request: Record<string, never>; response: IssueSummary[] };
   save_settings: { request: { publication: Publication }; response: SettingsSaved };
-  list_font_families: { request: Record<string, never>; response: string[] };
+  list_font_families: { request: Record<string, never>; response: FontFamilies };
 };
