@@ -10,8 +10,8 @@ use crate::error::AppError;
 use crate::numbering::IssueNumbers;
 use crate::store::{Id, Store};
 
-/// The masthead fields as the user typed them. Numbers arrive as typed text would be parsed
-/// by the UI: a number, possibly zero, which is refused here with a message.
+/// The masthead fields as the user typed them, numbers already read as numbers by the UI;
+/// a zero is refused here with a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MastheadUpdate {
