@@ -17,8 +17,9 @@ use crate::import::{
     Proposal, TextLocation,
 };
 use crate::service::{
-    ArticleForReview, ArticleSummary, ArticleView, ImportReport, ImportedArticleReport, IssueImportReport,
-    IssueView, NewIssueRequest, PublicationView, ReviewedArticle, RevisionView,
+    ArticleForReview, ArticleSummary, ArticleView, BundledFamily, FieldProblem, FontFamilies, ImportReport,
+    ImportedArticleReport, IssueImportReport, IssueView, MastheadUpdate, NewIssueRequest, PublicationView,
+    ReviewedArticle, RevisionView, SettingsSaved,
 };
 use crate::store::{IssueSummary, RevisionSummary};
 
@@ -58,6 +59,17 @@ pub fn commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
             format!("{{ issueId: number; articles: {}[] }}", ReviewedArticle::name(cfg)),
             IssueView::name(cfg),
         ),
+        (
+            "update_masthead",
+            format!("{{ id: number; update: {} }}", MastheadUpdate::name(cfg)),
+            IssueView::name(cfg),
+        ),
+        ("duplicate_issue", "{ id: number }".into(), IssueView::name(cfg)),
+        ("trash_issue", "{ id: number }".into(), format!("{}[]", IssueSummary::name(cfg))),
+        ("restore_issue", "{ id: number }".into(), format!("{}[]", IssueSummary::name(cfg))),
+        ("list_trashed_issues", "Record<string, never>".into(), format!("{}[]", IssueSummary::name(cfg))),
+        ("save_settings", format!("{{ publication: {} }}", Publication::name(cfg)), SettingsSaved::name(cfg)),
+        ("list_font_families", "Record<string, never>".into(), FontFamilies::name(cfg)),
     ]
 }
 
@@ -105,6 +117,11 @@ fn declarations(cfg: &Config) -> Vec<String> {
         RevisionView::decl(cfg),
         ArticleForReview::decl(cfg),
         ReviewedArticle::decl(cfg),
+        MastheadUpdate::decl(cfg),
+        FieldProblem::decl(cfg),
+        SettingsSaved::decl(cfg),
+        BundledFamily::decl(cfg),
+        FontFamilies::decl(cfg),
     ]
 }
 

@@ -104,3 +104,4 @@ fn author_or_default(author: Option<&str>) -> &str {
 }
 
 pub use super::import_commands::*;
+pub use super::settings_commands::*;

@@ -3,6 +3,7 @@
 
 mod commands;
 mod import_commands;
+mod settings_commands;
 mod state;
 
 use std::path::PathBuf;
@@ -31,7 +32,14 @@ macro_rules! registered_commands {
             restore_revision,
             analyse_import_file,
             analyse_pasted_text,
-            commit_import
+            commit_import,
+            update_masthead,
+            duplicate_issue,
+            trash_issue,
+            restore_issue,
+            list_trashed_issues,
+            save_settings,
+            list_font_families
         )
     };
 }

@@ -3,25 +3,35 @@
 
 mod articles;
 mod export;
+mod font_families;
 mod import;
 mod import_review;
+mod issue_trash;
 mod issues;
+mod masthead;
 mod publication;
+mod settings;
 
 pub use articles::{
     ArticleView, RevisionView, add_blank_article, article_view, list_revisions, remove_article,
     reorder_articles, restore_revision, revision_view, save_article,
 };
 pub use export::{ExportRequest, ExportedPdf, export, export_issue, export_issue_file, lay_out, pdf_options};
+pub use font_families::{
+    BundledFamily, FontFamilies, font_families, font_families_in, installed_font_families,
+};
 pub use import::{
     ImportReport, ImportSource, ImportedArticleReport, IssueImportReport, PASTED_TEXT, import_articles,
     import_issue, import_pasted,
 };
 pub use import_review::{ArticleForReview, ReviewedArticle, analyse_file, analyse_pasted, commit_reviewed};
+pub use issue_trash::{duplicate_issue, restore_issue, trash_issue, trashed_issues};
 pub use issues::{
     ArticleSummary, IssueView, NewIssueRequest, create_issue, dump_issue, issue_view, load_issue,
 };
+pub use masthead::{MastheadUpdate, update_masthead};
 pub use publication::{PublicationView, ensure_publication, publication_view, update_publication};
+pub use settings::{FieldProblem, SettingsSaved, publication_problems, save_settings};
 
 /// Who is recorded on revisions when no user name is known yet.
 pub const DEFAULT_AUTHOR: &str = "编辑";

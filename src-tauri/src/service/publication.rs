@@ -34,34 +34,12 @@ pub fn update_publication(store: &mut Store, publication: &Publication) -> Resul
     Ok(store.update_publication(id, publication)?)
 }
 
+/// The first problem of `publication_problems`, for callers that show one message (the CLI).
 fn validate(publication: &Publication) -> Result<(), AppError> {
-    if publication.name.trim().is_empty() {
-        return Err(AppError::invalid("报名不能为空"));
+    match super::settings::publication_problems(publication).into_iter().next() {
+        Some(problem) => Err(AppError::invalid(problem.message)),
+        None => Ok(()),
     }
-    if publication.editing_units.is_empty() {
-        return Err(AppError::invalid("请至少填写一个编印单位"));
-    }
-    let footer = &publication.footer;
-    if footer.phone.contains(['—', '–', '－']) {
-        return Err(AppError::invalid(format!(
-            "联系电话“{}”中的区号分隔符应为半角连字符“-”，不能用长横线",
-            footer.phone
-        )));
-    }
-    if !footer.email.is_empty() && !looks_like_email(&footer.email) {
-        return Err(AppError::invalid(format!("“{}”不是有效的电子邮箱地址", footer.email)));
-    }
-    Ok(())
-}
-
-fn looks_like_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else { return false };
-    !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && text.is_ascii()
-        && !text.contains(char::is_whitespace)
 }
 
 #[cfg(test)]

@@ -153,15 +153,29 @@ impl Store {
 
     /// Issues not in the trash, newest first.
     pub fn list_issues(&self, publication_id: Id) -> Result<Vec<IssueSummary>, StoreError> {
-        let mut statement = self.conn.prepare(
+        self.list_issues_where(publication_id, "i.deleted_at IS NULL")
+    }
+
+    /// Issues in the trash (回收站), newest first, for restoring.
+    pub fn list_trashed_issues(&self, publication_id: Id) -> Result<Vec<IssueSummary>, StoreError> {
+        self.list_issues_where(publication_id, "i.deleted_at IS NOT NULL")
+    }
+
+    /// `trash_filter` is one of the two constant conditions above, never user input.
+    fn list_issues_where(
+        &self,
+        publication_id: Id,
+        trash_filter: &str,
+    ) -> Result<Vec<IssueSummary>, StoreError> {
+        let mut statement = self.conn.prepare(&format!(
             "SELECT i.id, i.publication_id, i.kind, i.year, i.number, i.total_number, i.date, i.status,
                     (SELECT count(*) FROM article a WHERE a.issue_id = i.id AND a.deleted_at IS NULL),
                     (SELECT a.content ->> '$.title' FROM article a
                       WHERE a.issue_id = i.id AND a.deleted_at IS NULL ORDER BY a.position LIMIT 1)
              FROM issue i
-             WHERE i.publication_id = ?1 AND i.deleted_at IS NULL
-             ORDER BY i.year DESC, i.total_number DESC, i.id DESC",
-        )?;
+             WHERE i.publication_id = ?1 AND {trash_filter}
+             ORDER BY i.year DESC, i.total_number DESC, i.id DESC"
+        ))?;
         let rows = statement.query_map([publication_id], |row| {
             let id: Id = row.get(0)?;
             let issue_row = IssueRow::read(row, 1)?;
@@ -214,6 +228,37 @@ impl Store {
         .collect()
     }
 
+    /// Changes the masthead of an issue (kind, numbers, date; the year follows the date),
+    /// keeping its articles and status.
+    pub fn update_issue_masthead(
+        &mut self,
+        id: Id,
+        numbers: &IssueNumbers,
+        date: NaiveDate,
+    ) -> Result<(), StoreError> {
+        validate_masthead(numbers, date)?;
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE issue SET kind = ?1, year = ?2, number = ?3, total_number = ?4, date = ?5, updated_at = ?6
+             WHERE id = ?7 AND deleted_at IS NULL",
+            params![
+                numbers.kind.as_str(),
+                numbers.year,
+                numbers.number,
+                numbers.total_number,
+                date.format("%Y-%m-%d").to_string(),
+                now,
+                id
+            ],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "期刊", id });
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Moves an issue to the trash; it keeps its articles and revisions and can be restored.
     pub fn trash_issue(&mut self, id: Id) -> Result<(), StoreError> {
         let now = self.now();
@@ -245,15 +290,25 @@ impl Store {
 }
 
 fn validate_numbers(issue: &Issue) -> Result<(), StoreError> {
+    let numbers = IssueNumbers {
+        kind: issue.kind,
+        year: issue.year,
+        number: issue.number,
+        total_number: issue.total_number,
+    };
+    validate_masthead(&numbers, issue.date)
+}
+
+fn validate_masthead(numbers: &IssueNumbers, date: NaiveDate) -> Result<(), StoreError> {
     use chrono::Datelike;
-    if issue.number == 0 || issue.total_number == 0 {
+    if numbers.number == 0 || numbers.total_number == 0 {
         return Err(StoreError::Invalid("期号和总期号都必须是正整数".into()));
     }
-    if issue.date.year() != issue.year {
+    if date.year() != numbers.year {
         return Err(StoreError::Invalid(format!(
             "出刊日期 {} 不在 {} 年内，请核对年份或日期",
-            numbering::format_masthead_date(issue.date),
-            issue.year
+            numbering::format_masthead_date(date),
+            numbers.year
         )));
     }
     Ok(())

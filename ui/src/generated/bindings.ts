@@ -262,6 +262,20 @@ export type ReviewedArticle = { source: string, imported: ImportedArticle,
  */
 accepted: Array<number>, };
 
+export type MastheadUpdate = { kind: IssueKind, number: number, totalNumber: number, date: string, };
+
+export type FieldProblem = { field: string, message: string, };
+
+export type SettingsSaved = { "outcome": "saved", publication: PublicationView, } | { "outcome": "refused", problems: Array<FieldProblem>, };
+
+export type BundledFamily = { role: FontRole, 
+/**
+ * As the user knows it: `FandolFang（Fandol 仿宋）`.
+ */
+family: string, };
+
+export type FontFamilies = { bundled: Array<BundledFamily>, installed: Array<string>, };
+
 export type Commands = {
   list_issues: { request: Record<string, never>; response: IssueSummary[] };
   get_issue: { request: { id: number }; response: IssueView };
@@ -278,4 +292,11 @@ export type Commands = {
   analyse_import_file: { request: Uint8Array; response: ArticleForReview[] };
   analyse_pasted_text: { request: { issueId: number; text: string }; response: ArticleForReview[] };
   commit_import: { request: { issueId: number; articles: ReviewedArticle[] }; response: IssueView };
+  update_masthead: { request: { id: number; update: MastheadUpdate }; response: IssueView };
+  duplicate_issue: { request: { id: number }; response: IssueView };
+  trash_issue: { request: { id: number }; response: IssueSummary[] };
+  restore_issue: { request: { id: number }; response: IssueSummary[] };
+  list_trashed_issues: { request: Record<string, never>; response: IssueSummary[] };
+  save_settings: { request: { publication: Publication }; response: SettingsSaved };
+  list_font_families: { request: Record<string, never>; response: FontFamilies };
 };
