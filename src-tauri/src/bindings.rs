@@ -17,8 +17,9 @@ use crate::import::{
     Proposal, TextLocation,
 };
 use crate::service::{
-    ArticleSummary, ArticleView, ImportReport, ImportedArticleReport, IssueImportReport, IssueView,
-    NewIssueRequest, PublicationView, RevisionView,
+    ArticleOverride, ArticleSummary, ArticleView, ExportReport, ImportReport, ImportedArticleReport,
+    IssueImportReport, IssuePreview, IssueView, NewIssueRequest, PreviewImage, PreviewInk, PreviewPage,
+    PreviewRule, PreviewRun, PublicationView, RevisionView,
 };
 use crate::store::{IssueSummary, RevisionSummary};
 
@@ -45,6 +46,19 @@ pub fn commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
         ("list_revisions", "{ articleId: number }".into(), format!("{}[]", RevisionSummary::name(cfg))),
         ("get_revision", "{ id: number }".into(), RevisionView::name(cfg)),
         ("restore_revision", "{ id: number; author?: string }".into(), ArticleView::name(cfg)),
+        (
+            "preview_issue",
+            format!("{{ issueId: number; editing?: {} }}", ArticleOverride::name(cfg)),
+            IssuePreview::name(cfg),
+        ),
+        // Raw font file bytes (`tauri::ipc::Response`), not JSON.
+        ("preview_font", "{ key: number }".into(), "ArrayBuffer".into()),
+        (
+            "export_issue_pdf",
+            "{ issueId: number; path: string; proofRound?: number }".into(),
+            ExportReport::name(cfg),
+        ),
+        ("open_exported_pdf", "{ path: string; reveal: boolean }".into(), "null".into()),
     ]
 }
 
@@ -90,6 +104,14 @@ fn declarations(cfg: &Config) -> Vec<String> {
         IssueImportReport::decl(cfg),
         ArticleView::decl(cfg),
         RevisionView::decl(cfg),
+        ArticleOverride::decl(cfg),
+        PreviewInk::decl(cfg),
+        PreviewRun::decl(cfg),
+        PreviewRule::decl(cfg),
+        PreviewImage::decl(cfg),
+        PreviewPage::decl(cfg),
+        IssuePreview::decl(cfg),
+        ExportReport::decl(cfg),
     ]
 }
 

@@ -102,3 +102,5 @@ pub fn restore_revision(
 fn author_or_default(author: Option<&str>) -> &str {
     author.map(str::trim).filter(|name| !name.is_empty()).unwrap_or(service::DEFAULT_AUTHOR)
 }
+
+pub use super::preview_commands::*;

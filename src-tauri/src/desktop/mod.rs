@@ -2,6 +2,7 @@
 //! adapter; the commands unpack arguments, call `crate::service` and map errors.
 
 mod commands;
+mod preview_commands;
 mod state;
 
 use std::path::PathBuf;
@@ -27,7 +28,11 @@ macro_rules! registered_commands {
             reorder_articles,
             list_revisions,
             get_revision,
-            restore_revision
+            restore_revision,
+            preview_issue,
+            preview_font,
+            export_issue_pdf,
+            open_exported_pdf
         )
     };
 }
@@ -50,6 +55,7 @@ pub fn has_display() -> bool {
 /// Starts the app on the database named by `JIANBAO_DB`, or the one in the app's data folder.
 pub fn run() -> Result<(), AppError> {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let path = match std::env::var_os("JIANBAO_DB") {
                 Some(path) => PathBuf::from(path),

@@ -3,8 +3,10 @@
 
 mod articles;
 mod export;
+mod export_file;
 mod import;
 mod issues;
+mod preview;
 mod publication;
 
 pub use articles::{
@@ -12,12 +14,17 @@ pub use articles::{
     reorder_articles, restore_revision, revision_view, save_article,
 };
 pub use export::{ExportRequest, ExportedPdf, export, export_issue, export_issue_file, lay_out, pdf_options};
+pub use export_file::{ExportReport, export_issue_to_file};
 pub use import::{
     ImportReport, ImportSource, ImportedArticleReport, IssueImportReport, PASTED_TEXT, import_articles,
     import_issue, import_pasted,
 };
 pub use issues::{
     ArticleSummary, IssueView, NewIssueRequest, create_issue, dump_issue, issue_view, load_issue,
+};
+pub use preview::{
+    ArticleOverride, IssuePreview, PreviewImage, PreviewInk, PreviewPage, PreviewRule, PreviewRun,
+    display_list, issue_font_roles, preview_issue,
 };
 pub use publication::{PublicationView, ensure_publication, publication_view, update_publication};
 
