@@ -35,6 +35,7 @@ describe("usedFonts", () => {
     const preview: IssuePreview = {
       pageWidthPt: 595.28,
       pageHeightPt: 841.89,
+      redCss: "rgb(255, 51, 51)",
       warnings: [],
       pages: [
         { number: 1, runs: [run(2), run(0)], rules: [], images: [] },
