@@ -27,8 +27,8 @@ async function pageCount(browser) {
 }
 
 /** Durations of the preview refreshes measured in the page so far (ms). */
-async function refreshTimes(browser) {
-  return browser.execute(() => performance.getEntriesByName("preview-refresh").map((entry) => entry.duration));
+async function refreshTimes(browser, name = "preview-refresh") {
+  return browser.execute((name) => performance.getEntriesByName(name).map((entry) => entry.duration), name);
 }
 
 async function waitSaved(browser) {
@@ -91,6 +91,7 @@ test("the preview follows the typing, and the exported PDF holds what was typed"
     const pane = await browser.$(".pages");
     await browser.execute((el) => (el.scrollTop = 700), pane);
     const latencies = [];
+    const layouts = [];
     for (const key of [..."代表联络好"]) {
       const known = (await refreshTimes(browser)).length;
       await browser.keys([key]);
@@ -99,6 +100,7 @@ test("the preview follows the typing, and the exported PDF holds what was typed"
         timeoutMsg: "a keystroke did not refresh the preview",
       });
       latencies.push((await refreshTimes(browser)).at(-1));
+      layouts.push((await refreshTimes(browser, "preview-layout")).at(-1));
     }
     const scrollTop = await browser.execute((el) => el.scrollTop, pane);
     assert.equal(scrollTop, 700, "refreshing the preview keeps the reader's place");
@@ -125,7 +127,8 @@ test("the preview follows the typing, and the exported PDF holds what was typed"
       `cold start: issue list after ${listShownMs} ms, editable issue after ${editableMs} ms; ` +
         `preview ${pagesBefore} → ${pagesAfter} pages; keystroke → redrawn preview: ` +
         `median ${median(latencies).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms ` +
-        `(${latencies.map((ms) => ms.toFixed(0)).join(", ")})`,
+        `(${latencies.map((ms) => ms.toFixed(0)).join(", ")}), of which layout and IPC: median ` +
+        `${median(layouts).toFixed(0)} ms`,
     );
   } finally {
     await browser.deleteSession();
