@@ -102,6 +102,18 @@ test("the preview follows the typing, and the exported PDF holds what was typed"
       latencies.push((await refreshTimes(browser)).at(-1));
       layouts.push((await refreshTimes(browser, "preview-layout")).at(-1));
     }
+    // The command alone, with nothing else on the page's thread: its share of the latency.
+    const roundTrips = await browser.executeAsync(async (done) => {
+      const invoke = window.__TAURI_INTERNALS__.invoke;
+      const issue = (await invoke("list_issues", {})).find((summary) => summary.totalNumber === 741);
+      const times = [];
+      for (let i = 0; i < 5; i += 1) {
+        const start = performance.now();
+        await invoke("preview_issue", { issueId: issue.id });
+        times.push(performance.now() - start);
+      }
+      done(times);
+    });
     const scrollTop = await browser.execute((el) => el.scrollTop, pane);
     assert.equal(scrollTop, 700, "refreshing the preview keeps the reader's place");
     await browser.execute((el) => (el.scrollTop = 0), pane);
@@ -128,7 +140,7 @@ test("the preview follows the typing, and the exported PDF holds what was typed"
         `preview ${pagesBefore} → ${pagesAfter} pages; keystroke → redrawn preview: ` +
         `median ${median(latencies).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms ` +
         `(${latencies.map((ms) => ms.toFixed(0)).join(", ")}), of which layout and IPC: median ` +
-        `${median(layouts).toFixed(0)} ms`,
+        `${median(layouts).toFixed(0)} ms; preview_issue alone: median ${median(roundTrips).toFixed(0)} ms`,
     );
   } finally {
     await browser.deleteSession();
