@@ -119,7 +119,7 @@ fn replace_article(
     let index = article_ids.iter().position(|&id| id == replacement.article_id).ok_or_else(|| {
         AppError::new(
             crate::error::ErrorCode::NotFound,
-            "正在编辑的文章已不在本期中，预览显示的是已保存的内容。请刷新文章列表后再试。",
+            "正在编辑的文章已不在本期中（可能刚被移除），预览未能刷新。请在左侧文章列表中重新选择一篇文章。",
         )
     })?;
     issue.articles[index] = replacement.article.clone();
