@@ -17,9 +17,10 @@ use crate::import::{
     Proposal, TextLocation,
 };
 use crate::service::{
-    ArticleForReview, ArticleSummary, ArticleView, BundledFamily, FieldProblem, FontFamilies, ImportReport,
-    ImportedArticleReport, IssueImportReport, IssueView, MastheadUpdate, NewIssueRequest, PublicationView,
-    ReviewedArticle, RevisionView, SettingsSaved,
+    ArticleForReview, ArticleOverride, ArticleSummary, ArticleView, BundledFamily, ExportReport,
+    FieldProblem, FontFamilies, ImportReport, ImportedArticleReport, IssueImportReport, IssuePreview,
+    IssueView, MastheadUpdate, NewIssueRequest, PreviewImage, PreviewInk, PreviewPage, PreviewRule,
+    PreviewRun, PublicationView, ReviewedArticle, RevisionView, SettingsSaved,
 };
 use crate::store::{IssueSummary, RevisionSummary};
 
@@ -70,6 +71,19 @@ pub fn commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
         ("list_trashed_issues", "Record<string, never>".into(), format!("{}[]", IssueSummary::name(cfg))),
         ("save_settings", format!("{{ publication: {} }}", Publication::name(cfg)), SettingsSaved::name(cfg)),
         ("list_font_families", "Record<string, never>".into(), FontFamilies::name(cfg)),
+        (
+            "preview_issue",
+            format!("{{ issueId: number; editing?: {} }}", ArticleOverride::name(cfg)),
+            IssuePreview::name(cfg),
+        ),
+        // Raw font file bytes (`tauri::ipc::Response`), not JSON.
+        ("preview_font", "{ key: number }".into(), "ArrayBuffer".into()),
+        (
+            "export_issue_pdf",
+            "{ issueId: number; path: string; proofRound?: number }".into(),
+            ExportReport::name(cfg),
+        ),
+        ("open_exported_pdf", "{ path: string; reveal: boolean }".into(), "null".into()),
     ]
 }
 
@@ -122,6 +136,14 @@ fn declarations(cfg: &Config) -> Vec<String> {
         SettingsSaved::decl(cfg),
         BundledFamily::decl(cfg),
         FontFamilies::decl(cfg),
+        ArticleOverride::decl(cfg),
+        PreviewInk::decl(cfg),
+        PreviewRun::decl(cfg),
+        PreviewRule::decl(cfg),
+        PreviewImage::decl(cfg),
+        PreviewPage::decl(cfg),
+        IssuePreview::decl(cfg),
+        ExportReport::decl(cfg),
     ]
 }
 

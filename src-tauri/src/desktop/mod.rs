@@ -3,6 +3,7 @@
 
 mod commands;
 mod import_commands;
+mod preview_commands;
 mod settings_commands;
 mod state;
 
@@ -39,7 +40,11 @@ macro_rules! registered_commands {
             restore_issue,
             list_trashed_issues,
             save_settings,
-            list_font_families
+            list_font_families,
+            preview_issue,
+            preview_font,
+            export_issue_pdf,
+            open_exported_pdf
         )
     };
 }
@@ -62,6 +67,7 @@ pub fn has_display() -> bool {
 /// Starts the app on the database named by `JIANBAO_DB`, or the one in the app's data folder.
 pub fn run() -> Result<(), AppError> {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let path = match std::env::var_os("JIANBAO_DB") {
                 Some(path) => PathBuf::from(path),

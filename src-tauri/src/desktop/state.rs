@@ -1,13 +1,30 @@
-use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
 
+use crate::domain::FontRoles;
 use crate::error::AppError;
+use crate::fonts::{FontSet, find_font_dir};
 use crate::store::{Clock, Store, SystemClock};
 
-/// What the window's commands share: the open database and the clock.
+/// What the window's commands share: the open database, the clock, the parsed fonts and the
+/// PDFs exported in this run (the only files the app offers to open).
 pub struct AppState {
     store: Mutex<Store>,
     clock: SystemClock,
+    fonts: Mutex<Option<LoadedFonts>>,
+    exported: Mutex<Vec<PathBuf>>,
+}
+
+/// Parsing the fonts takes long: done once, again only when the publication picks others.
+struct LoadedFonts {
+    roles: FontRoles,
+    fonts: Arc<FontSet>,
+}
+
+/// A poisoned lock means a command panicked mid-way; what it guards is still consistent
+/// (SQLite rolled its transaction back; fonts and paths are replaced whole), so it is used.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl AppState {
@@ -15,17 +32,48 @@ impl AppState {
     pub fn open(path: &Path) -> Result<AppState, AppError> {
         let mut store = Store::open(path, Box::new(SystemClock))?;
         crate::service::ensure_publication(&mut store)?;
-        Ok(AppState { store: Mutex::new(store), clock: SystemClock })
+        Ok(AppState {
+            store: Mutex::new(store),
+            clock: SystemClock,
+            fonts: Mutex::new(None),
+            exported: Mutex::new(Vec::new()),
+        })
     }
 
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, AppError> {
-        // A poisoned lock means a command panicked mid-way; SQLite rolled its transaction
-        // back, so the store itself is still consistent and can be used.
-        Ok(self.store.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
+        Ok(lock(&self.store))
     }
 
     pub fn today(&self) -> chrono::NaiveDate {
         self.clock.today()
+    }
+
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
+    /// The fonts `roles` names, parsed on first use and kept for the next preview or export.
+    pub fn fonts(&self, roles: &FontRoles) -> Result<Arc<FontSet>, AppError> {
+        let mut loaded = lock(&self.fonts);
+        if let Some(known) = loaded.as_ref().filter(|known| &known.roles == roles) {
+            return Ok(Arc::clone(&known.fonts));
+        }
+        let fonts = Arc::new(FontSet::load(roles, &find_font_dir(None)?)?);
+        *loaded = Some(LoadedFonts { roles: roles.clone(), fonts: Arc::clone(&fonts) });
+        Ok(fonts)
+    }
+
+    /// The fonts the last preview or export used, if any were loaded yet.
+    pub fn loaded_fonts(&self) -> Option<Arc<FontSet>> {
+        lock(&self.fonts).as_ref().map(|known| Arc::clone(&known.fonts))
+    }
+
+    pub fn remember_export(&self, path: PathBuf) {
+        lock(&self.exported).push(path);
+    }
+
+    pub fn was_exported(&self, path: &Path) -> bool {
+        lock(&self.exported).iter().any(|known| known == path)
     }
 }
 

@@ -26,6 +26,7 @@ mod typeset;
 pub use geometry::Geometry;
 pub use page::{
     FontKey, FontMetrics, GlyphRun, Ink, Item, LaidOutIssue, LayoutWarning, OutlineEntry, Page, PlacedGlyph,
+    SYNTHETIC_BOLD_STROKE_EM,
 };
 
 use crate::domain::{Issue, Publication};

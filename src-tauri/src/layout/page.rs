@@ -22,6 +22,11 @@ pub trait FontMetrics {
     fn needs_synthetic_bold(&self, role: FontRole) -> bool;
 }
 
+/// Stroke width of synthetic bold, as a fraction of the font size: enough to read as bold in
+/// 仿宋/楷体 without filling the counters of dense characters. The PDF and the preview both
+/// draw it.
+pub const SYNTHETIC_BOLD_STROKE_EM: f32 = 0.03;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ink {
     /// K100 (or RGB black when the profile does not ask for K100).

@@ -10,11 +10,7 @@ use super::images::ImageIds;
 use super::resources::{FontIds, Inks};
 use crate::error::{AppError, ErrorCode};
 use crate::fonts::FontSet;
-use crate::layout::{FontMetrics, GlyphRun, Item, Page};
-
-/// Stroke width of synthetic bold, as a fraction of the font size: enough to read as bold in
-/// 仿宋/楷体 without filling the counters of dense characters.
-const SYNTHETIC_BOLD_STROKE: f32 = 0.03;
+use crate::layout::{FontMetrics, GlyphRun, Item, Page, SYNTHETIC_BOLD_STROKE_EM};
 
 pub fn page_ops(
     ops: &mut Vec<Op>,
@@ -64,7 +60,7 @@ pub fn text_run(
     ops.push(Op::SetFillColor { col: color.clone() });
     if run.synthetic_bold {
         ops.push(Op::SetOutlineColor { col: color.clone() });
-        ops.push(Op::SetOutlineThickness { pt: Pt(run.size_pt * SYNTHETIC_BOLD_STROKE) });
+        ops.push(Op::SetOutlineThickness { pt: Pt(run.size_pt * SYNTHETIC_BOLD_STROKE_EM) });
         ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
     }
     let mut current_font = None;

@@ -61,7 +61,7 @@ pub fn export(
     let options = pdf_options(issue, publication, request);
     let bytes = pdf::write_pdf(&laid_out, fonts, &options)?;
     let page_count = u32::try_from(laid_out.pages.len()).unwrap_or(u32::MAX);
-    let warnings = laid_out.warnings.iter().map(|w| warning_text(w, issue)).collect();
+    let warnings = warning_texts(&laid_out.warnings, issue);
     Ok(ExportedPdf { bytes, page_count, warnings })
 }
 
@@ -107,6 +107,11 @@ fn hex_digest(text: &str) -> String {
         text.bytes().fold(seed, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3))
     };
     format!("{:016x}{:016x}", fnv(0xcbf2_9ce4_8422_2325), fnv(0x8422_2325_cbf2_9ce4))
+}
+
+/// The layout's warnings in words an editor acts on; the export and the preview show these.
+pub(crate) fn warning_texts(warnings: &[LayoutWarning], issue: &Issue) -> Vec<String> {
+    warnings.iter().map(|w| warning_text(w, issue)).collect()
 }
 
 fn warning_text(warning: &LayoutWarning, issue: &Issue) -> String {

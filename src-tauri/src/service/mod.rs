@@ -3,12 +3,14 @@
 
 mod articles;
 mod export;
+mod export_file;
 mod font_families;
 mod import;
 mod import_review;
 mod issue_trash;
 mod issues;
 mod masthead;
+mod preview;
 mod publication;
 mod settings;
 
@@ -17,6 +19,7 @@ pub use articles::{
     reorder_articles, restore_revision, revision_view, save_article,
 };
 pub use export::{ExportRequest, ExportedPdf, export, export_issue, export_issue_file, lay_out, pdf_options};
+pub use export_file::{ExportReport, export_issue_to_file};
 pub use font_families::{
     BundledFamily, FontFamilies, font_families, font_families_in, installed_font_families,
 };
@@ -30,6 +33,10 @@ pub use issues::{
     ArticleSummary, IssueView, NewIssueRequest, create_issue, dump_issue, issue_view, load_issue,
 };
 pub use masthead::{MastheadUpdate, update_masthead};
+pub use preview::{
+    ArticleOverride, IssuePreview, PreviewImage, PreviewInk, PreviewPage, PreviewRule, PreviewRun,
+    display_list, issue_font_roles, preview_issue,
+};
 pub use publication::{PublicationView, ensure_publication, publication_view, update_publication};
 pub use settings::{FieldProblem, SettingsSaved, publication_problems, save_settings};
 

@@ -276,6 +276,50 @@ family: string, };
 
 export type FontFamilies = { bundled: Array<BundledFamily>, installed: Array<string>, };
 
+export type ArticleOverride = { articleId: number, article: Article, };
+
+export type PreviewInk = "black" | "red";
+
+export type PreviewRun = { 
+/**
+ * The font's key: `preview_font` answers its file.
+ */
+font: number, sizePt: number, baselineYPt: number, ink: PreviewInk, 
+/**
+ * Emboldened by stroking, as the PDF does for fonts without a bold weight.
+ */
+bold: boolean, text: string, xPt: Array<number>, };
+
+export type PreviewRule = { x1Pt: number, y1Pt: number, x2Pt: number, y2Pt: number, widthPt: number, ink: PreviewInk, };
+
+export type PreviewImage = { 
+/**
+ * The picture's `data:` URL, as stored in the article.
+ */
+src: string, xPt: number, yPt: number, widthPt: number, heightPt: number, };
+
+export type PreviewPage = { 
+/**
+ * The printed page number.
+ */
+number: number, runs: Array<PreviewRun>, rules: Array<PreviewRule>, images: Array<PreviewImage>, };
+
+export type IssuePreview = { pageWidthPt: number, pageHeightPt: number, pages: Array<PreviewPage>, 
+/**
+ * The screen colour of the publication's CMYK red, as CSS `rgb(…)`.
+ */
+redCss: string, 
+/**
+ * Chinese notes, the same the export reports: odd page count, fallback glyphs, long titles.
+ */
+warnings: Array<string>, 
+/**
+ * Outline stroke of synthetic bold (仿宋/楷体), as a fraction of the type size.
+ */
+boldStrokeEm: number, };
+
+export type ExportReport = { path: string, pageCount: number, warnings: Array<string>, };
+
 export type Commands = {
   list_issues: { request: Record<string, never>; response: IssueSummary[] };
   get_issue: { request: { id: number }; response: IssueView };
@@ -299,4 +343,8 @@ export type Commands = {
   list_trashed_issues: { request: Record<string, never>; response: IssueSummary[] };
   save_settings: { request: { publication: Publication }; response: SettingsSaved };
   list_font_families: { request: Record<string, never>; response: FontFamilies };
+  preview_issue: { request: { issueId: number; editing?: ArticleOverride }; response: IssuePreview };
+  preview_font: { request: { key: number }; response: ArrayBuffer };
+  export_issue_pdf: { request: { issueId: number; path: string; proofRound?: number }; response: ExportReport };
+  open_exported_pdf: { request: { path: string; reveal: boolean }; response: null };
 };

@@ -1,0 +1,88 @@
+//! Exporting a stored issue to a file the editor chose. The PDF is written to a temporary
+//! file in the same folder and renamed over the destination, so a failed or interrupted
+//! export never leaves a half-written PDF where the old one was.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::export::{ExportRequest, export_issue};
+use crate::error::{AppError, ErrorCode};
+use crate::fonts::FontSet;
+use crate::store::{Id, Store};
+
+/// What the editor hears after an export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportReport {
+    pub path: String,
+    pub page_count: u32,
+    pub warnings: Vec<String>,
+}
+
+/// Exports issue `id` as a PDF to `path`, replacing any file there only once the new one is
+/// complete.
+pub fn export_issue_to_file(
+    store: &Store,
+    id: Id,
+    fonts: &FontSet,
+    request: &ExportRequest,
+    path: &Path,
+) -> Result<ExportReport, AppError> {
+    let exported = export_issue(store, id, fonts, request)?;
+    write_atomically(path, &exported.bytes)?;
+    Ok(ExportReport {
+        path: path.display().to_string(),
+        page_count: exported.page_count,
+        warnings: exported.warnings,
+    })
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let cannot_write = |e: std::io::Error| {
+        AppError::new(
+            ErrorCode::CannotOpen,
+            format!(
+                "无法写入“{}”：{e}。请换一个有写入权限的文件夹，或关闭正在打开这个文件的程序后重试。",
+                path.display()
+            ),
+        )
+    };
+    let mut temporary =
+        tempfile::Builder::new().prefix(".jianbao-export-").tempfile_in(&folder).map_err(cannot_write)?;
+    temporary.write_all(bytes).and_then(|()| temporary.as_file().sync_all()).map_err(cannot_write)?;
+    temporary.persist(path).map_err(|e| cannot_write(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writing_replaces_the_old_file_and_leaves_nothing_else() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let path = folder.path().join("简报.pdf");
+        std::fs::write(&path, b"old").expect("can write the old file");
+        write_atomically(&path, b"%PDF-new").expect("the folder is writable");
+        assert_eq!(std::fs::read(&path).expect("the file exists"), b"%PDF-new");
+        let names: Vec<_> =
+            std::fs::read_dir(folder.path()).expect("lists").map(|e| e.expect("entry").file_name()).collect();
+        assert_eq!(names.len(), 1, "the temporary file is renamed, not left behind: {names:?}");
+    }
+
+    #[test]
+    fn an_unwritable_folder_is_reported_in_chinese_and_names_the_file() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let path = folder.path().join("没有这个文件夹").join("简报.pdf");
+        let error = write_atomically(&path, b"%PDF").expect_err("the folder does not exist");
+        assert_eq!(error.code, ErrorCode::CannotOpen);
+        assert!(error.message.contains("简报.pdf"), "the user must see which file failed: {}", error.message);
+    }
+}

@@ -1,0 +1,12 @@
+// The native save dialog. The export flow takes its path from here, so everything after the
+// choice (the export command, progress, opening the file) is the same whoever picked the path.
+import { save } from "@tauri-apps/plugin-dialog";
+
+/** Asks where to save a PDF, suggesting `fileName`; `null` when the user cancels. */
+export async function choosePdfPath(fileName: string): Promise<string | null> {
+  return save({
+    title: "导出 PDF",
+    defaultPath: fileName,
+    filters: [{ name: "PDF 文件", extensions: ["pdf"] }],
+  });
+}
