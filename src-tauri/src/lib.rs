@@ -13,6 +13,7 @@ pub mod import;
 pub mod layout;
 pub mod numbering;
 pub mod pdf;
+pub mod proof;
 pub mod service;
 pub mod store;
 

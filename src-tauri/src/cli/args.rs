@@ -3,6 +3,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::check::CheckArgs;
 use super::export::{FontDirArg, PdfArgs};
 use crate::domain::{EditingUnit, IssueKind, Publication, RecipientsLabel};
 use crate::error::AppError;
@@ -60,6 +61,8 @@ pub enum Command {
         #[command(flatten)]
         pdf: PdfArgs,
     },
+    /// 校对检查一期（数据库中的期刊编号或期刊文件），列出标点、数字、用词、前后一致等问题
+    Check(CheckArgs),
     /// 列出各字体角色所用的字体及其 GBK 覆盖率
     Fonts {
         /// 按该期刊文件的刊物设置选字体（默认使用内置字体）

@@ -4,6 +4,7 @@
 //! program failed.
 
 mod args;
+mod check;
 mod export;
 mod import;
 mod print;
@@ -26,12 +27,13 @@ pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), A
     match &cli.command {
         Command::Render { file, pdf } => return export::render(file, pdf, now, out),
         Command::Fonts { file, font_dir } => return export::list_fonts(file.as_deref(), font_dir, out),
+        Command::Check(args) => return check::run(args, cli.db.clone(), clock, out),
         _ => {}
     }
     let path = database_path(cli.db)?;
     let mut store = Store::open(&path, clock)?;
     match cli.command {
-        Command::Render { .. } | Command::Fonts { .. } => {
+        Command::Render { .. } | Command::Fonts { .. } | Command::Check(_) => {
             unreachable!("commands without a database returned above")
         }
         Command::Demo => {

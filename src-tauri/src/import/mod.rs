@@ -6,7 +6,7 @@
 //! recognition → cleanup (punctuation) → proposal (apply).
 
 mod article;
-mod chars;
+pub(crate) mod chars;
 mod cleanup;
 mod decode;
 mod docx;
@@ -17,7 +17,7 @@ mod heading;
 mod issue;
 mod lines;
 mod proposal;
-mod punctuation;
+pub(crate) mod punctuation;
 
 use std::collections::HashSet;
 

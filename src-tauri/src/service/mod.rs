@@ -11,6 +11,7 @@ mod issue_trash;
 mod issues;
 mod masthead;
 mod preview;
+mod proof;
 mod publication;
 mod settings;
 
@@ -37,6 +38,7 @@ pub use preview::{
     ArticleOverride, IssuePreview, PreviewImage, PreviewInk, PreviewPage, PreviewRule, PreviewRun,
     display_list, issue_font_roles, preview_issue,
 };
+pub use proof::{check_issue_file, check_stored_issue, load_word_list};
 pub use publication::{PublicationView, ensure_publication, publication_view, update_publication};
 pub use settings::{FieldProblem, SettingsSaved, publication_problems, save_settings};
 

@@ -1,0 +1,89 @@
+//! `check ISSUE_ID|FILE.json [--json]`: the proof checks on a stored issue or an issue file.
+//! Findings are not errors: the exit code is 0 whatever is found.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::{database_path, output_error, print};
+use crate::domain::IssueFile;
+use crate::error::AppError;
+use crate::proof::Finding;
+use crate::service;
+use crate::store::{Clock, Id, Store};
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// 期刊编号（数据库中的一期）或交换格式的期刊文件（.json）
+    #[arg(value_name = "ISSUE_ID|FILE.json")]
+    pub target: String,
+    /// 以 JSON 数组输出全部问题
+    #[arg(long)]
+    pub json: bool,
+    /// 办公室修改过的用词表（制表符分隔的文本；默认使用程序自带的用词表）
+    #[arg(long, value_name = "FILE")]
+    pub words: Option<PathBuf>,
+}
+
+pub fn run(
+    args: &CheckArgs,
+    db: Option<PathBuf>,
+    clock: Box<dyn Clock>,
+    out: &mut dyn Write,
+) -> Result<(), AppError> {
+    let words = service::load_word_list(args.words.as_deref())?;
+    let (findings, titles): (_, Vec<String>) = match args.target.parse::<Id>() {
+        Ok(id) if !Path::new(&args.target).is_file() => {
+            let store = Store::open(&database_path(db)?, clock)?;
+            let titles = store.issue(id)?.issue.articles.iter().map(|a| a.title_text()).collect();
+            (service::check_stored_issue(&store, id, &words)?, titles)
+        }
+        _ => {
+            let file = IssueFile::from_json(&super::read_text(Path::new(&args.target))?)?;
+            let titles = file.issue.articles.iter().map(|a| a.title_text()).collect();
+            (service::check_issue_file(&file, &words), titles)
+        }
+    };
+    if args.json {
+        return print::json(out, &findings);
+    }
+    out.write_all(human(&findings, &titles).as_bytes()).map_err(output_error)
+}
+
+/// The findings grouped by article, each with its place, text, reason and fix.
+fn human(findings: &[Finding], titles: &[String]) -> String {
+    if findings.is_empty() {
+        return "未发现问题。\n".into();
+    }
+    let mut text = format!("共发现 {} 处问题：\n", findings.len());
+    let mut group = None;
+    for finding in findings {
+        if group != Some(finding.article) {
+            group = Some(finding.article);
+            let heading = match finding.article {
+                Some(index) => {
+                    let title = titles.get(index as usize).map_or("", String::as_str);
+                    format!("第 {} 篇：{title}", index + 1)
+                }
+                None => "报头与报尾".into(),
+            };
+            text.push_str(&format!("\n【{heading}】\n"));
+        }
+        let place = match finding.part {
+            crate::proof::Part::Body => format!("正文第 {} 段", finding.block + 1),
+            part => part.as_chinese().to_owned(),
+        };
+        text.push_str(&format!(
+            "· {place}第 {}～{} 字“{}”：{}\n",
+            finding.start + 1,
+            finding.end,
+            finding.text,
+            finding.message
+        ));
+        if let Some(suggestion) = &finding.suggestion {
+            text.push_str(&format!("  建议改为：“{suggestion}”\n"));
+        }
+    }
+    text
+}

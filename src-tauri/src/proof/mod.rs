@@ -1,0 +1,77 @@
+//! Proof checks: findings an editor reviews before sign-off, each citing the rule it rests on
+//! (GB/T 15834—2011 标点符号用法, GB/T 15835—2011 出版物上数字用法, house style).
+//!
+//! Pure: an issue, its publication and the word list in, findings out. Rule families in file
+//! order: punctuation → numbers → words → text (one piece of text at a time), then
+//! consistency (across an article and the issue).
+//!
+//! Where a finding is: `article` (index in print order, `None` for the masthead and footer),
+//! `part` (which text of the article) and `block` (index within that part: the body block,
+//! the footer field; 0 for the title, editor's note and attribution). `start..end` is a
+//! half-open range of Unicode characters (not bytes, not UTF-16 units) of that text: the
+//! body block's `Block::plain_text`, the title lines joined (`Article::title_text`), the
+//! attribution line as printed (`Article::attribution`), the masthead date as printed.
+
+mod consistency;
+mod finding;
+mod numbers;
+mod punctuation;
+mod text;
+mod words;
+
+pub use finding::{Finding, Hit, Part, RuleId};
+pub use words::{WordEntry, WordList, WordListError};
+
+use crate::domain::{Article, Issue, Publication};
+
+/// Every finding on the issue, ordered by article, part, block and position.
+pub fn check_issue(issue: &Issue, publication: &Publication, words: &WordList) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (index, article) in issue.articles.iter().enumerate() {
+        let index = index as u32;
+        for (part, block, text) in texts_of(article) {
+            let hits = check_text(&text, words);
+            findings.extend(hits.into_iter().map(|hit| hit.at(Some(index), part, block, &text)));
+        }
+        findings.extend(consistency::check_article(article, index));
+    }
+    findings.extend(consistency::check_masthead(issue));
+    findings.extend(consistency::check_footer(publication));
+    findings.sort_by(|a, b| {
+        (a.article.is_none(), a.article, a.part, a.block, a.start, a.rule).cmp(&(
+            b.article.is_none(),
+            b.article,
+            b.part,
+            b.block,
+            b.start,
+            b.rule,
+        ))
+    });
+    findings
+}
+
+/// The rules that look at one piece of text on its own.
+pub fn check_text(text: &str, words: &WordList) -> Vec<Hit> {
+    let mut hits = punctuation::check(text);
+    hits.extend(numbers::check(text));
+    hits.extend(words.check(text));
+    hits.extend(text::check(text));
+    hits.sort_by_key(|hit| (hit.start, hit.rule));
+    hits
+}
+
+/// The texts of an article the text rules read, with where each one is.
+fn texts_of(article: &Article) -> Vec<(Part, u32, String)> {
+    let mut texts = vec![(Part::Title, 0, article.title_text())];
+    texts.extend(article.subtitle.iter().map(|s| (Part::Subtitle, 0, s.clone())));
+    texts.extend(article.byline.iter().map(|s| (Part::Byline, 0, s.clone())));
+    if !article.editor_note.is_empty() {
+        let note: String = article.editor_note.iter().map(|i| i.text.as_str()).collect();
+        texts.push((Part::EditorNote, 0, note));
+    }
+    for (index, block) in article.body.iter().enumerate() {
+        texts.push((Part::Body, index as u32, block.plain_text()));
+    }
+    texts.extend(article.attribution().map(|line| (Part::Attribution, 0, line)));
+    texts
+}

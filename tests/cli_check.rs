@@ -1,0 +1,86 @@
+//! `jianbao-cli check` as a user runs it: on an issue file, on a stored issue, with --json.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn cli(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jianbao-cli"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("JIANBAO_DB")
+        .output()
+        .expect("run jianbao-cli")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
+}
+
+fn fixture() -> String {
+    common::fixture("lianluo-2025-13.json").to_str().expect("UTF-8 path").to_owned()
+}
+
+#[test]
+fn json_lists_findings_with_the_documented_fields_and_exits_zero() {
+    let db = common::TempDb::new();
+    let output = cli(&db.path, &["check", &fixture(), "--json"]);
+    assert!(output.status.success(), "findings are not errors: {}", text(&output.stderr));
+    let findings: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON array");
+    let findings = findings.as_array().expect("an array");
+    assert!(!findings.is_empty());
+    for field in ["rule", "article", "block", "start", "end", "text", "message", "suggestion"] {
+        assert!(findings.iter().all(|f| f.get(field).is_some()), "every finding has {field}");
+    }
+    let place = findings.iter().find(|f| f["rule"] == "attribution-place").expect("会同市 is flagged");
+    assert_eq!((place["article"].as_u64(), place["text"].as_str()), (Some(1), Some("会同市")));
+}
+
+#[test]
+fn human_output_groups_by_article_in_chinese() {
+    let db = common::TempDb::new();
+    let output = cli(&db.path, &["check", &fixture()]);
+    assert!(output.status.success());
+    let out = text(&output.stdout);
+    assert!(out.contains("【第 2 篇：会同县"), "{out}");
+    assert!(out.contains("建议改为：“会同县”"), "{out}");
+}
+
+#[test]
+fn a_stored_issue_is_checked_by_its_id() {
+    let db = common::TempDb::new();
+    assert!(cli(&db.path, &["init"]).status.success());
+    assert!(cli(&db.path, &["issue", "load", &fixture()]).status.success());
+    let stored = cli(&db.path, &["check", "1", "--json"]);
+    let from_file = cli(&db.path, &["check", &fixture(), "--json"]);
+    assert!(stored.status.success(), "{}", text(&stored.stderr));
+    assert_eq!(text(&stored.stdout), text(&from_file.stdout));
+}
+
+#[test]
+fn bad_input_exits_one_with_a_chinese_message() {
+    let db = common::TempDb::new();
+    let missing = cli(&db.path, &["check", "no-such-issue.json"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(text(&missing.stderr).contains("无法读取文件"), "{}", text(&missing.stderr));
+    let words = db.dir.path().join("words.tsv");
+    std::fs::write(&words, "其它\t其他\n").expect("writes the list");
+    let broken = cli(&db.path, &["check", &fixture(), "--words", words.to_str().expect("UTF-8 path")]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(text(&broken.stderr).contains("用词表第 1 行有误"), "{}", text(&broken.stderr));
+}
+
+#[test]
+fn an_office_word_list_replaces_the_shipped_one() {
+    let db = common::TempDb::new();
+    let words = db.dir.path().join("words.tsv");
+    std::fs::write(&words, "# 本办公室的用词\n惠民实招\t惠民实事\t\t本办公室的说法\n")
+        .expect("writes the list");
+    let output =
+        cli(&db.path, &["check", &fixture(), "--json", "--words", words.to_str().expect("UTF-8 path")]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).expect("a JSON array");
+    assert!(findings.iter().any(|f| f["rule"] == "word" && f["suggestion"] == "惠民实事"));
+}
