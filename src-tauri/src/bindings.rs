@@ -16,6 +16,7 @@ use crate::import::{
     BlockRole, CleanupRule, Draft, DraftBlock, FooterFound, ImportedArticle, ImportedIssue, Masthead,
     Proposal, TextLocation,
 };
+use crate::proof::{Finding, Part, RuleId};
 use crate::service::{
     ArticleForReview, ArticleOverride, ArticleSummary, ArticleView, BundledFamily, ExportReport,
     FieldProblem, FontFamilies, ImportReport, ImportedArticleReport, IssueImportReport, IssuePreview,
@@ -144,6 +145,9 @@ fn declarations(cfg: &Config) -> Vec<String> {
         PreviewPage::decl(cfg),
         IssuePreview::decl(cfg),
         ExportReport::decl(cfg),
+        RuleId::decl(cfg),
+        Part::decl(cfg),
+        Finding::decl(cfg),
     ]
 }
 

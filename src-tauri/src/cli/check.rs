@@ -78,7 +78,7 @@ fn human(findings: &[Finding], titles: &[String]) -> String {
             "· {place}第 {}～{} 字“{}”：{}\n",
             finding.start + 1,
             finding.end,
-            finding.text,
+            excerpt(&finding.text),
             finding.message
         ));
         if let Some(suggestion) = &finding.suggestion {
@@ -86,4 +86,15 @@ fn human(findings: &[Finding], titles: &[String]) -> String {
         }
     }
     text
+}
+
+/// A long flagged text (a whole sentence) shortened to its beginning and end.
+fn excerpt(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= 30 {
+        return text.to_owned();
+    }
+    let head: String = chars[..16].iter().collect();
+    let tail: String = chars[chars.len() - 8..].iter().collect();
+    format!("{head}……{tail}")
 }

@@ -320,6 +320,28 @@ boldStrokeEm: number, };
 
 export type ExportReport = { path: string, pageCount: number, warnings: Array<string>, };
 
+export type RuleId = "half-width-punctuation" | "straight-quotes" | "unpaired-mark" | "enumeration-comma-between-quotes" | "doubled-punctuation" | "dash-form" | "ellipsis-form" | "title-without-book-marks" | "range-unit" | "phone-dash" | "short-year" | "leading-zero" | "year-brackets" | "word" | "cross-for-plus" | "duplicated-character" | "long-sentence" | "attribution-place" | "heading-sequence" | "masthead-date" | "footer-field";
+
+export type Part = "title" | "subtitle" | "byline" | "editorNote" | "body" | "attribution" | "masthead" | "footer";
+
+export type Finding = { rule: RuleId, 
+/**
+ * Index of the article in print order; `None` for the masthead and footer.
+ */
+article: number | null, part: Part, block: number, start: number, end: number, 
+/**
+ * The flagged characters `start..end`.
+ */
+text: string, 
+/**
+ * Why, in Chinese, citing the rule.
+ */
+message: string, 
+/**
+ * What replaces `text` if the editor applies the fix; `None` when only a person can fix it.
+ */
+suggestion: string | null, };
+
 export type Commands = {
   list_issues: { request: Record<string, never>; response: IssueSummary[] };
   get_issue: { request: { id: number }; response: IssueView };
