@@ -75,7 +75,8 @@ fn human(findings: &[Finding], titles: &[String]) -> String {
             part => part.as_chinese().to_owned(),
         };
         text.push_str(&format!(
-            "· {place}第 {}～{} 字“{}”：{}\n",
+            "· [{}] {place}第 {}～{} 字“{}”：{}\n",
+            finding.rule.family(),
             finding.start + 1,
             finding.end,
             excerpt(&finding.text),

@@ -30,6 +30,27 @@ pub enum RuleId {
     FooterField,
 }
 
+impl RuleId {
+    /// The family a rule belongs to, as the findings are grouped for the editor.
+    pub fn family(self) -> &'static str {
+        use RuleId::*;
+        match self {
+            HalfWidthPunctuation
+            | StraightQuotes
+            | UnpairedMark
+            | EnumerationCommaBetweenQuotes
+            | DoubledPunctuation
+            | DashForm
+            | EllipsisForm
+            | TitleWithoutBookMarks => "标点",
+            RangeUnit | PhoneDash | ShortYear | LeadingZero | YearBrackets => "数字",
+            Word => "用词",
+            CrossForPlus | DuplicatedCharacter | LongSentence => "文字",
+            AttributionPlace | HeadingSequence | MastheadDate | FooterField => "前后一致",
+        }
+    }
+}
+
 /// Which text of an article (or of the issue) a finding is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

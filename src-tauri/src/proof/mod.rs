@@ -75,3 +75,36 @@ fn texts_of(article: &Article) -> Vec<(Part, u32, String)> {
     texts.extend(article.attribution().map(|line| (Part::Attribution, 0, line)));
     texts
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Block;
+
+    #[test]
+    fn findings_are_placed_in_their_article_part_and_block() {
+        let article = Article {
+            title: vec!["会同县：其它".into(), "工作".into()],
+            body: vec![Block::heading(1, "一、概况"), Block::paragraph("会议指出,要落实。")],
+            contributors: vec!["会同县人大常委会".into()],
+            ..Article::empty()
+        };
+        let issue = Issue::sample(vec![Article::empty(), article]);
+        let findings = check_issue(&issue, &Publication::lianluo_dongtai(), &WordList::shipped());
+        let places: Vec<_> =
+            findings.iter().map(|f| (f.article, f.part, f.block, f.start, f.text.as_str())).collect();
+        assert_eq!(places, [(Some(1), Part::Title, 0, 4, "其它"), (Some(1), Part::Body, 1, 4, ",")]);
+    }
+
+    #[test]
+    fn a_clean_issue_has_no_findings() {
+        let article = Article {
+            title: vec!["会同县：“五纳入五保障”".into()],
+            body: vec![Block::paragraph("2025年9月2日，会同县人大常委会召开会议。")],
+            contributors: vec!["会同县人大常委会".into()],
+            ..Article::empty()
+        };
+        let issue = Issue::sample(vec![article]);
+        assert!(check_issue(&issue, &Publication::lianluo_dongtai(), &WordList::shipped()).is_empty());
+    }
+}
