@@ -192,6 +192,15 @@ mod tests {
     }
 
     #[test]
+    fn the_import_rules_keep_their_own_findings() {
+        assert_eq!(rules("工作--重要"), [RuleId::DashForm]);
+        assert_eq!(rules("等等...还有"), [RuleId::EllipsisForm]);
+        assert_eq!(rules("坚持线上十线下"), [RuleId::CrossForPlus]);
+        assert_eq!(rules("湘党简准字[2000]第28号"), [RuleId::YearBrackets]);
+        assert!(rules("工作——重要，等等……还有县十八届人大，湘党简准字〔2000〕第28号").is_empty());
+    }
+
+    #[test]
     fn unpaired_and_crossed_marks() {
         let hits = unpaired_marks("他说“要落实（三会）");
         assert_eq!(hits.len(), 1);
