@@ -12,6 +12,8 @@ mod issues;
 mod masthead;
 mod preview;
 mod publication;
+mod round_compare;
+mod rounds;
 mod settings;
 
 pub use articles::{
@@ -38,6 +40,14 @@ pub use preview::{
     display_list, issue_font_roles, preview_issue,
 };
 pub use publication::{PublicationView, ensure_publication, publication_view, update_publication};
+pub use round_compare::{
+    ArticleChange, ArticleComparison, LineChange, Piece, RoundComparison, RoundRef, compare_rounds,
+    marked_text,
+};
+pub use rounds::{
+    IssueRounds, SignOff, advance, issue_rounds, next_status, proof_round_of, revoke_sign_off, send_back,
+    sign_off,
+};
 pub use settings::{FieldProblem, SettingsSaved, publication_problems, save_settings};
 
 /// Who is recorded on revisions when no user name is known yet.

@@ -26,7 +26,7 @@ pub use error::StoreError;
 pub use issue_table::{IssueRecord, IssueSummary};
 pub use migration::{LATEST_VERSION, apply_migrations, migrations};
 pub use revision_table::{Revision, RevisionSummary};
-pub use status_table::{RoundSnapshot, StatusChange, StatusTransition};
+pub use status_table::{RoundSnapshot, SnapshotArticle, StatusChange, StatusTransition};
 
 pub type Id = i64;
 

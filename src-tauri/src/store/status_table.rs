@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Transaction, params};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{Id, Store, StoreError};
@@ -70,7 +70,15 @@ pub struct RoundSnapshot {
     pub status_change_id: Id,
     pub status: IssueStatus,
     pub taken_at: String,
-    pub articles: Vec<Article>,
+    pub articles: Vec<SnapshotArticle>,
+}
+
+/// One article of a snapshot, in print order.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SnapshotArticle {
+    pub article_id: Id,
+    pub article: Article,
 }
 
 impl Store {
@@ -187,10 +195,13 @@ fn take_snapshot(
     change_id: Id,
     status: IssueStatus,
 ) -> Result<(), StoreError> {
-    // The stored article JSON is already the exchange format: it is copied, not re-encoded.
+    // The stored article JSON is already the exchange format: it is copied, not re-encoded. The
+    // article's id goes with it so that rounds compare article by article even when a title
+    // changed or the order did.
     tx.execute(
         "INSERT INTO round_snapshot (issue_id, status_change_id, status, articles)
-         SELECT ?1, ?2, ?3, json_group_array(json(content) ORDER BY position, id)
+         SELECT ?1, ?2, ?3,
+                json_group_array(json_object('articleId', id, 'article', json(content)) ORDER BY position, id)
          FROM article WHERE issue_id = ?1 AND deleted_at IS NULL",
         params![issue_id, change_id, status.as_str()],
     )?;
