@@ -263,3 +263,15 @@ fn rounds_compare_article_by_article() {
         .expect_err("no 三校 yet");
     assert!(error.message.contains("三校"), "{}", error.message);
 }
+
+#[test]
+fn an_issue_created_signed_off_keeps_its_articles_and_is_locked() {
+    let db = common::TempDb::new();
+    let (mut store, publication) = db.with_publication();
+    let mut signed = common::issue(13, 741, vec![common::article("第一篇", "正文。")]);
+    signed.status = IssueStatus::SignedOff;
+    let issue = store.create_issue(publication, &signed, "汤建").expect("a signed issue loads");
+    assert_eq!(store.issue(issue).expect("issue").issue, signed);
+    let error = service::add_blank_article(&mut store, issue, "汤建").expect_err("locked");
+    assert_eq!(error.code, ErrorCode::IssueSignedOff);
+}

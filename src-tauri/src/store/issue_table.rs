@@ -118,7 +118,7 @@ impl Store {
                 issue.number,
                 issue.total_number,
                 issue.date.format("%Y-%m-%d").to_string(),
-                issue.status.as_str(),
+                IssueStatus::Draft.as_str(),
                 now
             ],
         )
@@ -127,6 +127,9 @@ impl Store {
         for (position, article) in issue.articles.iter().enumerate() {
             super::article_table::insert_article(&tx, issue_id, position as i64, article, author, &now)?;
         }
+        // The status is set once the articles are in: a signed-off issue (loaded from a file)
+        // is locked against inserting them too.
+        tx.execute("UPDATE issue SET status = ?1 WHERE id = ?2", params![issue.status.as_str(), issue_id])?;
         tx.commit()?;
         Ok(issue_id)
     }
