@@ -207,8 +207,8 @@ fn a_signed_off_issue_refuses_every_write_until_the_sign_off_is_revoked() {
 
     for (path, result) in every_write(&mut store, issue) {
         let error = result.expect_err(path);
-        assert_eq!(error.code, ErrorCode::IssueSignedOff, "{path}: {error:?}");
-        assert!(error.message.contains("撤销签发"), "{path}: {}", error.message);
+        assert_eq!(error.code, ErrorCode::InvalidInput, "{path}: {error:?}");
+        assert!(error.message.contains("本期已签发，不能修改"), "{path}: {}", error.message);
     }
     assert_eq!(store.issue(issue).expect("issue"), before, "nothing of the issue changed");
     assert_eq!(store.revisions(before.article_ids[0]).expect("revisions").len(), revisions_before);
@@ -273,5 +273,5 @@ fn an_issue_created_signed_off_keeps_its_articles_and_is_locked() {
     let issue = store.create_issue(publication, &signed, "汤建").expect("a signed issue loads");
     assert_eq!(store.issue(issue).expect("issue").issue, signed);
     let error = service::add_blank_article(&mut store, issue, "汤建").expect_err("locked");
-    assert_eq!(error.code, ErrorCode::IssueSignedOff);
+    assert!(error.message.contains("本期已签发，不能修改"), "{}", error.message);
 }

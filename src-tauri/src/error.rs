@@ -25,8 +25,6 @@ pub enum ErrorCode {
     /// The database was written by a newer Jianbao.
     DatabaseTooNew,
     CannotOpen,
-    /// The issue is signed off and locked until its sign-off is revoked.
-    IssueSignedOff,
     /// Stored data could not be read back; the message names the row.
     CorruptData,
     /// A fault of the program, not of the input.

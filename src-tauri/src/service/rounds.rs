@@ -114,8 +114,8 @@ pub fn send_back(
 /// the editor fixed another; the issue is then locked.
 pub fn sign_off(store: &mut Store, issue: Id, signer: &str, date: NaiveDate) -> Result<SignOff, AppError> {
     let signer = required_name(signer)?;
-    let record_now = store.issue(issue)?;
-    let from = record_now.issue.status;
+    let current = store.issue(issue)?;
+    let from = current.issue.status;
     if from != IssueStatus::AwaitingSignOff {
         return Err(AppError::invalid(format!(
             "只有“待签发”的期刊才能签发，本期现在是“{}”",
@@ -123,14 +123,14 @@ pub fn sign_off(store: &mut Store, issue: Id, signer: &str, date: NaiveDate) -> 
         )));
     }
     let masthead_date = if store.issue_date_fixed(issue)? {
-        record_now.issue.date
-    } else if date.year() == record_now.issue.year {
+        current.issue.date
+    } else if date.year() == current.issue.year {
         date
     } else {
         return Err(AppError::invalid(format!(
             "签发日期 {} 与本期的年份 {} 年不符，出刊日期不能随签发改过去；请先在刊头中确定出刊日期，再签发",
             numbering::format_masthead_date(date),
-            record_now.issue.year
+            current.issue.year
         )));
     };
     let change = StatusTransition {

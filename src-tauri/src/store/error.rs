@@ -60,8 +60,9 @@ impl From<StoreError> for AppError {
             StoreError::NotADatabase { .. } => ErrorCode::NotADatabase,
             StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
             StoreError::NotFound { .. } => ErrorCode::NotFound,
-            StoreError::SignedOff => ErrorCode::IssueSignedOff,
-            StoreError::NoPublication | StoreError::Invalid(_) => ErrorCode::InvalidInput,
+            StoreError::NoPublication | StoreError::Invalid(_) | StoreError::SignedOff => {
+                ErrorCode::InvalidInput
+            }
             StoreError::CorruptRow { .. } => ErrorCode::CorruptData,
             StoreError::Open { .. } | StoreError::Io { .. } => ErrorCode::CannotOpen,
             StoreError::Migration(_) | StoreError::Sqlite(_) => ErrorCode::Internal,

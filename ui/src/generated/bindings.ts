@@ -135,7 +135,7 @@ editingUnits: Array<EditingUnit>, layout: LayoutProfile, footer: FooterSettings,
 
 export type IssueFile = { format: string, version: number, publication: Publication, issue: Issue, };
 
-export type ErrorCode = "notFound" | "invalidInput" | "notADatabase" | "databaseTooNew" | "cannotOpen" | "issueSignedOff" | "corruptData" | "internal";
+export type ErrorCode = "notFound" | "invalidInput" | "notADatabase" | "databaseTooNew" | "cannotOpen" | "corruptData" | "internal";
 
 export type AppError = { code: ErrorCode, message: string, };
 
