@@ -22,7 +22,10 @@ fn a_new_database_gets_every_table_and_the_latest_version() {
     drop(db.open());
     let conn = Connection::open(&db.path).expect("reopen");
     assert_eq!(user_version(&conn), LATEST_VERSION);
-    assert_eq!(table_names(&conn), ["article", "article_revision", "issue", "publication"]);
+    assert_eq!(
+        table_names(&conn),
+        ["article", "article_revision", "issue", "publication", "round_snapshot", "status_change"]
+    );
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |row| row.get(0)).expect("mode");
     assert_eq!(mode, "wal", "WAL keeps readers and the autosave from blocking each other");
 }
@@ -99,4 +102,31 @@ fn backup_copies_a_readable_database() {
     store.backup_to(&copy).expect("backup");
     let restored = common::open(&copy);
     assert_eq!(restored.list_issues(publication).expect("list").len(), 1);
+}
+
+#[test]
+fn a_database_from_before_the_proof_rounds_upgrades_with_its_issues_editable() {
+    let db = common::TempDb::new();
+    let mut conn = Connection::open(&db.path).expect("open");
+    let before_rounds: Vec<M<'static>> = migrations().into_iter().take(4).collect();
+    apply_migrations(&mut conn, &before_rounds).expect("the schema before the rounds");
+    let settings = serde_json::to_string(&jianbao::domain::Publication::lianluo_dongtai()).expect("json");
+    conn.execute(
+        "INSERT INTO publication (id, settings, created_at, updated_at) VALUES (1, ?1, 't', 't')",
+        [settings],
+    )
+    .expect("publication");
+    conn.execute_batch(
+        "INSERT INTO issue (id, publication_id, kind, year, number, total_number, date, status,
+                            created_at, updated_at)
+         VALUES (7, 1, 'regular', 2025, 13, 741, '2025-09-02', 'thirdProof', 't', 't');",
+    )
+    .expect("an issue of the old version");
+    drop(conn);
+
+    let mut store = db.open();
+    assert_eq!(user_version(&Connection::open(&db.path).expect("reopen")), LATEST_VERSION);
+    assert!(store.status_history(7).expect("history").is_empty(), "no change is invented");
+    assert!(!store.issue_date_fixed(7).expect("flag"), "an old date is not taken as fixed");
+    store.add_article(7, &common::article("新稿", "正文。"), "汤建").expect("still editable");
 }

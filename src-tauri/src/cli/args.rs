@@ -10,7 +10,7 @@ use crate::error::AppError;
 use crate::store::Id;
 
 #[derive(Debug, Parser)]
-#[command(name = "jianbao-cli", version, about = "简报台命令行：建刊、导入、导出、查询")]
+#[command(name = "jianbao-cli", version, about = "简报台命令行：建刊、导入、校对流转、签发、导出、查询")]
 pub struct Cli {
     /// 数据库文件（默认读取环境变量 JIANBAO_DB，否则使用用户数据目录）
     #[arg(long, global = true, env = "JIANBAO_DB", value_name = "PATH")]
@@ -63,6 +63,8 @@ pub enum Command {
     },
     /// 校对检查一期（数据库中的期刊编号或期刊文件），列出标点、数字、用词、前后一致等问题
     Check(CheckArgs),
+    #[command(flatten)]
+    Rounds(super::rounds::RoundCommand),
     /// 列出各字体角色所用的字体及其 GBK 覆盖率
     Fonts {
         /// 按该期刊文件的刊物设置选字体（默认使用内置字体）

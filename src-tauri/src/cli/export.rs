@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use clap::Args;
 
 use super::output_error;
-use crate::domain::{FontRoles, IssueFile};
+use crate::domain::{FontRoles, IssueFile, IssueStatus};
 use crate::error::AppError;
 use crate::fonts::{self, FontSet};
 use crate::service::{self, ExportRequest, ExportedPdf};
@@ -19,9 +19,9 @@ pub struct PdfArgs {
     /// 输出的 PDF 文件
     #[arg(short, long, value_name = "PDF")]
     pub output: PathBuf,
-    /// 导出校样（加“校样”水印和行号），可给出校次，默认第 1 轮
-    #[arg(long, value_name = "ROUND", num_args = 0..=1, default_missing_value = "1")]
-    pub proof: Option<u8>,
+    /// 导出校样（加“校样”水印和行号），可给出校次；不给出时用本期当前的校次（草稿为第 1 轮）
+    #[arg(long, value_name = "ROUND", num_args = 0..=1)]
+    pub proof: Option<Option<u8>>,
     /// 写入 PDF 的生成时间（RFC 3339，如 2025-09-02T08:00:00Z；默认当前时间）。同一期、同一时间导出的文件逐字节相同
     #[arg(long, value_parser = parse_timestamp)]
     pub timestamp: Option<DateTime<Utc>>,
@@ -47,8 +47,22 @@ pub fn export(
     let record = store.issue(id)?;
     let publication = store.publication(record.publication_id)?;
     let fonts = load_fonts(&publication.layout.fonts, &args.fonts)?;
-    let exported = service::export_issue(store, id, &fonts, &request(args, now))?;
+    let proof_round = proof_round_of_issue(args.proof, record.issue.status)?;
+    let request = ExportRequest { proof_round, timestamp: args.timestamp.unwrap_or(now) };
+    let exported = service::export_issue(store, id, &fonts, &request)?;
     write_pdf(&exported, &args.output, out)
+}
+
+/// `--proof` alone means the round the issue is in; a signed-off issue exports only as final.
+fn proof_round_of_issue(proof: Option<Option<u8>>, status: IssueStatus) -> Result<Option<u8>, AppError> {
+    match proof {
+        None => Ok(None),
+        Some(_) if status == IssueStatus::SignedOff => {
+            Err(AppError::invalid("本期已签发，只能导出正式版（去掉 --proof）；如需再出校样，请先撤销签发"))
+        }
+        Some(Some(round)) => Ok(Some(round)),
+        Some(None) => Ok(Some(service::proof_round_of(status).unwrap_or(1))),
+    }
 }
 
 /// `render FILE.json -o FILE.pdf`: an issue in the exchange format, no database needed.
@@ -94,8 +108,10 @@ fn load_fonts(roles: &FontRoles, args: &FontDirArg) -> Result<FontSet, AppError>
     FontSet::load(roles, &dir)
 }
 
+/// The request of `render`, where no round is known: `--proof` alone is round 1.
 fn request(args: &PdfArgs, now: DateTime<Utc>) -> ExportRequest {
-    ExportRequest { proof_round: args.proof, timestamp: args.timestamp.unwrap_or(now) }
+    let proof_round = args.proof.map(|round| round.unwrap_or(1));
+    ExportRequest { proof_round, timestamp: args.timestamp.unwrap_or(now) }
 }
 
 fn write_pdf(exported: &ExportedPdf, path: &Path, out: &mut dyn Write) -> Result<(), AppError> {

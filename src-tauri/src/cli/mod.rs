@@ -8,6 +8,7 @@ mod check;
 mod export;
 mod import;
 mod print;
+mod rounds;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -41,6 +42,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), A
             print::issue_list(out, &store)
         }
         Command::Export { id, pdf } => export::export(&store, id, &pdf, now, out),
+        Command::Rounds(command) => rounds::run(command, &mut store, today, out),
         Command::Init => {
             let created = service::ensure_publication(&mut store)?;
             let what = if created { "已初始化数据库" } else { "数据库已初始化，未作改动" };

@@ -24,8 +24,10 @@ pub enum StoreError {
     NoPublication,
     #[error("{0}")]
     Invalid(String),
+    #[error("本期已签发，不能修改；如需修改，请先“撤销签发”")]
+    SignedOff,
     #[error("数据库错误：{0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
 }
 
 impl StoreError {
@@ -42,13 +44,25 @@ impl StoreError {
     }
 }
 
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        let locked = matches!(
+            &error,
+            rusqlite::Error::SqliteFailure(_, Some(message)) if message == super::issue_lock::SIGNED_OFF_MARKER
+        );
+        if locked { StoreError::SignedOff } else { StoreError::Sqlite(error) }
+    }
+}
+
 impl From<StoreError> for AppError {
     fn from(error: StoreError) -> Self {
         let code = match &error {
             StoreError::NotADatabase { .. } => ErrorCode::NotADatabase,
             StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
             StoreError::NotFound { .. } => ErrorCode::NotFound,
-            StoreError::NoPublication | StoreError::Invalid(_) => ErrorCode::InvalidInput,
+            StoreError::NoPublication | StoreError::Invalid(_) | StoreError::SignedOff => {
+                ErrorCode::InvalidInput
+            }
             StoreError::CorruptRow { .. } => ErrorCode::CorruptData,
             StoreError::Open { .. } | StoreError::Io { .. } => ErrorCode::CannotOpen,
             StoreError::Migration(_) | StoreError::Sqlite(_) => ErrorCode::Internal,

@@ -118,7 +118,7 @@ impl Store {
                 issue.number,
                 issue.total_number,
                 issue.date.format("%Y-%m-%d").to_string(),
-                issue.status.as_str(),
+                IssueStatus::Draft.as_str(),
                 now
             ],
         )
@@ -127,6 +127,9 @@ impl Store {
         for (position, article) in issue.articles.iter().enumerate() {
             super::article_table::insert_article(&tx, issue_id, position as i64, article, author, &now)?;
         }
+        // The status is set once the articles are in: a signed-off issue (loaded from a file)
+        // is locked against inserting them too.
+        tx.execute("UPDATE issue SET status = ?1 WHERE id = ?2", params![issue.status.as_str(), issue_id])?;
         tx.commit()?;
         Ok(issue_id)
     }
@@ -240,7 +243,9 @@ impl Store {
         let now = self.now();
         let tx = self.conn.transaction()?;
         let changed = tx.execute(
-            "UPDATE issue SET kind = ?1, year = ?2, number = ?3, total_number = ?4, date = ?5, updated_at = ?6
+            // A date the editor changes by hand is fixed: the sign-off no longer moves it.
+            "UPDATE issue SET kind = ?1, year = ?2, number = ?3, total_number = ?4, date = ?5, updated_at = ?6,
+                              date_fixed = date_fixed OR date <> ?5
              WHERE id = ?7 AND deleted_at IS NULL",
             params![
                 numbers.kind.as_str(),
@@ -257,6 +262,15 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Whether the editor set the masthead date by hand (otherwise the sign-off date becomes it).
+    pub fn issue_date_fixed(&self, id: Id) -> Result<bool, StoreError> {
+        let fixed = self
+            .conn
+            .query_row("SELECT date_fixed FROM issue WHERE id = ?1", [id], |row| row.get(0))
+            .optional()?;
+        fixed.ok_or(StoreError::NotFound { what: "期刊", id })
     }
 
     /// Moves an issue to the trash; it keeps its articles and revisions and can be restored.

@@ -7,7 +7,9 @@
 use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
-use super::{StoreError, article_table, issue_table, publication_table, revision_table};
+use super::{
+    StoreError, article_table, issue_lock, issue_table, publication_table, revision_table, status_table,
+};
 
 /// Every schema step in order; step N brings the database to user_version N.
 pub fn migrations() -> Vec<M<'static>> {
@@ -16,11 +18,14 @@ pub fn migrations() -> Vec<M<'static>> {
         M::up(issue_table::CREATE),
         M::up(article_table::CREATE),
         M::up(revision_table::CREATE),
+        M::up(status_table::CREATE),
+        M::up(status_table::CREATE_SNAPSHOT),
+        M::up(issue_lock::CREATE),
     ]
 }
 
 /// The schema version this build writes. A database with a higher user_version is refused.
-pub const LATEST_VERSION: u32 = 4;
+pub const LATEST_VERSION: u32 = 7;
 
 /// Refuses a newer database untouched, then applies what is pending in one transaction.
 pub fn apply_migrations(conn: &mut Connection, steps: &[M<'static>]) -> Result<(), StoreError> {

@@ -1,17 +1,20 @@
 //! One SQLite file holds everything: publications, issues, articles and every article's
-//! revisions. Each table's file holds its migration and its typed reads and writes.
+//! revisions, and each issue's status history with the text of every proof round. Each table's file holds its migration and its typed reads and writes.
 //!
 //! Safety rules: WAL with full sync, foreign keys on, every write in a transaction, stored JSON
 //! decoded with `?` into an error naming the row (a corrupt article is never read as empty),
-//! and every article save appends a revision, so no text is overwritten without a trace.
+//! and every article save appends a revision, so no text is overwritten without a trace. A signed-off issue is locked by triggers
+//! (`issue_lock`).
 
 mod article_table;
 mod clock;
 mod error;
+mod issue_lock;
 mod issue_table;
 mod migration;
 mod publication_table;
 mod revision_table;
+mod status_table;
 
 use std::path::Path;
 
@@ -23,6 +26,7 @@ pub use error::StoreError;
 pub use issue_table::{IssueRecord, IssueSummary};
 pub use migration::{LATEST_VERSION, apply_migrations, migrations};
 pub use revision_table::{Revision, RevisionSummary};
+pub use status_table::{RoundSnapshot, SnapshotArticle, StatusChange, StatusTransition};
 
 pub type Id = i64;
 

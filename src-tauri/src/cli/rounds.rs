@@ -1,0 +1,172 @@
+//! `status`, `advance`, `send-back`, `sign-off`, `revoke-sign-off` and `compare`: an issue's way
+//! through the proof rounds from the command line.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+use super::output_error;
+use crate::domain::IssueStatus;
+use crate::error::AppError;
+use crate::numbering;
+use crate::service::{self, ArticleChange, RoundComparison, RoundRef};
+use crate::store::{Id, Store};
+
+#[derive(Debug, Subcommand)]
+pub enum RoundCommand {
+    /// 查看一期的状态和流转记录（谁、何时、备注）
+    Status { id: Id },
+    /// 推进到下一步：草稿 → 一校 → 二校 → 三校 → 待签发
+    Advance {
+        id: Id,
+        /// 操作人姓名（默认读取环境变量 JIANBAO_USER）
+        #[arg(long, env = "JIANBAO_USER")]
+        by: String,
+        /// 备注
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// 退回修改：默认退回上一步，可用 --to 退回到更早的状态（如 草稿）
+    SendBack {
+        id: Id,
+        #[arg(long, env = "JIANBAO_USER")]
+        by: String,
+        /// 退回的理由（必填）
+        #[arg(long)]
+        reason: String,
+        /// 退回到：草稿、一校、二校、三校
+        #[arg(long, value_parser = parse_status)]
+        to: Option<IssueStatus>,
+    },
+    /// 签发（只能从“待签发”）：记录签发人和日期，未确定出刊日期的以签发日期为出刊日期，并锁定本期
+    SignOff {
+        id: Id,
+        /// 签发人
+        #[arg(long, env = "JIANBAO_USER")]
+        by: String,
+        /// 签发日期 YYYY-MM-DD（默认今天）
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+    /// 撤销签发：本期回到“待签发”，可以再修改
+    RevokeSignOff {
+        id: Id,
+        #[arg(long, env = "JIANBAO_USER")]
+        by: String,
+        /// 撤销的理由（必填）
+        #[arg(long)]
+        reason: String,
+    },
+    /// 逐篇比较两轮的文字：轮次写 1、2、3（或 一校、二校、三校）、待签发、签发、当前
+    Compare {
+        id: Id,
+        #[arg(value_parser = parse_round)]
+        round_a: RoundRef,
+        #[arg(value_parser = parse_round)]
+        round_b: RoundRef,
+    },
+}
+
+pub fn run(
+    command: RoundCommand,
+    store: &mut Store,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> Result<(), AppError> {
+    let text = match command {
+        RoundCommand::Status { id } => status_text(store, id)?,
+        RoundCommand::Advance { id, by, note } => {
+            let to = service::advance(store, id, &by, &note)?;
+            format!("本期已进入“{}”\n", to.as_chinese())
+        }
+        RoundCommand::SendBack { id, by, reason, to } => {
+            let to = service::send_back(store, id, &by, &reason, to)?;
+            format!("本期已退回到“{}”\n", to.as_chinese())
+        }
+        RoundCommand::SignOff { id, by, date } => {
+            let signed = service::sign_off(store, id, &by, date.unwrap_or(today))?;
+            format!(
+                "本期已签发（签发人 {}，签发日期 {}），出刊日期为 {}；如需修改，请先撤销签发\n",
+                by.trim(),
+                numbering::format_masthead_date(signed.date),
+                numbering::format_masthead_date(signed.masthead_date)
+            )
+        }
+        RoundCommand::RevokeSignOff { id, by, reason } => {
+            service::revoke_sign_off(store, id, &by, &reason)?;
+            "已撤销签发，本期回到“待签发”，可以修改\n".to_owned()
+        }
+        RoundCommand::Compare { id, round_a, round_b } => {
+            comparison_text(&service::compare_rounds(store, id, round_a, round_b)?)
+        }
+    };
+    out.write_all(text.as_bytes()).map_err(output_error)
+}
+
+fn status_text(store: &Store, id: Id) -> Result<String, AppError> {
+    let rounds = service::issue_rounds(store, id)?;
+    let mut text = format!("状态：{}\n", rounds.status.as_chinese());
+    if rounds.history.is_empty() {
+        text.push_str("（尚无流转记录）\n");
+    }
+    for change in &rounds.history {
+        text.push_str(&format!(
+            "{}　{} → {}　{}",
+            change.changed_at,
+            change.from.as_chinese(),
+            change.to.as_chinese(),
+            change.changed_by
+        ));
+        if let Some(date) = change.sign_off_date {
+            text.push_str(&format!("　签发日期 {}", numbering::format_masthead_date(date)));
+        }
+        if !change.note.is_empty() {
+            text.push_str(&format!("　{}", change.note));
+        }
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+fn comparison_text(comparison: &RoundComparison) -> String {
+    let mut text = format!("{} → {}\n", comparison.from_label, comparison.to_label);
+    for article in &comparison.articles {
+        let what = match article.change {
+            ArticleChange::Added => "新增",
+            ArticleChange::Removed => "删去",
+            ArticleChange::Changed => "有改动",
+            ArticleChange::Unchanged => "无改动",
+        };
+        text.push_str(&format!("\n《{}》{what}\n", article.title));
+        if article.change != ArticleChange::Changed {
+            continue;
+        }
+        for line in &article.lines {
+            if let Some(number) = line.old_line {
+                text.push_str(&format!("  原第{number}行：{}\n", service::marked_text(&line.old, "删")));
+            }
+            if let Some(number) = line.new_line {
+                text.push_str(&format!("  新第{number}行：{}\n", service::marked_text(&line.new, "增")));
+            }
+        }
+    }
+    text
+}
+
+fn parse_status(text: &str) -> Result<IssueStatus, String> {
+    IssueStatus::ALL
+        .into_iter()
+        .find(|status| status.as_chinese() == text.trim() || status.as_str() == text.trim())
+        .ok_or_else(|| format!("“{text}”不是期刊状态，请写 草稿、一校、二校 或 三校"))
+}
+
+fn parse_round(text: &str) -> Result<RoundRef, String> {
+    RoundRef::parse(text)
+        .ok_or_else(|| format!("“{text}”不是轮次，请写 1、2、3（或 一校、二校、三校）、待签发、签发 或 当前"))
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    numbering::parse_iso_date(text)
+        .ok_or_else(|| format!("“{text}”不是有效日期，请按 YYYY-MM-DD 填写真实存在的日期"))
+}

@@ -1,0 +1,220 @@
+//! The way of an issue from draft to print: 草稿 → 一校 → 二校 → 三校 → 待签发 → 已签发, every
+//! step recorded with who took it, when and why.
+//!
+//! Sending back: a round that finds problems returns the issue one step by default (三校 goes
+//! back to 二校, 待签发 to 三校), or to any earlier status the sender names, 草稿 included, for
+//! changes that need the editor. Reasons are required, since the next person must know what
+//! to fix. A signed-off issue is not sent back: its sign-off is revoked, which returns it to
+//! 待签发.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::domain::IssueStatus;
+use crate::error::AppError;
+use crate::numbering;
+use crate::store::{Id, StatusChange, StatusTransition, Store};
+
+/// An issue's status and how it got there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct IssueRounds {
+    pub status: IssueStatus,
+    pub history: Vec<StatusChange>,
+}
+
+/// What a sign-off did to the masthead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignOff {
+    pub date: NaiveDate,
+    /// The masthead date afterwards: the sign-off date, or the one the editor fixed.
+    pub masthead_date: NaiveDate,
+}
+
+/// The status after `status` on the way to print, if an advance may take it there.
+pub fn next_status(status: IssueStatus) -> Option<IssueStatus> {
+    match status {
+        IssueStatus::Draft => Some(IssueStatus::FirstProof),
+        IssueStatus::FirstProof => Some(IssueStatus::SecondProof),
+        IssueStatus::SecondProof => Some(IssueStatus::ThirdProof),
+        IssueStatus::ThirdProof => Some(IssueStatus::AwaitingSignOff),
+        IssueStatus::AwaitingSignOff | IssueStatus::SignedOff => None,
+    }
+}
+
+/// The proof round (1–3) whose proofs an issue in `status` gets: 一校 to 三校 their own; the
+/// text awaiting sign-off is the third round's.
+pub fn proof_round_of(status: IssueStatus) -> Option<u8> {
+    match status {
+        IssueStatus::FirstProof => Some(1),
+        IssueStatus::SecondProof => Some(2),
+        IssueStatus::ThirdProof | IssueStatus::AwaitingSignOff => Some(3),
+        IssueStatus::Draft | IssueStatus::SignedOff => None,
+    }
+}
+
+pub fn issue_rounds(store: &Store, issue: Id) -> Result<IssueRounds, AppError> {
+    let status = store.issue(issue)?.issue.status;
+    Ok(IssueRounds { status, history: store.status_history(issue)? })
+}
+
+/// Moves the issue one step along the way; 待签发 goes on only by `sign_off`.
+pub fn advance(store: &mut Store, issue: Id, who: &str, note: &str) -> Result<IssueStatus, AppError> {
+    let who = required_name(who)?;
+    let from = store.issue(issue)?.issue.status;
+    let to = match (from, next_status(from)) {
+        (_, Some(to)) => to,
+        (IssueStatus::AwaitingSignOff, None) => {
+            return Err(AppError::invalid("本期正待签发，请由签发人“签发”，或“退回”修改"));
+        }
+        (_, None) => return Err(AppError::invalid("本期已签发，不能再推进；如需修改请先“撤销签发”")),
+    };
+    let note = note.trim();
+    record(
+        store,
+        issue,
+        StatusTransition { from, to, by: who, note, sign_off_date: None, masthead_date: None },
+    )?;
+    Ok(to)
+}
+
+/// Returns the issue to an earlier status (one step back unless `to` is given) with reasons.
+pub fn send_back(
+    store: &mut Store,
+    issue: Id,
+    who: &str,
+    reasons: &str,
+    to: Option<IssueStatus>,
+) -> Result<IssueStatus, AppError> {
+    let who = required_name(who)?;
+    let reasons = required_text(reasons, "请写明退回的理由，以便下一位知道要改什么")?;
+    let from = store.issue(issue)?.issue.status;
+    if from == IssueStatus::SignedOff {
+        return Err(AppError::invalid("本期已签发，不能退回；如需修改请先“撤销签发”"));
+    }
+    let Some(previous) = previous_status(from) else {
+        return Err(AppError::invalid("本期还是草稿，没有可退回的上一步"));
+    };
+    let to = to.unwrap_or(previous);
+    if rank(to) >= rank(from) {
+        return Err(AppError::invalid(format!(
+            "只能退回到“{}”之前的状态，不能退回到“{}”",
+            from.as_chinese(),
+            to.as_chinese()
+        )));
+    }
+    let change =
+        StatusTransition { from, to, by: who, note: reasons, sign_off_date: None, masthead_date: None };
+    record(store, issue, change)?;
+    Ok(to)
+}
+
+/// Signs off an issue awaiting sign-off on `date`. The masthead takes the sign-off date unless
+/// the editor fixed another; the issue is then locked.
+pub fn sign_off(store: &mut Store, issue: Id, signer: &str, date: NaiveDate) -> Result<SignOff, AppError> {
+    let signer = required_name(signer)?;
+    let current = store.issue(issue)?;
+    let from = current.issue.status;
+    if from != IssueStatus::AwaitingSignOff {
+        return Err(AppError::invalid(format!(
+            "只有“待签发”的期刊才能签发，本期现在是“{}”",
+            from.as_chinese()
+        )));
+    }
+    let masthead_date = if store.issue_date_fixed(issue)? {
+        current.issue.date
+    } else if date.year() == current.issue.year {
+        date
+    } else {
+        return Err(AppError::invalid(format!(
+            "签发日期 {} 与本期的年份 {} 年不符，出刊日期不能随签发改过去；请先在刊头中确定出刊日期，再签发",
+            numbering::format_masthead_date(date),
+            current.issue.year
+        )));
+    };
+    let change = StatusTransition {
+        from,
+        to: IssueStatus::SignedOff,
+        by: signer,
+        note: "",
+        sign_off_date: Some(date),
+        masthead_date: Some(masthead_date),
+    };
+    record(store, issue, change)?;
+    Ok(SignOff { date, masthead_date })
+}
+
+/// Unlocks a signed-off issue: it returns to 待签发, with the reason recorded.
+pub fn revoke_sign_off(
+    store: &mut Store,
+    issue: Id,
+    who: &str,
+    reason: &str,
+) -> Result<IssueStatus, AppError> {
+    let who = required_name(who)?;
+    let reason = required_text(reason, "请写明撤销签发的理由")?;
+    let from = store.issue(issue)?.issue.status;
+    if from != IssueStatus::SignedOff {
+        return Err(AppError::invalid(format!("本期尚未签发（现在是“{}”），无需撤销", from.as_chinese())));
+    }
+    let to = IssueStatus::AwaitingSignOff;
+    record(
+        store,
+        issue,
+        StatusTransition { from, to, by: who, note: reason, sign_off_date: None, masthead_date: None },
+    )?;
+    Ok(to)
+}
+
+fn record(store: &mut Store, issue: Id, change: StatusTransition) -> Result<(), AppError> {
+    store.record_transition(issue, &change)?;
+    Ok(())
+}
+
+fn previous_status(status: IssueStatus) -> Option<IssueStatus> {
+    IssueStatus::ALL.into_iter().find(|candidate| next_status(*candidate) == Some(status))
+}
+
+fn rank(status: IssueStatus) -> usize {
+    IssueStatus::ALL.iter().position(|s| *s == status).unwrap_or(usize::MAX)
+}
+
+fn required_name(who: &str) -> Result<&str, AppError> {
+    required_text(who, "请填写您的姓名：每一步都要记下是谁做的")
+}
+
+fn required_text<'a>(text: &'a str, message: &str) -> Result<&'a str, AppError> {
+    let text = text.trim();
+    if text.is_empty() { Err(AppError::invalid(message)) } else { Ok(text) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_way_to_print_visits_every_status_once() {
+        let mut status = IssueStatus::Draft;
+        let mut visited = vec![status];
+        while let Some(next) = next_status(status) {
+            status = next;
+            visited.push(status);
+        }
+        assert_eq!(visited, IssueStatus::ALL[..5], "sign-off is not an advance");
+    }
+
+    #[test]
+    fn one_step_back_is_the_previous_round() {
+        assert_eq!(previous_status(IssueStatus::ThirdProof), Some(IssueStatus::SecondProof));
+        assert_eq!(previous_status(IssueStatus::AwaitingSignOff), Some(IssueStatus::ThirdProof));
+        assert_eq!(previous_status(IssueStatus::Draft), None);
+    }
+
+    #[test]
+    fn proofs_are_numbered_by_the_round() {
+        assert_eq!(proof_round_of(IssueStatus::SecondProof), Some(2));
+        assert_eq!(proof_round_of(IssueStatus::AwaitingSignOff), Some(3));
+        assert_eq!(proof_round_of(IssueStatus::Draft), None);
+    }
+}
