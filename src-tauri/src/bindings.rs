@@ -20,10 +20,10 @@ use crate::proof::{Finding, Part, RuleId};
 use crate::service::{
     ArticleForReview, ArticleOverride, ArticleSummary, ArticleView, BundledFamily, ExportReport,
     FieldProblem, FontFamilies, ImportReport, ImportedArticleReport, IssueImportReport, IssuePreview,
-    IssueView, MastheadUpdate, NewIssueRequest, PreviewImage, PreviewInk, PreviewPage, PreviewRule,
-    PreviewRun, PublicationView, ReviewedArticle, RevisionView, SettingsSaved,
+    IssueRounds, IssueView, MastheadUpdate, NewIssueRequest, PreviewImage, PreviewInk, PreviewPage,
+    PreviewRule, PreviewRun, PublicationView, ReviewedArticle, RevisionView, SettingsSaved,
 };
-use crate::store::{IssueSummary, RevisionSummary};
+use crate::store::{IssueSummary, RevisionSummary, StatusChange};
 
 /// Path of the generated file, relative to the `src-tauri` crate.
 pub const BINDINGS_PATH: &str = "../ui/src/generated/bindings.ts";
@@ -85,6 +85,20 @@ pub fn commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
             ExportReport::name(cfg),
         ),
         ("open_exported_pdf", "{ path: string; reveal: boolean }".into(), "null".into()),
+        ("issue_rounds", "{ id: number }".into(), IssueRounds::name(cfg)),
+        ("advance_issue", "{ id: number; by: string; note: string }".into(), IssueRounds::name(cfg)),
+        (
+            "send_back_issue",
+            format!("{{ id: number; by: string; reasons: string; to?: {} }}", IssueStatus::name(cfg)),
+            IssueRounds::name(cfg),
+        ),
+        // `date` as YYYY-MM-DD; today when left out.
+        ("sign_off_issue", "{ id: number; by: string; date?: string }".into(), IssueRounds::name(cfg)),
+        (
+            "revoke_sign_off_issue",
+            "{ id: number; by: string; reason: string }".into(),
+            IssueRounds::name(cfg),
+        ),
     ]
 }
 
@@ -145,6 +159,8 @@ fn declarations(cfg: &Config) -> Vec<String> {
         PreviewPage::decl(cfg),
         IssuePreview::decl(cfg),
         ExportReport::decl(cfg),
+        StatusChange::decl(cfg),
+        IssueRounds::decl(cfg),
         RuleId::decl(cfg),
         Part::decl(cfg),
         Finding::decl(cfg),

@@ -110,20 +110,8 @@ fn status_text(store: &Store, id: Id) -> Result<String, AppError> {
     if rounds.history.is_empty() {
         text.push_str("（尚无流转记录）\n");
     }
-    for change in &rounds.history {
-        text.push_str(&format!(
-            "{}　{} → {}　{}",
-            change.changed_at,
-            change.from.as_chinese(),
-            change.to.as_chinese(),
-            change.changed_by
-        ));
-        if let Some(date) = change.sign_off_date {
-            text.push_str(&format!("　签发日期 {}", numbering::format_masthead_date(date)));
-        }
-        if !change.note.is_empty() {
-            text.push_str(&format!("　{}", change.note));
-        }
+    for line in &rounds.history_lines {
+        text.push_str(line);
         text.push('\n');
     }
     Ok(text)

@@ -4,6 +4,7 @@
 mod commands;
 mod import_commands;
 mod preview_commands;
+mod rounds_commands;
 mod settings_commands;
 mod state;
 
@@ -44,7 +45,12 @@ macro_rules! registered_commands {
             preview_issue,
             preview_font,
             export_issue_pdf,
-            open_exported_pdf
+            open_exported_pdf,
+            issue_rounds,
+            advance_issue,
+            send_back_issue,
+            sign_off_issue,
+            revoke_sign_off_issue
         )
     };
 }

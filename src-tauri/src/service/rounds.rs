@@ -21,7 +21,11 @@ use crate::store::{Id, StatusChange, StatusTransition, Store};
 #[serde(rename_all = "camelCase")]
 pub struct IssueRounds {
     pub status: IssueStatus,
+    /// `一校`, `已签发`, …
+    pub status_label: String,
     pub history: Vec<StatusChange>,
+    /// Each change as one readable line (time, from → to, who, sign-off date, note).
+    pub history_lines: Vec<String>,
 }
 
 /// What a sign-off did to the masthead.
@@ -56,7 +60,27 @@ pub fn proof_round_of(status: IssueStatus) -> Option<u8> {
 
 pub fn issue_rounds(store: &Store, issue: Id) -> Result<IssueRounds, AppError> {
     let status = store.issue(issue)?.issue.status;
-    Ok(IssueRounds { status, history: store.status_history(issue)? })
+    let history = store.status_history(issue)?;
+    let history_lines = history.iter().map(change_line).collect();
+    Ok(IssueRounds { status, status_label: status.as_chinese().into(), history, history_lines })
+}
+
+/// `2025-09-02T08:00:00Z　一校 → 二校　汤建　签发日期 …　note`
+pub fn change_line(change: &StatusChange) -> String {
+    let mut line = format!(
+        "{}　{} → {}　{}",
+        change.changed_at,
+        change.from.as_chinese(),
+        change.to.as_chinese(),
+        change.changed_by
+    );
+    if let Some(date) = change.sign_off_date {
+        line.push_str(&format!("　签发日期 {}", numbering::format_masthead_date(date)));
+    }
+    if !change.note.is_empty() {
+        line.push_str(&format!("　{}", change.note));
+    }
+    line
 }
 
 /// Moves the issue one step along the way; 待签发 goes on only by `sign_off`.

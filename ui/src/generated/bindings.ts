@@ -320,6 +320,30 @@ boldStrokeEm: number, };
 
 export type ExportReport = { path: string, pageCount: number, warnings: Array<string>, };
 
+export type StatusChange = { id: number, issueId: number, from: IssueStatus, to: IssueStatus, changedBy: string, 
+/**
+ * UTC, RFC 3339.
+ */
+changedAt: string, 
+/**
+ * The note of an advance, or the reasons of a send-back or revocation.
+ */
+note: string, 
+/**
+ * The date the signer gave, on a sign-off only.
+ */
+signOffDate: string | null, };
+
+export type IssueRounds = { status: IssueStatus, 
+/**
+ * `一校`, `已签发`, …
+ */
+statusLabel: string, history: Array<StatusChange>, 
+/**
+ * Each change as one readable line (time, from → to, who, sign-off date, note).
+ */
+historyLines: Array<string>, };
+
 export type RuleId = "half-width-punctuation" | "straight-quotes" | "unpaired-mark" | "enumeration-comma-between-quotes" | "doubled-punctuation" | "dash-form" | "ellipsis-form" | "title-without-book-marks" | "range-unit" | "phone-dash" | "short-year" | "leading-zero" | "year-brackets" | "word" | "cross-for-plus" | "duplicated-character" | "long-sentence" | "attribution-place" | "heading-sequence" | "masthead-date" | "footer-field";
 
 export type Part = "title" | "subtitle" | "byline" | "editorNote" | "body" | "attribution" | "masthead" | "footer";
@@ -369,4 +393,9 @@ export type Commands = {
   preview_font: { request: { key: number }; response: ArrayBuffer };
   export_issue_pdf: { request: { issueId: number; path: string; proofRound?: number }; response: ExportReport };
   open_exported_pdf: { request: { path: string; reveal: boolean }; response: null };
+  issue_rounds: { request: { id: number }; response: IssueRounds };
+  advance_issue: { request: { id: number; by: string; note: string }; response: IssueRounds };
+  send_back_issue: { request: { id: number; by: string; reasons: string; to?: IssueStatus }; response: IssueRounds };
+  sign_off_issue: { request: { id: number; by: string; date?: string }; response: IssueRounds };
+  revoke_sign_off_issue: { request: { id: number; by: string; reason: string }; response: IssueRounds };
 };
