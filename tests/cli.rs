@@ -2,18 +2,10 @@
 
 mod common;
 
+use common::cli;
+
 use std::path::Path;
 use std::process::{Command, Output};
-
-fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jianbao-cli"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("JIANBAO_DB")
-        .output()
-        .expect("run jianbao-cli")
-}
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("UTF-8 output")

@@ -2,18 +2,7 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jianbao-cli"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("JIANBAO_DB")
-        .output()
-        .expect("run jianbao-cli")
-}
+use common::cli;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("UTF-8 output")

@@ -2,19 +2,10 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Output};
+use common::cli;
 
-fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jianbao-cli"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("JIANBAO_DB")
-        .env_remove("JIANBAO_USER")
-        .output()
-        .expect("run jianbao-cli")
-}
+use std::path::Path;
+use std::process::Command;
 
 fn ok(db: &Path, args: &[&str]) -> String {
     let output = cli(db, args);

@@ -2,6 +2,7 @@
 #![allow(dead_code, reason = "each test binary uses a different part of this module")]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use jianbao::domain::{Article, Block, Issue, IssueKind, IssueStatus, Publication};
@@ -66,4 +67,17 @@ pub fn issue(number: u32, total_number: u32, articles: Vec<Article>) -> Issue {
 /// Path of a committed fixture in tests/fixtures.
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name)
+}
+
+/// The real `jianbao-cli` on the database `db`, as a user runs it, with no database or user
+/// name taken from the environment the tests run in.
+pub fn cli(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jianbao-cli"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("JIANBAO_DB")
+        .env_remove("JIANBAO_USER")
+        .output()
+        .expect("run jianbao-cli")
 }

@@ -2,7 +2,7 @@
 // simulated IME composition), reorder, restart the app and find everything stored.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { defaultPort as PORT, demoDatabase, launch, screenshot, startDriver } from "./harness.mjs";
+import { articleTitles, defaultPort as PORT, demoDatabase, launch, openDemoIssue, screenshot, startDriver } from "./harness.mjs";
 
 let driver;
 
@@ -13,21 +13,6 @@ before(async () => {
 after(() => {
   driver?.kill();
 });
-
-async function openDemoIssue(browser) {
-  const table = await browser.$('[data-testid="issue-table"]');
-  await table.waitForExist({ timeout: 15000 });
-  for (const row of await browser.$$('[data-testid="issue-row"]')) {
-    if ((await row.getText()).includes("总第七百四十一期")) await (await row.$("button")).click();
-  }
-  await (await browser.$('[data-testid="editor"]')).waitForExist({ timeout: 10000 });
-}
-
-async function articleTitles(browser) {
-  const titles = [];
-  for (const title of await browser.$$('[data-testid="article-title"]')) titles.push(await title.getText());
-  return titles;
-}
 
 async function waitSaved(browser) {
   const state = await browser.$('[data-testid="save-state"]');

@@ -71,3 +71,20 @@ export async function screenshot(browser, name) {
   await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   await browser.saveScreenshot(join(screenshotDir, `${name}.png`));
 }
+
+/** Opens 2025年第13期（总第七百四十一期） of the demo database from the issue list. */
+export async function openDemoIssue(browser) {
+  const table = await browser.$('[data-testid="issue-table"]');
+  await table.waitForExist({ timeout: 15000 });
+  for (const row of await browser.$$('[data-testid="issue-row"]')) {
+    if ((await row.getText()).includes("总第七百四十一期")) await (await row.$("button")).click();
+  }
+  await (await browser.$('[data-testid="editor"]')).waitForExist({ timeout: 10000 });
+}
+
+/** The titles in the workspace's article list, in order. */
+export async function articleTitles(browser) {
+  const titles = [];
+  for (const title of await browser.$$('[data-testid="article-title"]')) titles.push(await title.getText());
+  return titles;
+}

@@ -3,7 +3,7 @@
 // only the accepted changes; a corrupt .docx is refused in Chinese and the issue is unchanged.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { defaultPort as PORT, demoDatabase, launch, screenshot, startDriver } from "./harness.mjs";
+import { articleTitles, defaultPort as PORT, demoDatabase, launch, openDemoIssue, screenshot, startDriver } from "./harness.mjs";
 
 const TITLE = "县人大常委会开展专题调研";
 const MANUSCRIPT = [
@@ -25,21 +25,6 @@ before(async () => {
 after(() => {
   driver?.kill();
 });
-
-async function openDemoIssue(browser) {
-  const table = await browser.$('[data-testid="issue-table"]');
-  await table.waitForExist({ timeout: 15000 });
-  for (const row of await browser.$$('[data-testid="issue-row"]')) {
-    if ((await row.getText()).includes("总第七百四十一期")) await (await row.$("button")).click();
-  }
-  await (await browser.$('[data-testid="editor"]')).waitForExist({ timeout: 10000 });
-}
-
-async function articleTitles(browser) {
-  const titles = [];
-  for (const title of await browser.$$('[data-testid="article-title"]')) titles.push(await title.getText());
-  return titles;
-}
 
 /** Hands files to the page as the file picker (`pick`) or a drop on the article list does. */
 async function giveFiles(browser, files, how) {

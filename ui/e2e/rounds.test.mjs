@@ -3,7 +3,7 @@
 // restart), and 撤销签发 with its reason making it editable again.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { defaultPort as PORT, demoDatabase, launch, screenshot, startDriver } from "./harness.mjs";
+import { defaultPort as PORT, demoDatabase, launch, openDemoIssue, screenshot, startDriver } from "./harness.mjs";
 
 let driver;
 
@@ -14,15 +14,6 @@ before(async () => {
 after(() => {
   driver?.kill();
 });
-
-async function openDemoIssue(browser) {
-  const table = await browser.$('[data-testid="issue-table"]');
-  await table.waitForExist({ timeout: 15000 });
-  for (const row of await browser.$$('[data-testid="issue-row"]')) {
-    if ((await row.getText()).includes("总第七百四十一期")) await (await row.$("button")).click();
-  }
-  await (await browser.$('[data-testid="editor"]')).waitForExist({ timeout: 10000 });
-}
 
 async function status(browser) {
   const label = await browser.$('[data-testid="round-status"]');
