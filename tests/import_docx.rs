@@ -43,7 +43,7 @@ fn a_word_manuscript_becomes_one_article() {
         article.body[1],
         Block::Paragraph {
             content: vec![
-                Inline { text: "一是“明方向”。".into(), bold: true },
+                Inline::styled("一是“明方向”。", true),
                 Inline::plain("县人大常委会把学习宣传贯彻作为抓手，实现全覆盖。"),
             ]
         },

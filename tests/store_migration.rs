@@ -24,7 +24,16 @@ fn a_new_database_gets_every_table_and_the_latest_version() {
     assert_eq!(user_version(&conn), LATEST_VERSION);
     assert_eq!(
         table_names(&conn),
-        ["article", "article_revision", "issue", "publication", "round_snapshot", "status_change"]
+        [
+            "article",
+            "article_revision",
+            "comment_message",
+            "comment_thread",
+            "issue",
+            "publication",
+            "round_snapshot",
+            "status_change"
+        ]
     );
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |row| row.get(0)).expect("mode");
     assert_eq!(mode, "wal", "WAL keeps readers and the autosave from blocking each other");
@@ -129,4 +138,25 @@ fn a_database_from_before_the_proof_rounds_upgrades_with_its_issues_editable() {
     assert!(store.status_history(7).expect("history").is_empty(), "no change is invented");
     assert!(!store.issue_date_fixed(7).expect("flag"), "an old date is not taken as fixed");
     store.add_article(7, &common::article("新稿", "正文。"), "汤建").expect("still editable");
+}
+
+#[test]
+fn a_database_from_before_the_comments_upgrades_and_its_articles_take_comments() {
+    let db = common::TempDb::new();
+    let mut conn = Connection::open(&db.path).expect("open");
+    let before_comments: Vec<M<'static>> = migrations().into_iter().take(7).collect();
+    apply_migrations(&mut conn, &before_comments).expect("the schema before the comments");
+    drop(conn);
+    let (mut store, publication) = db.with_publication();
+    let issue = store.create_issue(publication, &common::issue(13, 741, vec![]), "汤建").expect("issue");
+    let article_id = store.add_article(issue, &common::article("新稿", "正文。"), "汤建").expect("article");
+    let comment = jianbao::store::NewComment {
+        thread_id: "t1",
+        article_id,
+        quote: "正文",
+        author: "李校对",
+        body: "请核对",
+    };
+    store.add_comment_thread(&comment).expect("the new tables are there");
+    assert_eq!(user_version(&Connection::open(&db.path).expect("reopen")), LATEST_VERSION);
 }

@@ -9,7 +9,7 @@ use ts_rs::{Config, TS};
 use crate::domain::{
     Article, Block, CompressionStyle, EditingUnit, FontChoice, FontRole, FontRoles, FooterSettings, Inline,
     Issue, IssueFile, IssueKind, IssueStatus, LayoutProfile, MastheadTotalPlacement, Publication,
-    RecipientsLabel,
+    RecipientsLabel, Suggestion, SuggestionKind,
 };
 use crate::error::{AppError, ErrorCode};
 use crate::import::{
@@ -18,12 +18,13 @@ use crate::import::{
 };
 use crate::proof::{Finding, Part, RuleId};
 use crate::service::{
-    ArticleForReview, ArticleOverride, ArticleSummary, ArticleView, BundledFamily, ExportReport,
-    FieldProblem, FontFamilies, ImportReport, ImportedArticleReport, IssueImportReport, IssuePreview,
-    IssueRounds, IssueView, MastheadUpdate, NewIssueRequest, PreviewImage, PreviewInk, PreviewPage,
-    PreviewRule, PreviewRun, PublicationView, ReviewedArticle, RevisionView, SettingsSaved,
+    ArticleForReview, ArticleOverride, ArticleSummary, ArticleView, BundledFamily, CommentThreadView,
+    ExportReport, FieldProblem, FontFamilies, ImportReport, ImportedArticleReport, IssueImportReport,
+    IssuePreview, IssueReview, IssueRounds, IssueView, MastheadUpdate, NewIssueRequest, PendingSuggestion,
+    PreviewImage, PreviewInk, PreviewPage, PreviewRule, PreviewRun, PublicationView, ReviewedArticle,
+    RevisionView, SettingsSaved,
 };
-use crate::store::{IssueSummary, RevisionSummary, StatusChange};
+use crate::store::{CommentMessage, CommentThread, IssueSummary, RevisionSummary, StatusChange};
 
 /// Path of the generated file, relative to the `src-tauri` crate.
 pub const BINDINGS_PATH: &str = "../ui/src/generated/bindings.ts";
@@ -99,6 +100,23 @@ pub fn commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
             "{ id: number; by: string; reason: string }".into(),
             IssueRounds::name(cfg),
         ),
+        ("issue_review", "{ issueId: number }".into(), IssueReview::name(cfg)),
+        (
+            "add_comment",
+            "{ issueId: number; articleId: number; threadId: string; quote: string; author: string; body: string }"
+                .into(),
+            IssueReview::name(cfg),
+        ),
+        (
+            "reply_to_comment",
+            "{ issueId: number; threadId: string; author: string; body: string }".into(),
+            IssueReview::name(cfg),
+        ),
+        (
+            "resolve_comment",
+            "{ issueId: number; threadId: string; by: string; resolved: boolean }".into(),
+            IssueReview::name(cfg),
+        ),
     ]
 }
 
@@ -164,6 +182,13 @@ fn declarations(cfg: &Config) -> Vec<String> {
         RuleId::decl(cfg),
         Part::decl(cfg),
         Finding::decl(cfg),
+        SuggestionKind::decl(cfg),
+        Suggestion::decl(cfg),
+        CommentMessage::decl(cfg),
+        CommentThread::decl(cfg),
+        CommentThreadView::decl(cfg),
+        PendingSuggestion::decl(cfg),
+        IssueReview::decl(cfg),
     ]
 }
 

@@ -4,6 +4,7 @@
 mod commands;
 mod import_commands;
 mod preview_commands;
+mod review_commands;
 mod rounds_commands;
 mod settings_commands;
 mod state;
@@ -50,7 +51,11 @@ macro_rules! registered_commands {
             advance_issue,
             send_back_issue,
             sign_off_issue,
-            revoke_sign_off_issue
+            revoke_sign_off_issue,
+            issue_review,
+            add_comment,
+            reply_to_comment,
+            resolve_comment
         )
     };
 }

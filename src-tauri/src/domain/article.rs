@@ -1,6 +1,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::Suggestion;
+
 /// One piece of a bulletin: a title (kept as the editor broke it into lines), optional
 /// furniture around the body, the body itself, and the attribution line at its end.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -114,7 +116,8 @@ impl Block {
     }
 }
 
-/// A run of text; bold is the only emphasis a bulletin uses.
+/// A run of text; bold is the only emphasis a bulletin uses. A run may carry a proofreader's
+/// pending change and the comment threads anchored on it (see `review`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Inline {
@@ -122,11 +125,22 @@ pub struct Inline {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     #[ts(optional, as = "Option<bool>")]
     pub bold: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub suggestion: Option<Suggestion>,
+    /// Ids of the comment threads anchored on this run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<_>")]
+    pub comments: Vec<String>,
 }
 
 impl Inline {
     pub fn plain(text: &str) -> Self {
-        Inline { text: text.to_owned(), bold: false }
+        Inline::styled(text, false)
+    }
+
+    pub fn styled(text: &str, bold: bool) -> Self {
+        Inline { text: text.to_owned(), bold, suggestion: None, comments: vec![] }
     }
 }
 

@@ -8,6 +8,7 @@ mod exchange;
 mod issue;
 mod layout_profile;
 mod publication;
+mod review;
 
 pub use article::{Article, Block, Inline};
 pub use exchange::{EXCHANGE_FORMAT, EXCHANGE_VERSION, IssueFile, IssueFileError};
@@ -16,3 +17,4 @@ pub use layout_profile::{
     CompressionStyle, FontChoice, FontRole, FontRoles, LayoutProfile, MastheadTotalPlacement,
 };
 pub use publication::{EditingUnit, FooterSettings, Publication, RecipientsLabel};
+pub use review::{Suggestion, SuggestionKind};

@@ -331,7 +331,7 @@ impl<'a, R: Read + std::io::Seek> BodyReader<'a, R> {
     fn push_text(&mut self, text: &str) {
         match self.paragraph.last_mut() {
             Some(run) if run.bold == self.bold => run.text.push_str(text),
-            _ => self.paragraph.push(Inline { text: text.to_owned(), bold: self.bold }),
+            _ => self.paragraph.push(Inline::styled(text, self.bold)),
         }
     }
 

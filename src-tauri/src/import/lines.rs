@@ -90,7 +90,7 @@ pub fn read_bold(text: &str) -> Vec<Inline> {
         .iter()
         .enumerate()
         .filter(|(_, part)| !part.is_empty())
-        .map(|(index, part)| Inline { text: (*part).to_owned(), bold: index % 2 == 1 })
+        .map(|(index, part)| Inline::styled(part, index % 2 == 1))
         .collect()
 }
 
@@ -102,10 +102,10 @@ mod tests {
     fn markdown_marks_are_read() {
         let lines = text_lines("# 联络动态\n\n## **二、多方联动**\n- 一是抓学习。\n---\n正文**加粗**完");
         assert_eq!(lines[0].mark, LineMark::Marked { style_level: None });
-        assert_eq!(lines[1].content, vec![Inline { text: "二、多方联动".into(), bold: true }]);
+        assert_eq!(lines[1].content, vec![Inline::styled("二、多方联动", true)]);
         assert!(lines[1].blank_before);
         assert_eq!(lines[2].plain_text(), "一是抓学习。");
         assert_eq!(lines[3].mark, LineMark::Rule);
-        assert_eq!(lines[4].content[1], Inline { text: "加粗".into(), bold: true });
+        assert_eq!(lines[4].content[1], Inline::styled("加粗", true));
     }
 }

@@ -147,7 +147,7 @@ fn group_runs(chars: &[(char, bool)]) -> Vec<Inline> {
     for &(c, bold) in chars {
         match runs.last_mut() {
             Some(run) if run.bold == bold => run.text.push(c),
-            _ => runs.push(Inline { text: c.to_string(), bold }),
+            _ => runs.push(Inline::styled(&c.to_string(), bold)),
         }
     }
     runs
@@ -202,10 +202,10 @@ mod tests {
 
     #[test]
     fn replacement_keeps_bold_runs() {
-        let mut content = vec![Inline { text: "加粗".into(), bold: true }, Inline::plain(",正文")];
+        let mut content = vec![Inline::styled("加粗", true), Inline::plain(",正文")];
         let comma = proposal(0, CleanupRule::FullWidthPunctuation, 0, 2, 3, "，");
         replace_all(&mut content, &[&comma]);
-        assert_eq!(content, vec![Inline { text: "加粗".into(), bold: true }, Inline::plain("，正文")]);
+        assert_eq!(content, vec![Inline::styled("加粗", true), Inline::plain("，正文")]);
     }
 
     #[test]

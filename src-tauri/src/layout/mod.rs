@@ -49,6 +49,9 @@ pub fn layout_issue(
     metrics: &dyn FontMetrics,
     options: &LayoutOptions,
 ) -> LaidOutIssue {
+    // Suggestions print once accepted; until then the text prints as it was.
+    let settled = issue.settled();
+    let issue = &settled;
     let profile = &publication.layout;
     let geometry = Geometry::of(profile);
     let styles = Styles::new(profile, geometry);

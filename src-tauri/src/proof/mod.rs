@@ -29,6 +29,8 @@ pub fn check_issue(issue: &Issue, publication: &Publication, words: &WordList) -
     let mut findings = Vec::new();
     for (index, article) in issue.articles.iter().enumerate() {
         let index = index as u32;
+        // Pending suggestions are not yet the text; blocks keep their places for `block`.
+        let article = &article.settled_block_for_block();
         for (part, block, text) in texts_of(article) {
             let hits = check_text(&text, words);
             findings.extend(hits.into_iter().map(|hit| hit.at(Some(index), part, block, &text)));

@@ -13,6 +13,7 @@ mod masthead;
 mod preview;
 mod proof;
 mod publication;
+mod review;
 mod round_compare;
 mod rounds;
 mod settings;
@@ -42,6 +43,10 @@ pub use preview::{
 };
 pub use proof::{check_issue_file, check_stored_issue, load_word_list};
 pub use publication::{PublicationView, ensure_publication, publication_view, update_publication};
+pub use review::{
+    CommentThreadView, IssueReview, PendingSuggestion, add_comment, ensure_nothing_waits, issue_review,
+    reply_to_comment, set_comment_resolved,
+};
 pub use round_compare::{
     ArticleChange, ArticleComparison, LineChange, Piece, RoundComparison, RoundRef, compare_rounds,
     marked_text,

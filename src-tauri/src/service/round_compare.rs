@@ -154,6 +154,8 @@ fn whole(article: &SnapshotArticle, change: ArticleChange) -> ArticleComparison 
 /// The article as lines of plain text, one per printed element, labelled where the element
 /// alone would not say what it is.
 pub fn text_lines(article: &Article) -> Vec<String> {
+    // Suggestions not yet accepted are not part of a round's text.
+    let article = &article.settled();
     let mut lines = vec![format!("标题：{}", article.title_text())];
     lines.extend(article.subtitle.iter().map(|subtitle| format!("副题：{subtitle}")));
     lines.extend(article.byline.iter().map(|byline| format!("署名：{byline}")));

@@ -146,6 +146,7 @@ pub fn sign_off(store: &mut Store, issue: Id, signer: &str, date: NaiveDate) -> 
             from.as_chinese()
         )));
     }
+    super::review::ensure_nothing_waits(store, issue)?;
     let masthead_date = if store.issue_date_fixed(issue)? {
         current.issue.date
     } else if date.year() == current.issue.year {

@@ -8,6 +8,7 @@
 
 mod article_table;
 mod clock;
+mod comment_table;
 mod error;
 mod issue_lock;
 mod issue_table;
@@ -22,6 +23,7 @@ use rusqlite::Connection;
 
 pub use article_table::ArticleRecord;
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use comment_table::{CommentMessage, CommentThread, NewComment};
 pub use error::StoreError;
 pub use issue_table::{IssueRecord, IssueSummary};
 pub use migration::{LATEST_VERSION, apply_migrations, migrations};

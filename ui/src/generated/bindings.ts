@@ -1,7 +1,11 @@
 // Generated from the Rust types by `cargo test -p jianbao bindings` (UPDATE=1 rewrites).
 // Do not edit by hand.
 
-export type Inline = { text: string, bold?: boolean, };
+export type Inline = { text: string, bold?: boolean, suggestion?: Suggestion, 
+/**
+ * Ids of the comment threads anchored on this run.
+ */
+comments?: Array<string>, };
 
 export type Block = { "type": "paragraph", content: Array<Inline>, } | { "type": "heading", level: number, content: Array<Inline>, } | { "type": "image", 
 /**
@@ -366,6 +370,52 @@ message: string,
  */
 suggestion: string | null, };
 
+export type SuggestionKind = "insertion" | "deletion";
+
+export type Suggestion = { kind: SuggestionKind, 
+/**
+ * Unique within the article; neighbouring runs of one change share it.
+ */
+id: number, author: string, 
+/**
+ * RFC 3339.
+ */
+at: string, };
+
+export type CommentMessage = { author: string, 
+/**
+ * UTC, RFC 3339.
+ */
+writtenAt: string, body: string, };
+
+export type CommentThread = { id: string, articleId: number, 
+/**
+ * The text the comment was made on, as it was then.
+ */
+quote: string, messages: Array<CommentMessage>, resolvedBy: string | null, 
+/**
+ * UTC, RFC 3339.
+ */
+resolvedAt: string | null, };
+
+export type CommentThreadView = { articleTitle: string, 
+/**
+ * False once every run it was anchored on has been deleted.
+ */
+anchored: boolean, id: string, articleId: number, 
+/**
+ * The text the comment was made on, as it was then.
+ */
+quote: string, messages: Array<CommentMessage>, resolvedBy: string | null, 
+/**
+ * UTC, RFC 3339.
+ */
+resolvedAt: string | null, };
+
+export type PendingSuggestion = { articleId: number, articleTitle: string, id: number, kind: SuggestionKind, text: string, author: string, at: string, };
+
+export type IssueReview = { threads: Array<CommentThreadView>, suggestions: Array<PendingSuggestion>, openThreads: number, };
+
 export type Commands = {
   list_issues: { request: Record<string, never>; response: IssueSummary[] };
   get_issue: { request: { id: number }; response: IssueView };
@@ -398,4 +448,8 @@ export type Commands = {
   send_back_issue: { request: { id: number; by: string; reasons: string; to?: IssueStatus }; response: IssueRounds };
   sign_off_issue: { request: { id: number; by: string; date?: string }; response: IssueRounds };
   revoke_sign_off_issue: { request: { id: number; by: string; reason: string }; response: IssueRounds };
+  issue_review: { request: { issueId: number }; response: IssueReview };
+  add_comment: { request: { issueId: number; articleId: number; threadId: string; quote: string; author: string; body: string }; response: IssueReview };
+  reply_to_comment: { request: { issueId: number; threadId: string; author: string; body: string }; response: IssueReview };
+  resolve_comment: { request: { issueId: number; threadId: string; by: string; resolved: boolean }; response: IssueReview };
 };
