@@ -109,9 +109,12 @@ fn sign_off_waits_for_suggestions_and_comments_then_locks_them() {
     advance_to_awaiting_sign_off(&mut store, issue);
 
     let review = service::issue_review(&store, issue).expect("review");
-    let pending: Vec<(&str, SuggestionKind)> =
-        review.suggestions.iter().map(|s| (s.text.as_str(), s.kind)).collect();
-    assert_eq!(pending, vec![("10月", SuggestionKind::Insertion)]);
+    let pending: Vec<(&str, &str, &str)> = review
+        .suggestions
+        .iter()
+        .map(|s| (s.inserted.as_str(), s.deleted.as_str(), s.author.as_str()))
+        .collect();
+    assert_eq!(pending, vec![("10月", "", "李校对")]);
     let refused = service::sign_off(&mut store, issue, "王主任", sign_off_date()).unwrap_err();
     assert_eq!(refused.code, ErrorCode::InvalidInput);
     assert!(
@@ -148,4 +151,40 @@ fn the_printed_and_checked_text_leaves_pending_insertions_out() {
     let findings =
         service::check_stored_issue(&store, issue, &jianbao::proof::WordList::shipped()).expect("check");
     assert!(findings.iter().all(|f| !f.text.contains("的的")), "a suggested insertion is not yet text");
+}
+
+#[test]
+fn the_cli_lists_answers_and_resolves_threads_with_pending_suggestions() {
+    let db = common::TempDb::new();
+    let (mut store, issue, article_id) = commented_issue(&db);
+    let mut article = store.article(article_id).expect("article").article;
+    article.body.push(Block::Paragraph {
+        content: vec![
+            suggested("十月", SuggestionKind::Deletion),
+            suggested("10月", SuggestionKind::Insertion),
+        ],
+    });
+    store.save_article(article_id, &article, "李校对").expect("save");
+    drop(store);
+    let id = issue.to_string();
+
+    let reply = common::cli(&db.path, &["reply", "c1", "--by", "汤建", "--text", "已核对"]);
+    assert!(reply.status.success(), "{}", String::from_utf8_lossy(&reply.stderr));
+    let listed = common::cli(&db.path, &["comments", &id]);
+    let text = String::from_utf8(listed.stdout).expect("utf-8");
+    assert!(text.starts_with("批注 1 条（未解决 1 条），待处理的修改建议 1 处"), "{text}");
+    assert!(text.contains("[c1] 《代表活动》“代表”（未解决）"), "{text}");
+    assert!(text.contains("汤建") && text.contains("已核对"), "{text}");
+    assert!(text.contains("把“十月”改为“10月”（李校对"), "{text}");
+
+    let resolved = common::cli(&db.path, &["resolve", "c1", "--by", "汤建"]);
+    assert!(resolved.status.success());
+    let json = common::cli(&db.path, &["comments", &id, "--json"]);
+    let review: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(review["openThreads"], 0);
+    assert_eq!(review["threads"][0]["resolvedBy"], "汤建");
+
+    let unknown = common::cli(&db.path, &["reply", "nope", "--by", "汤建", "--text", "好"]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("找不到这条批注"));
 }

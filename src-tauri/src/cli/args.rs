@@ -65,6 +65,8 @@ pub enum Command {
     Check(CheckArgs),
     #[command(flatten)]
     Rounds(super::rounds::RoundCommand),
+    #[command(flatten)]
+    Review(super::review::ReviewCommand),
     /// 列出各字体角色所用的字体及其 GBK 覆盖率
     Fonts {
         /// 按该期刊文件的刊物设置选字体（默认使用内置字体）

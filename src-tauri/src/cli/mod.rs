@@ -8,6 +8,7 @@ mod check;
 mod export;
 mod import;
 mod print;
+mod review;
 mod rounds;
 
 use std::io::Write;
@@ -43,6 +44,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), A
         }
         Command::Export { id, pdf } => export::export(&store, id, &pdf, now, out),
         Command::Rounds(command) => rounds::run(command, &mut store, today, out),
+        Command::Review(command) => review::run(command, &mut store, out),
         Command::Init => {
             let created = service::ensure_publication(&mut store)?;
             let what = if created { "已初始化数据库" } else { "数据库已初始化，未作改动" };

@@ -16,7 +16,10 @@ pub fn issue_review(state: State<'_, AppState>, issue_id: Id) -> Result<IssueRev
 
 /// Stores a new thread; the editor has put `thread_id` on the commented text.
 #[tauri::command]
-#[allow(clippy::too_many_arguments)]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a Tauri command takes its arguments one by one from the IPC call"
+)]
 pub fn add_comment(
     state: State<'_, AppState>,
     issue_id: Id,

@@ -60,10 +60,10 @@ impl Article {
     pub fn pending_suggestions(&self) -> Vec<u32> {
         let mut ids: Vec<u32> = vec![];
         for inline in self.inlines() {
-            if let Some(suggestion) = &inline.suggestion {
-                if !ids.contains(&suggestion.id) {
-                    ids.push(suggestion.id);
-                }
+            if let Some(suggestion) = &inline.suggestion
+                && !ids.contains(&suggestion.id)
+            {
+                ids.push(suggestion.id);
             }
         }
         ids

@@ -19,15 +19,16 @@ pub struct CommentThreadView {
     pub anchored: bool,
 }
 
-/// A suggestion still waiting in a stored article, with the text it would insert or delete.
+/// A suggestion still waiting in a stored article: what it would insert, delete, or both (a
+/// replacement: the editor gives a deletion next to an insertion the same id).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PendingSuggestion {
     pub article_id: Id,
     pub article_title: String,
     pub id: u32,
-    pub kind: SuggestionKind,
-    pub text: String,
+    pub inserted: String,
+    pub deleted: String,
     pub author: String,
     pub at: String,
 }
@@ -118,18 +119,25 @@ fn pending_in(article_id: Id, article: &Article) -> Vec<PendingSuggestion> {
     let mut pending: Vec<PendingSuggestion> = vec![];
     for inline in article.inlines() {
         let Some(suggestion) = &inline.suggestion else { continue };
+        let index = match pending.iter().position(|p| p.id == suggestion.id) {
+            Some(index) => index,
+            None => {
+                pending.push(PendingSuggestion {
+                    article_id,
+                    article_title: article.title_text(),
+                    id: suggestion.id,
+                    inserted: String::new(),
+                    deleted: String::new(),
+                    author: suggestion.author.clone(),
+                    at: suggestion.at.clone(),
+                });
+                pending.len() - 1
+            }
+        };
         let text = inline.text.replace('\u{200B}', "");
-        match pending.iter_mut().find(|p| p.id == suggestion.id) {
-            Some(known) => known.text.push_str(&text),
-            None => pending.push(PendingSuggestion {
-                article_id,
-                article_title: article.title_text(),
-                id: suggestion.id,
-                kind: suggestion.kind,
-                text,
-                author: suggestion.author.clone(),
-                at: suggestion.at.clone(),
-            }),
+        match suggestion.kind {
+            SuggestionKind::Insertion => pending[index].inserted.push_str(&text),
+            SuggestionKind::Deletion => pending[index].deleted.push_str(&text),
         }
     }
     pending

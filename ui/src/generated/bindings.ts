@@ -412,7 +412,7 @@ quote: string, messages: Array<CommentMessage>, resolvedBy: string | null,
  */
 resolvedAt: string | null, };
 
-export type PendingSuggestion = { articleId: number, articleTitle: string, id: number, kind: SuggestionKind, text: string, author: string, at: string, };
+export type PendingSuggestion = { articleId: number, articleTitle: string, id: number, inserted: string, deleted: string, author: string, at: string, };
 
 export type IssueReview = { threads: Array<CommentThreadView>, suggestions: Array<PendingSuggestion>, openThreads: number, };
 

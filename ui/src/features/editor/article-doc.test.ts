@@ -31,6 +31,26 @@ describe("article ↔ editor document", () => {
     expect(roundTrip(article)).toEqual(article);
   });
 
+  it("gives back suggestions with their author and time, and comment anchors", () => {
+    const suggestion = { id: 3, author: "李校对", at: "2026-11-23T10:00:00.000Z" };
+    const article: Article = {
+      title: ["标题"],
+      editorNote: [{ text: "按语", comments: ["t1"] }],
+      body: [
+        {
+          type: "paragraph",
+          content: [
+            { text: "截至" },
+            { text: "10月", suggestion: { kind: "insertion", ...suggestion } },
+            { text: "十月", suggestion: { kind: "deletion", ...suggestion, id: 4 } },
+            { text: "底", bold: true, comments: ["t1", "t2"] },
+          ],
+        },
+      ],
+    };
+    expect(roundTrip(article)).toEqual(article);
+  });
+
   it("builds the document the schema describes, in print order", () => {
     const article: Article = {
       title: ["标题"],

@@ -1,7 +1,7 @@
 // Converts between the domain `Article` (the JSON the backend stores) and the editor's
 // ProseMirror document. `articleFromDoc(docFromArticle(a))` gives `a` back for every article
 // the editor can produce; see article-doc.test.ts.
-import type { Node } from "prosemirror-model";
+import type { Mark, Node } from "prosemirror-model";
 import type { Article, Block, Inline } from "../../generated/bindings";
 import { schema } from "./schema";
 
@@ -85,19 +85,50 @@ function textNodes(text: string): Node[] {
 }
 
 function inlineNodes(inlines: Inline[]): Node[] {
-  return inlines
-    .filter((inline) => inline.text !== "")
-    .map((inline) => schema.text(inline.text, inline.bold ? [schema.marks.bold.create()] : []));
+  return inlines.filter((inline) => inline.text !== "").map((inline) => schema.text(inline.text, marksOf(inline)));
+}
+
+function marksOf(inline: Inline): Mark[] {
+  const { marks } = schema;
+  const found: Mark[] = [];
+  if (inline.bold) found.push(marks.bold.create());
+  if (inline.suggestion) {
+    const { kind, id, author, at } = inline.suggestion;
+    found.push(marks[kind].create({ id, author, at }));
+  }
+  for (const id of inline.comments ?? []) found.push(marks.comment.create({ id }));
+  return found;
 }
 
 function inlinesOf(node: Node): Inline[] {
   const inlines: Inline[] = [];
   node.forEach((child) => {
-    const bold = schema.marks.bold.isInSet(child.marks) !== undefined;
+    const inline = inlineOf(child);
     const last = inlines[inlines.length - 1];
-    // ProseMirror merges equal neighbours already; this also merges across other marks.
-    if (last && Boolean(last.bold) === bold) last.text += child.text ?? "";
-    else inlines.push(bold ? { text: child.text ?? "", bold: true } : { text: child.text ?? "" });
+    // ProseMirror merges equal neighbours already; this also merges across marks the domain
+    // does not keep.
+    if (last && sameStyle(last, inline)) last.text += inline.text;
+    else inlines.push(inline);
   });
   return inlines;
+}
+
+function inlineOf(child: Node): Inline {
+  const inline: Inline = { text: child.text ?? "" };
+  const comments: string[] = [];
+  for (const mark of child.marks) {
+    const name = mark.type.name;
+    if (name === "bold") inline.bold = true;
+    else if (name === "insertion" || name === "deletion") {
+      const { id, author, at } = mark.attrs as { id: number | string; author: string; at: string };
+      inline.suggestion = { kind: name, id: Number(id), author, at };
+    } else if (name === "comment") comments.push(String(mark.attrs.id));
+  }
+  if (comments.length > 0) inline.comments = comments.sort();
+  return inline;
+}
+
+function sameStyle(a: Inline, b: Inline): boolean {
+  const key = (inline: Inline) => JSON.stringify([Boolean(inline.bold), inline.suggestion ?? null, inline.comments ?? []]);
+  return key(a) === key(b);
 }

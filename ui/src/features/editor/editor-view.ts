@@ -4,32 +4,40 @@
 // too. We must therefore never replace the document from outside while `view.composing`.
 import { history } from "prosemirror-history";
 import type { Node } from "prosemirror-model";
-import { EditorState } from "prosemirror-state";
+import { EditorState, type Transaction } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
+import { commentAnchorStyles } from "../review/comment-anchors";
+import { suggestChanges, suggestingDispatch, suggestionAuthors } from "../review/suggesting";
 import { type EditorShortcuts, editorKeymaps } from "./keymap";
 import { cleanPastedHtml } from "./paste";
 
 export type ArticleEditorView = EditorView;
 
-export function createEditorState(doc: Node, shortcuts: EditorShortcuts): EditorState {
-  return EditorState.create({ doc, plugins: [...editorKeymaps(shortcuts), history()] });
+/** `author` names whoever types in suggesting mode (the name the app asked for). */
+export function createEditorState(doc: Node, shortcuts: EditorShortcuts, author: () => string): EditorState {
+  const review = [suggestChanges(), suggestionAuthors(author), commentAnchorStyles()];
+  return EditorState.create({ doc, plugins: [...editorKeymaps(shortcuts), history(), ...review] });
 }
 
-export function createEditorView(
-  place: HTMLElement,
-  state: EditorState,
-  onDocChange: (doc: Node) => void,
-  onSelection: () => void,
-): EditorView {
+export type EditorEvents = {
+  onDocChange: (doc: Node) => void;
+  onSelection: () => void;
+  /** A change suggesting mode cannot record, with the reason in Chinese. */
+  onRefused: (message: string) => void;
+};
+
+export function createEditorView(place: HTMLElement, state: EditorState, events: EditorEvents): EditorView {
+  const apply = (tr: Transaction) => {
+    view.updateState(view.state.apply(tr));
+    if (tr.docChanged) events.onDocChange(view.state.doc);
+    events.onSelection();
+  };
   const view: EditorView = new EditorView(place, {
     state,
     attributes: { class: "article-doc", spellcheck: "false", lang: "zh-CN", "data-testid": "editor" },
     transformPastedHTML: cleanPastedHtml,
-    dispatchTransaction(tr) {
-      view.updateState(view.state.apply(tr));
-      if (tr.docChanged) onDocChange(view.state.doc);
-      onSelection();
-    },
+    // In suggesting mode, typing becomes insertion and deletion marks (review/suggesting.ts).
+    dispatchTransaction: suggestingDispatch(() => view, apply, events.onRefused),
   });
   return view;
 }

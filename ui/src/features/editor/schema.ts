@@ -1,5 +1,7 @@
 import { Schema } from "prosemirror-model";
 import { bold } from "./marks/bold";
+import { comment } from "./marks/comment";
+import { deletion, insertion, modification } from "./marks/suggestion";
 import { byline } from "./nodes/byline";
 import { editorNote } from "./nodes/editor-note";
 import { heading } from "./nodes/heading";
@@ -24,5 +26,6 @@ export const schema = new Schema({
     image,
     text: { group: "inline" },
   },
-  marks: { bold },
+  // Suggestions and comment anchors live in the body and the 编者按 only (see nodes/).
+  marks: { bold, insertion, deletion, modification, comment },
 });

@@ -4,7 +4,7 @@ import type { NodeSpec } from "prosemirror-model";
  *  layout adds, so the label is shown by CSS and never typed. */
 export const editorNote: NodeSpec = {
   content: "text*",
-  marks: "bold",
+  marks: "bold insertion deletion modification comment",
   defining: true,
   parseDOM: [{ tag: "p.editor-note", priority: 70 }],
   toDOM: () => ["p", { class: "editor-note" }, 0],

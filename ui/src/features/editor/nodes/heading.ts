@@ -8,7 +8,7 @@ export type HeadingLevel = (typeof HEADING_LEVELS)[number];
 export const heading: NodeSpec = {
   attrs: { level: { default: 1 } },
   content: "text*",
-  marks: "bold",
+  marks: "bold insertion deletion modification comment",
   group: "block",
   defining: true,
   // Above the paragraph's catch-all rules; a pasted h1 (a web page's title) is a level 1.

@@ -1,0 +1,110 @@
+//! `comments`, `reply` and `resolve`: the comment threads and pending suggestions of an issue
+//! from the command line. Comments are started in the app, where text can be selected.
+
+use std::io::Write;
+
+use clap::Subcommand;
+
+use super::{output_error, print};
+use crate::error::AppError;
+use crate::service::{self, IssueReview};
+use crate::store::{Id, Store};
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// 列出一期的批注（含回复、是否已解决）和尚未处理的修改建议
+    Comments {
+        id: Id,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
+    /// 回复一条批注
+    Reply {
+        /// 批注编号（见 comments 的输出）
+        thread: String,
+        #[arg(long, env = "JIANBAO_USER")]
+        by: String,
+        /// 回复内容
+        #[arg(long)]
+        text: String,
+    },
+    /// 把一条批注标为已解决（--reopen 重新打开）
+    Resolve {
+        thread: String,
+        #[arg(long, env = "JIANBAO_USER")]
+        by: String,
+        #[arg(long)]
+        reopen: bool,
+    },
+}
+
+pub fn run(command: ReviewCommand, store: &mut Store, out: &mut dyn Write) -> Result<(), AppError> {
+    let text = match command {
+        ReviewCommand::Comments { id, json } => {
+            let review = service::issue_review(store, id)?;
+            if json {
+                return print::json(out, &review);
+            }
+            review_text(&review)
+        }
+        ReviewCommand::Reply { thread, by, text } => {
+            service::reply_to_comment(store, &thread, &by, &text)?;
+            "已回复\n".to_owned()
+        }
+        ReviewCommand::Resolve { thread, by, reopen } => {
+            service::set_comment_resolved(store, &thread, &by, !reopen)?;
+            if reopen { "已重新打开这条批注\n" } else { "已标为解决\n" }.to_owned()
+        }
+    };
+    out.write_all(text.as_bytes()).map_err(output_error)
+}
+
+fn review_text(review: &IssueReview) -> String {
+    let mut text = format!(
+        "批注 {} 条（未解决 {} 条），待处理的修改建议 {} 处\n",
+        review.threads.len(),
+        review.open_threads,
+        review.suggestions.len()
+    );
+    for thread in &review.threads {
+        let state = match &thread.thread.resolved_by {
+            Some(by) => format!("已由{by}解决"),
+            None if thread.anchored => "未解决".to_owned(),
+            None => "未解决，原文已删除".to_owned(),
+        };
+        text.push_str(&format!(
+            "\n[{}] 《{}》“{}”（{state}）\n",
+            thread.thread.id, thread.article_title, thread.thread.quote
+        ));
+        for message in &thread.thread.messages {
+            text.push_str(&format!(
+                "  {} {}：{}\n",
+                message.author,
+                local_time(&message.written_at),
+                message.body
+            ));
+        }
+    }
+    for suggestion in &review.suggestions {
+        let change = match (suggestion.deleted.as_str(), suggestion.inserted.as_str()) {
+            ("", inserted) => format!("插入“{inserted}”"),
+            (deleted, "") => format!("删除“{deleted}”"),
+            (deleted, inserted) => format!("把“{deleted}”改为“{inserted}”"),
+        };
+        text.push_str(&format!(
+            "\n修改建议 《{}》{change}（{} {}）\n",
+            suggestion.article_title,
+            suggestion.author,
+            local_time(&suggestion.at)
+        ));
+    }
+    text
+}
+
+/// `2025-09-02T08:30:00.000Z` in the computer's time zone, as an office writes it.
+fn local_time(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|time| time.with_timezone(&chrono::Local).format("%Y年%-m月%-d日 %H:%M").to_string())
+        .unwrap_or_else(|_| rfc3339.to_owned())
+}
