@@ -18,10 +18,11 @@ use crate::import::{
 };
 use crate::proof::{Finding, Part, RuleId};
 use crate::service::{
-    ArticleForReview, ArticleOverride, ArticleSummary, ArticleView, BundledFamily, ExportReport,
-    FieldProblem, FontFamilies, ImportReport, ImportedArticleReport, IssueImportReport, IssuePreview,
-    IssueRounds, IssueView, MastheadUpdate, NewIssueRequest, PreviewImage, PreviewInk, PreviewPage,
-    PreviewRule, PreviewRun, PublicationView, ReviewedArticle, RevisionView, SettingsSaved,
+    ArticleChange, ArticleComparison, ArticleForReview, ArticleOverride, ArticleSummary, ArticleView,
+    BundledFamily, EditKind, ExportReport, FieldProblem, FontFamilies, ImportReport, ImportedArticleReport,
+    InlineEdit, IssueImportReport, IssuePreview, IssueRounds, IssueView, LineChange, MastheadUpdate,
+    NewIssueRequest, Piece, PreviewImage, PreviewInk, PreviewPage, PreviewRule, PreviewRun, PublicationView,
+    ReviewedArticle, RevisionView, RoundComparison, SettingsSaved,
 };
 use crate::store::{IssueSummary, RevisionSummary, StatusChange};
 
@@ -99,6 +100,12 @@ pub fn commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
             "{ id: number; by: string; reason: string }".into(),
             IssueRounds::name(cfg),
         ),
+        // Rounds as `一校`…`三校`, `待签发`, `已签发` or `当前`.
+        (
+            "compare_rounds",
+            "{ issueId: number; from: string; to: string }".into(),
+            RoundComparison::name(cfg),
+        ),
     ]
 }
 
@@ -161,6 +168,13 @@ fn declarations(cfg: &Config) -> Vec<String> {
         ExportReport::decl(cfg),
         StatusChange::decl(cfg),
         IssueRounds::decl(cfg),
+        ArticleChange::decl(cfg),
+        Piece::decl(cfg),
+        EditKind::decl(cfg),
+        InlineEdit::decl(cfg),
+        LineChange::decl(cfg),
+        ArticleComparison::decl(cfg),
+        RoundComparison::decl(cfg),
         RuleId::decl(cfg),
         Part::decl(cfg),
         Finding::decl(cfg),

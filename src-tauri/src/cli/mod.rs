@@ -24,6 +24,7 @@ use crate::store::{Clock, Store};
 /// Runs one CLI invocation, writing its output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), AppError> {
     let today = clock.today();
+    let zone = clock.zone();
     let now = clock.now();
     match &cli.command {
         Command::Render { file, pdf } => return export::render(file, pdf, now, out),
@@ -42,7 +43,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), A
             print::issue_list(out, &store)
         }
         Command::Export { id, pdf } => export::export(&store, id, &pdf, now, out),
-        Command::Rounds(command) => rounds::run(command, &mut store, today, out),
+        Command::Rounds(command) => rounds::run(command, &mut store, today, zone, out),
         Command::Init => {
             let created = service::ensure_publication(&mut store)?;
             let what = if created { "已初始化数据库" } else { "数据库已初始化，未作改动" };

@@ -50,7 +50,8 @@ macro_rules! registered_commands {
             advance_issue,
             send_back_issue,
             sign_off_issue,
-            revoke_sign_off_issue
+            revoke_sign_off_issue,
+            compare_rounds
         )
     };
 }

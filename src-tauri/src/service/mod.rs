@@ -43,12 +43,12 @@ pub use preview::{
 pub use proof::{check_issue_file, check_stored_issue, load_word_list};
 pub use publication::{PublicationView, ensure_publication, publication_view, update_publication};
 pub use round_compare::{
-    ArticleChange, ArticleComparison, LineChange, Piece, RoundComparison, RoundRef, compare_rounds,
-    marked_text,
+    ArticleChange, ArticleComparison, EditKind, InlineEdit, LineChange, Piece, RoundComparison, RoundRef,
+    compare_rounds, marked_text,
 };
 pub use rounds::{
-    IssueRounds, SignOff, advance, issue_rounds, next_status, proof_round_of, revoke_sign_off, send_back,
-    sign_off,
+    IssueRounds, SignOff, advance, change_line, issue_rounds, local_time_label, next_status, proof_round_of,
+    revoke_sign_off, send_back, sign_off,
 };
 pub use settings::{FieldProblem, SettingsSaved, publication_problems, save_settings};
 

@@ -21,7 +21,7 @@ use std::path::Path;
 use rusqlite::Connection;
 
 pub use article_table::ArticleRecord;
-pub use clock::{Clock, FixedClock, SystemClock};
+pub use clock::{Clock, FixedClock, LocalZone, SystemClock};
 pub use error::StoreError;
 pub use issue_table::{IssueRecord, IssueSummary};
 pub use migration::{LATEST_VERSION, apply_migrations, migrations};
