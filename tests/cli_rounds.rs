@@ -114,3 +114,34 @@ fn a_proof_without_a_round_is_the_issue_s_current_round() {
     assert!(message.contains("只能导出正式版"), "{message}");
     ok(&db.path, &["export", "1", "-o", pdf]);
 }
+
+/// The `status` lines' times, read back as wall-clock times.
+fn status_times(db: &Path, zone: &str) -> Vec<chrono::NaiveDateTime> {
+    let output = Command::new(env!("CARGO_BIN_EXE_jianbao-cli"))
+        .args(["--db", db.to_str().expect("UTF-8 path"), "status", "1"])
+        .env("TZ", zone)
+        .output()
+        .expect("run jianbao-cli");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = String::from_utf8(output.stdout).expect("UTF-8 output");
+    text.lines()
+        .skip(1)
+        .map(|line| {
+            let time = line.split('\u{3000}').next().expect("a line starts with its time");
+            chrono::NaiveDateTime::parse_from_str(time, "%Y年%m月%d日 %H:%M")
+                .unwrap_or_else(|_| panic!("“{time}” is a local time like 2026年11月23日 18:05"))
+        })
+        .collect()
+}
+
+#[test]
+fn status_shows_the_history_on_the_local_clock() {
+    let db = database();
+    advance(&db.path, 2);
+    let utc = status_times(&db.path, "UTC");
+    let beijing = status_times(&db.path, "Asia/Shanghai");
+    assert_eq!(utc.len(), 2);
+    for (utc, beijing) in utc.iter().zip(&beijing) {
+        assert_eq!(*beijing - *utc, chrono::TimeDelta::hours(8), "Beijing is eight hours ahead of UTC");
+    }
+}

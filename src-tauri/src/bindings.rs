@@ -18,11 +18,12 @@ use crate::import::{
 };
 use crate::proof::{Finding, Part, RuleId};
 use crate::service::{
-    ArticleForReview, ArticleOverride, ArticleSummary, ArticleView, BundledFamily, CommentThreadView,
-    ExportReport, FieldProblem, FontFamilies, ImportReport, ImportedArticleReport, IssueImportReport,
-    IssuePreview, IssueReview, IssueRounds, IssueView, MastheadUpdate, NewIssueRequest, PendingSuggestion,
-    PreviewImage, PreviewInk, PreviewPage, PreviewRule, PreviewRun, PublicationView, ReviewedArticle,
-    RevisionView, SettingsSaved,
+    ArticleChange, ArticleComparison, ArticleForReview, ArticleOverride, ArticleSummary, ArticleView,
+    BundledFamily, CommentThreadView, EditKind, ExportReport, FieldProblem, FontFamilies, ImportReport,
+    ImportedArticleReport, InlineEdit, IssueImportReport, IssuePreview, IssueReview, IssueRounds, IssueView,
+    LineChange, MastheadUpdate, NewIssueRequest, PendingSuggestion, Piece, PreviewImage, PreviewInk,
+    PreviewPage, PreviewRule, PreviewRun, PublicationView, ReviewedArticle, RevisionView, RoundComparison,
+    SettingsSaved,
 };
 use crate::store::{CommentMessage, CommentThread, IssueSummary, RevisionSummary, StatusChange};
 
@@ -117,6 +118,12 @@ pub fn commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
             "{ issueId: number; threadId: string; by: string; resolved: boolean }".into(),
             IssueReview::name(cfg),
         ),
+        // Rounds as `一校`…`三校`, `待签发`, `已签发` or `当前`.
+        (
+            "compare_rounds",
+            "{ issueId: number; from: string; to: string }".into(),
+            RoundComparison::name(cfg),
+        ),
     ]
 }
 
@@ -179,6 +186,13 @@ fn declarations(cfg: &Config) -> Vec<String> {
         ExportReport::decl(cfg),
         StatusChange::decl(cfg),
         IssueRounds::decl(cfg),
+        ArticleChange::decl(cfg),
+        Piece::decl(cfg),
+        EditKind::decl(cfg),
+        InlineEdit::decl(cfg),
+        LineChange::decl(cfg),
+        ArticleComparison::decl(cfg),
+        RoundComparison::decl(cfg),
         RuleId::decl(cfg),
         Part::decl(cfg),
         Finding::decl(cfg),

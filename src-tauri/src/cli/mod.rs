@@ -25,6 +25,7 @@ use crate::store::{Clock, Store};
 /// Runs one CLI invocation, writing its output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), AppError> {
     let today = clock.today();
+    let zone = clock.zone();
     let now = clock.now();
     match &cli.command {
         Command::Render { file, pdf } => return export::render(file, pdf, now, out),
@@ -43,7 +44,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), A
             print::issue_list(out, &store)
         }
         Command::Export { id, pdf } => export::export(&store, id, &pdf, now, out),
-        Command::Rounds(command) => rounds::run(command, &mut store, today, out),
+        Command::Rounds(command) => rounds::run(command, &mut store, today, zone, out),
         Command::Review(command) => review::run(command, &mut store, out),
         Command::Init => {
             let created = service::ensure_publication(&mut store)?;

@@ -11,7 +11,7 @@ use crate::domain::IssueStatus;
 use crate::error::AppError;
 use crate::numbering;
 use crate::service::{self, ArticleChange, RoundComparison, RoundRef};
-use crate::store::{Id, Store};
+use crate::store::{Id, LocalZone, Store};
 
 #[derive(Debug, Subcommand)]
 pub enum RoundCommand {
@@ -72,10 +72,11 @@ pub fn run(
     command: RoundCommand,
     store: &mut Store,
     today: NaiveDate,
+    zone: LocalZone,
     out: &mut dyn Write,
 ) -> Result<(), AppError> {
     let text = match command {
-        RoundCommand::Status { id } => status_text(store, id)?,
+        RoundCommand::Status { id } => status_text(store, id, zone)?,
         RoundCommand::Advance { id, by, note } => {
             let to = service::advance(store, id, &by, &note)?;
             format!("本期已进入“{}”\n", to.as_chinese())
@@ -104,14 +105,14 @@ pub fn run(
     out.write_all(text.as_bytes()).map_err(output_error)
 }
 
-fn status_text(store: &Store, id: Id) -> Result<String, AppError> {
+fn status_text(store: &Store, id: Id, zone: LocalZone) -> Result<String, AppError> {
     let rounds = service::issue_rounds(store, id)?;
     let mut text = format!("状态：{}\n", rounds.status.as_chinese());
     if rounds.history.is_empty() {
         text.push_str("（尚无流转记录）\n");
     }
-    for line in &rounds.history_lines {
-        text.push_str(line);
+    for change in &rounds.history {
+        text.push_str(&service::change_line(change, zone));
         text.push('\n');
     }
     Ok(text)

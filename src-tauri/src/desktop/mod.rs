@@ -55,7 +55,8 @@ macro_rules! registered_commands {
             issue_review,
             add_comment,
             reply_to_comment,
-            resolve_comment
+            resolve_comment,
+            compare_rounds
         )
     };
 }

@@ -7,7 +7,7 @@ use tauri::State;
 use super::state::AppState;
 use crate::domain::IssueStatus;
 use crate::error::AppError;
-use crate::service::{self, IssueRounds};
+use crate::service::{self, IssueRounds, RoundComparison, RoundRef};
 use crate::store::Id;
 
 #[tauri::command]
@@ -63,4 +63,22 @@ pub fn revoke_sign_off_issue(
     let mut store = state.store()?;
     service::revoke_sign_off(&mut store, id, &by, &reason)?;
     service::issue_rounds(&store, id)
+}
+
+/// Compares the issue's text between two rounds, each named as the CLI names them (`一校`,
+/// `待签发`, `当前`, …).
+#[tauri::command]
+pub fn compare_rounds(
+    state: State<'_, AppState>,
+    issue_id: Id,
+    from: String,
+    to: String,
+) -> Result<RoundComparison, AppError> {
+    service::compare_rounds(&*state.store()?, issue_id, round_named(&from)?, round_named(&to)?)
+}
+
+fn round_named(text: &str) -> Result<RoundRef, AppError> {
+    RoundRef::parse(text).ok_or_else(|| {
+        AppError::invalid(format!("“{text}”不是轮次，请选择一校、二校、三校、待签发、已签发或当前"))
+    })
 }

@@ -48,12 +48,12 @@ pub use review::{
     reply_to_comment, set_comment_resolved,
 };
 pub use round_compare::{
-    ArticleChange, ArticleComparison, LineChange, Piece, RoundComparison, RoundRef, compare_rounds,
-    marked_text,
+    ArticleChange, ArticleComparison, EditKind, InlineEdit, LineChange, Piece, RoundComparison, RoundRef,
+    compare_rounds, marked_text,
 };
 pub use rounds::{
-    IssueRounds, SignOff, advance, issue_rounds, next_status, proof_round_of, revoke_sign_off, send_back,
-    sign_off,
+    IssueRounds, SignOff, advance, change_line, issue_rounds, local_time_label, next_status, proof_round_of,
+    revoke_sign_off, send_back, sign_off,
 };
 pub use settings::{FieldProblem, SettingsSaved, publication_problems, save_settings};
 

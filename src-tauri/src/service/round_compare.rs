@@ -77,6 +77,25 @@ pub struct LineChange {
     pub old: Vec<Piece>,
     /// The new line in pieces; `changed` marks what the later round put in.
     pub new: Vec<Piece>,
+    /// Both versions in one run, deletions before the insertions that replace them, for a
+    /// reader who wants to see the edit in place rather than two lines side by side.
+    pub inline: Vec<InlineEdit>,
+}
+
+/// A run of characters of a changed line, kept, taken out or put in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InlineEdit {
+    pub text: String,
+    pub kind: EditKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum EditKind {
+    Kept,
+    Deleted,
+    Inserted,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -187,38 +206,61 @@ fn line_changes(old: &[String], new: &[String]) -> Vec<LineChange> {
             let new_index = (offset < new_range.len()).then(|| new_range.start + offset);
             let (old_text, new_text) =
                 (old_index.map_or("", |i| old_refs[i]), new_index.map_or("", |i| new_refs[i]));
-            let (old_pieces, new_pieces) = if offset < paired {
-                char_pieces(old_text, new_text)
+            let line = if offset < paired {
+                char_changes(old_text, new_text)
             } else {
-                (whole_piece(old_text), whole_piece(new_text))
+                whole_line(old_text, new_text)
             };
             changes.push(LineChange {
                 old_line: old_index.map(line_number),
                 new_line: new_index.map(line_number),
-                old: old_pieces,
-                new: new_pieces,
+                ..line
             });
         }
     }
     changes
 }
 
-/// Both versions of a changed line, split where they differ character by character.
-fn char_pieces(old: &str, new: &str) -> (Vec<Piece>, Vec<Piece>) {
+/// Both versions of a changed line, split where they differ character by character: Chinese
+/// has no spaces to split words at, and a proofreader's edit is often one character.
+fn char_changes(old: &str, new: &str) -> LineChange {
     let diff = TextDiff::from_chars(old, new);
-    let (mut old_pieces, mut new_pieces) = (Vec::new(), Vec::new());
+    let (mut old_pieces, mut new_pieces, mut inline) = (Vec::new(), Vec::new(), Vec::new());
     for change in diff.iter_all_changes() {
         let text = change.value();
         match change.tag() {
             ChangeTag::Equal => {
                 push(&mut old_pieces, text, false);
                 push(&mut new_pieces, text, false);
+                push_edit(&mut inline, text, EditKind::Kept);
             }
-            ChangeTag::Delete => push(&mut old_pieces, text, true),
-            ChangeTag::Insert => push(&mut new_pieces, text, true),
+            ChangeTag::Delete => {
+                push(&mut old_pieces, text, true);
+                push_edit(&mut inline, text, EditKind::Deleted);
+            }
+            ChangeTag::Insert => {
+                push(&mut new_pieces, text, true);
+                push_edit(&mut inline, text, EditKind::Inserted);
+            }
         }
     }
-    (old_pieces, new_pieces)
+    LineChange { old_line: None, new_line: None, old: old_pieces, new: new_pieces, inline }
+}
+
+/// A line only one round has: all of it taken out or put in.
+fn whole_line(old: &str, new: &str) -> LineChange {
+    let mut inline = Vec::new();
+    push_edit(&mut inline, old, EditKind::Deleted);
+    push_edit(&mut inline, new, EditKind::Inserted);
+    LineChange { old_line: None, new_line: None, old: whole_piece(old), new: whole_piece(new), inline }
+}
+
+fn push_edit(edits: &mut Vec<InlineEdit>, text: &str, kind: EditKind) {
+    match edits.last_mut() {
+        Some(last) if last.kind == kind => last.text.push_str(text),
+        _ if text.is_empty() => {}
+        _ => edits.push(InlineEdit { text: text.to_owned(), kind }),
+    }
 }
 
 /// Appends to the last piece when it is of the same kind, so pieces are whole runs.
@@ -269,6 +311,25 @@ mod tests {
     }
 
     #[test]
+    fn the_inline_run_puts_each_deletion_before_its_replacement() {
+        let old = [snapshot(1, "会议", &["常委会审议了报告。"])];
+        let new = [snapshot(1, "会议", &["常委会审阅通过了报告。"])];
+        let result = compare_articles(&old, &new);
+        let edits: Vec<(EditKind, &str)> =
+            result[0].lines[0].inline.iter().map(|edit| (edit.kind, edit.text.as_str())).collect();
+        assert_eq!(
+            edits,
+            [
+                (EditKind::Kept, "常委会审"),
+                (EditKind::Deleted, "议"),
+                (EditKind::Inserted, "阅通过"),
+                (EditKind::Kept, "了报告。"),
+            ],
+            "read in order, the runs give the old line without insertions and the new without deletions"
+        );
+    }
+
+    #[test]
     fn added_removed_and_unchanged_articles_are_told_apart() {
         let old = [snapshot(1, "甲", &["一。"]), snapshot(2, "乙", &["二。"])];
         let new = [snapshot(3, "丙", &["三。"]), snapshot(1, "甲", &["一。"])];
@@ -288,6 +349,8 @@ mod tests {
         assert_eq!(lines.len(), 1);
         assert_eq!((lines[0].old_line, lines[0].new_line), (Some(3), None));
         assert_eq!(marked_text(&lines[0].old, "删"), "〔删：删去的一段。〕");
+        let deleted = InlineEdit { text: "删去的一段。".into(), kind: EditKind::Deleted };
+        assert_eq!(lines[0].inline, [deleted], "a line of one round only is one run");
     }
 
     #[test]

@@ -7,14 +7,14 @@
 //! to fix. A signed-off issue is not sent back: its sign-off is revoked, which returns it to
 //! 待签发.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::domain::IssueStatus;
 use crate::error::AppError;
 use crate::numbering;
-use crate::store::{Id, StatusChange, StatusTransition, Store};
+use crate::store::{Id, LocalZone, StatusChange, StatusTransition, Store};
 
 /// An issue's status and how it got there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -23,9 +23,8 @@ pub struct IssueRounds {
     pub status: IssueStatus,
     /// `一校`, `已签发`, …
     pub status_label: String,
+    /// Oldest first; times in UTC, for the reader to show in local time.
     pub history: Vec<StatusChange>,
-    /// Each change as one readable line (time, from → to, who, sign-off date, note).
-    pub history_lines: Vec<String>,
 }
 
 /// What a sign-off did to the masthead.
@@ -61,15 +60,14 @@ pub fn proof_round_of(status: IssueStatus) -> Option<u8> {
 pub fn issue_rounds(store: &Store, issue: Id) -> Result<IssueRounds, AppError> {
     let status = store.issue(issue)?.issue.status;
     let history = store.status_history(issue)?;
-    let history_lines = history.iter().map(change_line).collect();
-    Ok(IssueRounds { status, status_label: status.as_chinese().into(), history, history_lines })
+    Ok(IssueRounds { status, status_label: status.as_chinese().into(), history })
 }
 
-/// `2025-09-02T08:00:00Z　一校 → 二校　汤建　签发日期 …　note`
-pub fn change_line(change: &StatusChange) -> String {
+/// `2025年9月2日 16:00　一校 → 二校　汤建　签发日期 …　note`, the time in `zone`.
+pub fn change_line(change: &StatusChange, zone: LocalZone) -> String {
     let mut line = format!(
         "{}　{} → {}　{}",
-        change.changed_at,
+        local_time_label(&change.changed_at, zone),
         change.from.as_chinese(),
         change.to.as_chinese(),
         change.changed_by
@@ -81,6 +79,19 @@ pub fn change_line(change: &StatusChange) -> String {
         line.push_str(&format!("　{}", change.note));
     }
     line
+}
+
+/// A stored RFC 3339 time as the user's wall clock read it: `2026年11月23日 18:05`.
+pub fn local_time_label(rfc3339: &str, zone: LocalZone) -> String {
+    match DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(at) => {
+            let at = at.to_utc();
+            at.with_timezone(&zone.offset_at(at)).format("%Y年%-m月%-d日 %H:%M").to_string()
+        }
+        // The store writes every time itself, so this is a row written by hand; its text is
+        // still the best account of when the change happened.
+        Err(_) => rfc3339.to_owned(),
+    }
 }
 
 /// Moves the issue one step along the way; 待签发 goes on only by `sign_off`.
@@ -234,6 +245,28 @@ mod tests {
         assert_eq!(previous_status(IssueStatus::ThirdProof), Some(IssueStatus::SecondProof));
         assert_eq!(previous_status(IssueStatus::AwaitingSignOff), Some(IssueStatus::ThirdProof));
         assert_eq!(previous_status(IssueStatus::Draft), None);
+    }
+
+    #[test]
+    fn history_times_are_shown_on_the_local_clock() {
+        let beijing = LocalZone::Fixed(chrono::FixedOffset::east_opt(8 * 3600).expect("valid offset"));
+        assert_eq!(local_time_label("2026-11-23T10:05:00Z", beijing), "2026年11月23日 18:05");
+        assert_eq!(
+            local_time_label("2026-11-23T20:30:00Z", beijing),
+            "2026年11月24日 04:30",
+            "after 16:00 UTC the Beijing date is the next day"
+        );
+        let change = StatusChange {
+            id: 1,
+            issue_id: 1,
+            from: IssueStatus::FirstProof,
+            to: IssueStatus::SecondProof,
+            changed_by: "汤建".into(),
+            changed_at: "2025-09-02T08:00:00Z".into(),
+            note: "已核人名".into(),
+            sign_off_date: None,
+        };
+        assert_eq!(change_line(&change, beijing), "2025年9月2日 16:00　一校 → 二校　汤建　已核人名");
     }
 
     #[test]

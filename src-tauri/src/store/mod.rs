@@ -22,7 +22,7 @@ use std::path::Path;
 use rusqlite::Connection;
 
 pub use article_table::ArticleRecord;
-pub use clock::{Clock, FixedClock, SystemClock};
+pub use clock::{Clock, FixedClock, LocalZone, SystemClock};
 pub use comment_table::{CommentMessage, CommentThread, NewComment};
 pub use error::StoreError;
 pub use issue_table::{IssueRecord, IssueSummary};

@@ -342,11 +342,38 @@ export type IssueRounds = { status: IssueStatus,
 /**
  * `一校`, `已签发`, …
  */
-statusLabel: string, history: Array<StatusChange>, 
+statusLabel: string, 
 /**
- * Each change as one readable line (time, from → to, who, sign-off date, note).
+ * Oldest first; times in UTC, for the reader to show in local time.
  */
-historyLines: Array<string>, };
+history: Array<StatusChange>, };
+
+export type ArticleChange = "added" | "removed" | "changed" | "unchanged";
+
+export type Piece = { text: string, changed: boolean, };
+
+export type EditKind = "kept" | "deleted" | "inserted";
+
+export type InlineEdit = { text: string, kind: EditKind, };
+
+export type LineChange = { oldLine: number | null, newLine: number | null, 
+/**
+ * The old line in pieces; `changed` marks what the later round took out.
+ */
+old: Array<Piece>, 
+/**
+ * The new line in pieces; `changed` marks what the later round put in.
+ */
+new: Array<Piece>, 
+/**
+ * Both versions in one run, deletions before the insertions that replace them, for a
+ * reader who wants to see the edit in place rather than two lines side by side.
+ */
+inline: Array<InlineEdit>, };
+
+export type ArticleComparison = { articleId: number, title: string, change: ArticleChange, lines: Array<LineChange>, };
+
+export type RoundComparison = { fromLabel: string, toLabel: string, articles: Array<ArticleComparison>, };
 
 export type RuleId = "half-width-punctuation" | "straight-quotes" | "unpaired-mark" | "enumeration-comma-between-quotes" | "doubled-punctuation" | "dash-form" | "ellipsis-form" | "title-without-book-marks" | "range-unit" | "phone-dash" | "short-year" | "leading-zero" | "year-brackets" | "word" | "cross-for-plus" | "duplicated-character" | "long-sentence" | "attribution-place" | "heading-sequence" | "masthead-date" | "footer-field";
 
@@ -452,4 +479,5 @@ export type Commands = {
   add_comment: { request: { issueId: number; articleId: number; threadId: string; quote: string; author: string; body: string }; response: IssueReview };
   reply_to_comment: { request: { issueId: number; threadId: string; author: string; body: string }; response: IssueReview };
   resolve_comment: { request: { issueId: number; threadId: string; by: string; resolved: boolean }; response: IssueReview };
+  compare_rounds: { request: { issueId: number; from: string; to: string }; response: RoundComparison };
 };

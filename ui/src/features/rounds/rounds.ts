@@ -34,3 +34,6 @@ export function storeUserName(storage: Storage, name: string): string {
   if (trimmed !== "") storage.setItem(NAME_KEY, trimmed);
   return trimmed;
 }
+
+/** Shown beside every control a sign-off locks, so a greyed-out button says why. */
+export const SIGNED_OFF_REASON = "已签发，如需修改请先撤销签发";
