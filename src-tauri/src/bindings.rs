@@ -23,6 +23,9 @@ use crate::service::{
     IssueRounds, IssueView, MastheadUpdate, NewIssueRequest, PreviewImage, PreviewInk, PreviewPage,
     PreviewRule, PreviewRun, PublicationView, ReviewedArticle, RevisionView, SettingsSaved,
 };
+use crate::service::{
+    FindingView, IgnoredNote, IssueCheck, RowProblem, WordListSaved, WordListView, WordRow,
+};
 use crate::store::{IssueSummary, RevisionSummary, StatusChange};
 
 /// Path of the generated file, relative to the `src-tauri` crate.
@@ -99,6 +102,25 @@ pub fn commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
             "{ id: number; by: string; reason: string }".into(),
             IssueRounds::name(cfg),
         ),
+        ("check_issue", "{ issueId: number }".into(), IssueCheck::name(cfg)),
+        (
+            "apply_finding",
+            format!("{{ issueId: number; finding: {}; author?: string }}", FindingView::name(cfg)),
+            IssueCheck::name(cfg),
+        ),
+        (
+            "ignore_finding",
+            format!("{{ issueId: number; finding: {}; by: string }}", FindingView::name(cfg)),
+            IssueCheck::name(cfg),
+        ),
+        (
+            "unignore_finding",
+            format!("{{ issueId: number; finding: {} }}", FindingView::name(cfg)),
+            IssueCheck::name(cfg),
+        ),
+        ("get_word_list", "Record<string, never>".into(), WordListView::name(cfg)),
+        ("save_word_list", format!("{{ rows: {}[] }}", WordRow::name(cfg)), WordListSaved::name(cfg)),
+        ("reset_word_list", "Record<string, never>".into(), WordListView::name(cfg)),
     ]
 }
 
@@ -164,6 +186,13 @@ fn declarations(cfg: &Config) -> Vec<String> {
         RuleId::decl(cfg),
         Part::decl(cfg),
         Finding::decl(cfg),
+        IgnoredNote::decl(cfg),
+        FindingView::decl(cfg),
+        IssueCheck::decl(cfg),
+        WordRow::decl(cfg),
+        WordListView::decl(cfg),
+        RowProblem::decl(cfg),
+        WordListSaved::decl(cfg),
     ]
 }
 

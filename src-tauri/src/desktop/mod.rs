@@ -4,6 +4,7 @@
 mod commands;
 mod import_commands;
 mod preview_commands;
+mod proof_commands;
 mod rounds_commands;
 mod settings_commands;
 mod state;
@@ -50,7 +51,14 @@ macro_rules! registered_commands {
             advance_issue,
             send_back_issue,
             sign_off_issue,
-            revoke_sign_off_issue
+            revoke_sign_off_issue,
+            check_issue,
+            apply_finding,
+            ignore_finding,
+            unignore_finding,
+            get_word_list,
+            save_word_list,
+            reset_word_list
         )
     };
 }

@@ -12,15 +12,19 @@
 //! body block's `Block::plain_text`, the title lines joined (`Article::title_text`), the
 //! attribution line as printed (`Article::attribution`), the masthead date as printed.
 
+mod apply;
 mod consistency;
+mod context;
 mod finding;
 mod numbers;
 mod punctuation;
 mod text;
 mod words;
 
+pub use apply::{ApplyRefusal, apply_suggestion, can_apply};
+pub use context::{CONTEXT_CHARS, finding_context};
 pub use finding::{Finding, Hit, Part, RuleId};
-pub use words::{WordEntry, WordList, WordListError};
+pub use words::{DEFAULT_WORDS, WordEntry, WordList, WordListError};
 
 use crate::domain::{Article, Issue, Publication};
 

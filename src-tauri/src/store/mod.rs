@@ -9,12 +9,14 @@
 mod article_table;
 mod clock;
 mod error;
+mod ignored_finding_table;
 mod issue_lock;
 mod issue_table;
 mod migration;
 mod publication_table;
 mod revision_table;
 mod status_table;
+mod word_list_table;
 
 use std::path::Path;
 
@@ -23,6 +25,7 @@ use rusqlite::Connection;
 pub use article_table::ArticleRecord;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::StoreError;
+pub use ignored_finding_table::{FindingKey, IgnoredFinding};
 pub use issue_table::{IssueRecord, IssueSummary};
 pub use migration::{LATEST_VERSION, apply_migrations, migrations};
 pub use revision_table::{Revision, RevisionSummary};

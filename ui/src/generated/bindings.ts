@@ -366,6 +366,48 @@ message: string,
  */
 suggestion: string | null, };
 
+export type IgnoredNote = { by: string, 
+/**
+ * UTC, RFC 3339.
+ */
+at: string, };
+
+export type FindingView = { finding: Finding, 
+/**
+ * The stored article the finding is in; `None` for the masthead and footer.
+ */
+articleId: number | null, 
+/**
+ * Empty for the masthead and footer.
+ */
+articleTitle: string, 
+/**
+ * A few characters before and after the flagged text, in the text it was found in.
+ */
+before: string, after: string, 
+/**
+ * Whether 采用建议 can replace the flagged text (see `proof::can_apply`).
+ */
+applicable: boolean, 
+/**
+ * Who ignored the finding and when, if someone did.
+ */
+ignored: IgnoredNote | null, 
+/**
+ * Unique within one check, for the UI's lists.
+ */
+key: string, };
+
+export type IssueCheck = { findings: Array<FindingView>, ignoredCount: number, };
+
+export type WordRow = { wrong: string, right: string, condition: string, explanation: string, };
+
+export type WordListView = { rows: Array<WordRow>, customised: boolean, };
+
+export type RowProblem = { row: number, message: string, };
+
+export type WordListSaved = { "outcome": "saved", list: WordListView, } | { "outcome": "refused", problems: Array<RowProblem>, };
+
 export type Commands = {
   list_issues: { request: Record<string, never>; response: IssueSummary[] };
   get_issue: { request: { id: number }; response: IssueView };
@@ -398,4 +440,11 @@ export type Commands = {
   send_back_issue: { request: { id: number; by: string; reasons: string; to?: IssueStatus }; response: IssueRounds };
   sign_off_issue: { request: { id: number; by: string; date?: string }; response: IssueRounds };
   revoke_sign_off_issue: { request: { id: number; by: string; reason: string }; response: IssueRounds };
+  check_issue: { request: { issueId: number }; response: IssueCheck };
+  apply_finding: { request: { issueId: number; finding: FindingView; author?: string }; response: IssueCheck };
+  ignore_finding: { request: { issueId: number; finding: FindingView; by: string }; response: IssueCheck };
+  unignore_finding: { request: { issueId: number; finding: FindingView }; response: IssueCheck };
+  get_word_list: { request: Record<string, never>; response: WordListView };
+  save_word_list: { request: { rows: WordRow[] }; response: WordListSaved };
+  reset_word_list: { request: Record<string, never>; response: WordListView };
 };
