@@ -24,7 +24,16 @@ fn a_new_database_gets_every_table_and_the_latest_version() {
     assert_eq!(user_version(&conn), LATEST_VERSION);
     assert_eq!(
         table_names(&conn),
-        ["article", "article_revision", "issue", "publication", "round_snapshot", "status_change"]
+        [
+            "article",
+            "article_revision",
+            "ignored_finding",
+            "issue",
+            "publication",
+            "round_snapshot",
+            "status_change",
+            "word_list"
+        ]
     );
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |row| row.get(0)).expect("mode");
     assert_eq!(mode, "wal", "WAL keeps readers and the autosave from blocking each other");
@@ -129,4 +138,23 @@ fn a_database_from_before_the_proof_rounds_upgrades_with_its_issues_editable() {
     assert!(store.status_history(7).expect("history").is_empty(), "no change is invented");
     assert!(!store.issue_date_fixed(7).expect("flag"), "an old date is not taken as fixed");
     store.add_article(7, &common::article("新稿", "正文。"), "汤建").expect("still editable");
+}
+
+#[test]
+fn the_proof_tables_come_with_version_nine_and_keep_older_data() {
+    let db = common::TempDb::new();
+    let mut conn = Connection::open(&db.path).expect("open");
+    apply_migrations(&mut conn, &migrations()[..7]).expect("the version before the proof tables");
+    conn.execute(
+        "INSERT INTO publication (settings, created_at, updated_at) VALUES ('{}', 'then', 'then')",
+        [],
+    )
+    .expect("a publication of the older version");
+    apply_migrations(&mut conn, &migrations()).expect("upgrades");
+    assert_eq!(user_version(&conn), 9);
+    let tables = table_names(&conn);
+    assert!(tables.contains(&"ignored_finding".to_owned()) && tables.contains(&"word_list".to_owned()));
+    let publications: i64 =
+        conn.query_row("SELECT count(*) FROM publication", [], |row| row.get(0)).expect("count");
+    assert_eq!(publications, 1, "the upgrade keeps what was there");
 }

@@ -21,6 +21,8 @@ pub struct FindingView {
     pub article_id: Option<Id>,
     /// Empty for the masthead and footer.
     pub article_title: String,
+    /// The rule's family (`标点`, `数字`, `用词`, `文字`, `前后一致`), as the panel counts them.
+    pub family: String,
     /// A few characters before and after the flagged text, in the text it was found in.
     pub before: String,
     pub after: String,
@@ -110,6 +112,7 @@ fn view_of(
     let mut view = FindingView {
         applicable: proof::can_apply(&finding),
         key: format!("{n}:{}", serde_name(&finding.rule)),
+        family: finding.rule.family().to_owned(),
         finding,
         article_id,
         article_title: article_title.unwrap_or_default(),

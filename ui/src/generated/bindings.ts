@@ -382,6 +382,10 @@ articleId: number | null,
  */
 articleTitle: string, 
 /**
+ * The rule's family (`标点`, `数字`, `用词`, `文字`, `前后一致`), as the panel counts them.
+ */
+family: string, 
+/**
  * A few characters before and after the flagged text, in the text it was found in.
  */
 before: string, after: string, 
