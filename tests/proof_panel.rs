@@ -188,3 +188,57 @@ fn the_office_word_list_is_used_for_stored_issues_until_reset() {
     assert!(!view.customised && view.rows.len() > 10);
     assert!(find(&store, issue, RuleId::Word).finding.suggestion.as_deref() == Some("其他"));
 }
+
+fn masthead_findings(store: &Store, issue: Id) -> Vec<String> {
+    let check = service::check_stored_issue(store, issue, None).expect("checks");
+    check
+        .findings
+        .into_iter()
+        .filter(|v| v.finding.rule == RuleId::MastheadRoundDate)
+        .map(|v| v.finding.message)
+        .collect()
+}
+
+fn set_date(store: &mut Store, issue: Id, month: u32, day: u32) {
+    let date = chrono::NaiveDate::from_ymd_opt(2025, month, day).expect("valid date");
+    let update = service::MastheadUpdate {
+        kind: jianbao::domain::IssueKind::Regular,
+        number: 13,
+        total_number: 741,
+        date,
+    };
+    service::update_masthead(store, issue, &update).expect("masthead");
+}
+
+#[test]
+fn a_masthead_dated_before_the_round_began_is_flagged() {
+    // The clock of the tests reads 2025-09-02 08:30 UTC, 16:30 in the office.
+    let db = common::TempDb::new();
+    let (mut store, issue) = issue_with_findings(&db);
+    set_date(&mut store, issue, 9, 1);
+    assert!(masthead_findings(&store, issue).is_empty(), "a draft has no round yet");
+    service::advance(&mut store, issue, "李校对", "").expect("advance");
+    let messages = masthead_findings(&store, issue);
+    assert_eq!(messages.len(), 1);
+    assert!(messages[0].contains("早于本期进入“一校”的日期“2025年9月2日”"), "{}", messages[0]);
+    set_date(&mut store, issue, 9, 2);
+    assert!(masthead_findings(&store, issue).is_empty(), "the day the round began is fine");
+}
+
+#[test]
+fn after_sign_off_only_a_fixed_date_before_it_is_flagged() {
+    let db = common::TempDb::new();
+    let (mut store, issue) = issue_with_findings(&db);
+    for _ in 0..4 {
+        service::advance(&mut store, issue, "李校对", "").expect("advance");
+    }
+    let signed = chrono::NaiveDate::from_ymd_opt(2025, 9, 3).expect("valid date");
+    service::sign_off(&mut store, issue, "王主任", signed).expect("signs off");
+    assert!(masthead_findings(&store, issue).is_empty(), "the sign-off set the masthead to its date");
+
+    service::revoke_sign_off(&mut store, issue, "王主任", "日期").expect("revokes");
+    set_date(&mut store, issue, 9, 1);
+    service::sign_off(&mut store, issue, "王主任", signed).expect("signs off again");
+    let messages = masthead_findings(&store, issue);
+    assert!(messages[0].contains("编辑确定的出刊日期，但早于签发日期“2025年9月3日”"), "{messages:?}");
+}

@@ -7,10 +7,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{ArticleView, article_view};
+use crate::domain::IssueStatus;
 use crate::domain::{Issue, IssueFile};
 use crate::error::AppError;
-use crate::proof::{self, ApplyRefusal, Finding, WordList, check_issue};
-use crate::store::{FindingKey, Id, IgnoredFinding, Store};
+use crate::proof::{self, ApplyRefusal, Finding, RoundDates, WordList, check_issue};
+use crate::store::{FindingKey, Id, IgnoredFinding, StatusChange, Store};
 
 /// A finding on a stored issue as the proof panel shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -82,7 +83,8 @@ pub fn check_stored_issue(store: &Store, id: Id, words: Option<&WordList>) -> Re
             &office_words
         }
     };
-    let findings = check_issue(&record.issue, &publication, words);
+    let dates = round_dates(store, id, record.issue.status)?;
+    let findings = proof::check_issue_in_rounds(&record.issue, &publication, words, &dates);
     let ignored = store.ignored_findings(id)?;
     let views: Vec<FindingView> = findings
         .into_iter()
@@ -91,6 +93,34 @@ pub fn check_stored_issue(store: &Store, id: Id, words: Option<&WordList>) -> Re
         .collect();
     let ignored_count = views.iter().filter(|view| view.ignored.is_some()).count() as u32;
     Ok(IssueCheck { findings: views, ignored_count })
+}
+
+/// The office's clock: China Standard Time, UTC+8 all year. The history is stored in UTC; a
+/// change made at 07:00 in the office is on the previous day in UTC.
+const OFFICE_OFFSET_SECONDS: i32 = 8 * 3600;
+
+/// What the status history says about the issue's dates, for the masthead rules.
+fn round_dates(store: &Store, id: Id, status: IssueStatus) -> Result<RoundDates, AppError> {
+    let history = store.status_history(id)?;
+    let entered = history.iter().rev().find(|change| change.to == status);
+    let sign_off =
+        entered.filter(|_| status == IssueStatus::SignedOff).and_then(|change| change.sign_off_date);
+    Ok(RoundDates {
+        sign_off,
+        entered_status: entered.map(office_day).transpose()?,
+        date_fixed: store.issue_date_fixed(id)?,
+    })
+}
+
+fn office_day(change: &StatusChange) -> Result<chrono::NaiveDate, AppError> {
+    let offset = chrono::FixedOffset::east_opt(OFFICE_OFFSET_SECONDS).expect("UTC+8 is a valid offset");
+    let at = chrono::DateTime::parse_from_rfc3339(&change.changed_at).map_err(|e| {
+        AppError::new(
+            crate::ErrorCode::CorruptData,
+            format!("流转记录第 {} 条的时间“{}”无法读取：{e}", change.id, change.changed_at),
+        )
+    })?;
+    Ok(at.with_timezone(&offset).date_naive())
 }
 
 /// Findings on an issue file in the exchange format.
