@@ -97,3 +97,57 @@ test("findings are listed, a suggestion applied and a finding ignored for good",
     await browser.deleteSession();
   }
 });
+
+/** Types into the last row's field the way a user's edit reaches Svelte. */
+async function fillLastRow(browser, testid, value) {
+  await browser.execute(
+    (testid, value) => {
+      const fields = document.querySelectorAll(`[data-testid="${testid}"]`);
+      const field = fields[fields.length - 1];
+      field.value = value;
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+    },
+    testid,
+    value,
+  );
+}
+
+test("the office's word list is edited in settings, checked row by row, and used by the checks", async () => {
+  const browser = await launch(PORT);
+  try {
+    await (await browser.$('[data-testid="issue-table"]')).waitForExist({ timeout: 15000 });
+    await (await browser.$('[data-testid="open-settings"]')).click();
+    const section = await browser.$('[data-testid="word-list"]');
+    await section.waitForExist({ timeout: 10000 });
+    const shipped = (await browser.$$('[data-testid="word-row"]')).length;
+    assert.ok(shipped > 10, "the shipped list is shown");
+
+    await (await browser.$('[data-testid="word-add"]')).click();
+    await fillLastRow(browser, "word-wrong", "惠民实招");
+    await fillLastRow(browser, "word-right", "惠民实招");
+    await fillLastRow(browser, "word-explanation", "本办公室的说法");
+    await (await browser.$('[data-testid="word-save"]')).click();
+    const message = await browser.$('[data-testid="word-row-message"]');
+    await message.waitForExist({ timeout: 10000 });
+    assert.equal(await message.getText(), `第 ${shipped + 1} 条：错误写法与正确写法相同，请补全或改正`);
+
+    await fillLastRow(browser, "word-right", "惠民实事");
+    await (await browser.$('[data-testid="word-save"]')).click();
+    await browser.waitUntil(async () => (await (await browser.$('[data-testid="word-status"]')).getText()) === "用词表已保存", {
+      timeout: 10000,
+      timeoutMsg: "the corrected list was not saved",
+    });
+    assert.ok(await (await browser.$('[data-testid="word-reset"]')).isExisting(), "an edited list can be reset");
+    await section.scrollIntoView({ block: "end" });
+    await screenshot(browser, "52-word-list");
+
+    await (await browser.$('[data-testid="close-settings"]')).click();
+    await openDemoIssue(browser);
+    await openProofPanel(browser);
+    const office = await finding(browser, "惠民实招");
+    assert.ok(office, "the office's entry is used by the checks");
+    assert.match(await office.getText(), /建议改为：“惠民实事”/);
+  } finally {
+    await browser.deleteSession();
+  }
+});
