@@ -73,3 +73,57 @@ fn an_office_word_list_replaces_the_shipped_one() {
     let findings: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).expect("a JSON array");
     assert!(findings.iter().any(|f| f["rule"] == "word" && f["suggestion"] == "惠民实事"));
 }
+
+#[test]
+fn a_stored_issue_leaves_ignored_findings_out_unless_all() {
+    let db = common::TempDb::new();
+    assert!(cli(&db.path, &["init"]).status.success());
+    assert!(cli(&db.path, &["issue", "load", &fixture()]).status.success());
+    let mut store = common::open(&db.path);
+    let check = jianbao::service::check_stored_issue(&store, 1, None).expect("checks");
+    let place = check.findings.iter().find(|v| v.finding.text == "会同市").expect("会同市 is flagged");
+    jianbao::service::ignore_finding(&mut store, 1, place, "汤建").expect("ignores");
+    drop(store);
+
+    let shown = cli(&db.path, &["check", "1", "--json"]);
+    assert!(shown.status.success(), "{}", text(&shown.stderr));
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&shown.stdout).expect("a JSON array");
+    assert!(findings.iter().all(|f| f["text"] != "会同市"), "the ignored finding is left out");
+    assert_eq!(findings.len(), check.findings.len() - 1);
+    assert!(text(&shown.stderr).contains("另有 1 处问题已被忽略"), "{}", text(&shown.stderr));
+
+    let all = cli(&db.path, &["check", "1", "--json", "--all"]);
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&all.stdout).expect("a JSON array");
+    assert_eq!(findings.len(), check.findings.len());
+}
+
+#[test]
+fn the_word_list_is_exported_imported_used_and_reset() {
+    let db = common::TempDb::new();
+    assert!(cli(&db.path, &["init"]).status.success());
+    assert!(cli(&db.path, &["issue", "load", &fixture()]).status.success());
+    let file = db.dir.path().join("words.tsv");
+    let path = file.to_str().expect("UTF-8 path");
+    assert!(cli(&db.path, &["words", "--export", path]).status.success());
+    let shipped = std::fs::read_to_string(&file).expect("exported");
+    assert!(shipped.contains("截止目前\t截至目前"), "the shipped list is exported");
+
+    std::fs::write(&file, "惠民实招\t惠民实事\t\t本办公室的说法\n").expect("writes the list");
+    let imported = cli(&db.path, &["words", "--import", path]);
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    assert!(text(&imported.stdout).contains("共 1 条"));
+    let checked = cli(&db.path, &["check", "1", "--json"]);
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&checked.stdout).expect("a JSON array");
+    assert!(
+        findings.iter().any(|f| f["rule"] == "word" && f["suggestion"] == "惠民实事"),
+        "the stored list is used"
+    );
+
+    std::fs::write(&file, "其它\t其他\n").expect("writes a broken list");
+    let broken = cli(&db.path, &["words", "--import", path]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(text(&broken.stderr).contains("用词表第 1 行有误"), "{}", text(&broken.stderr));
+
+    assert!(cli(&db.path, &["words", "--reset"]).status.success());
+    assert_eq!(text(&cli(&db.path, &["words"]).stdout), shipped);
+}

@@ -148,9 +148,12 @@ fn the_printed_and_checked_text_leaves_pending_insertions_out() {
     store.save_article(article_id, &article, "李校对").expect("save");
     let stored = store.issue(issue).expect("issue");
     assert_eq!(stored.issue.settled().articles[0].body[1], Block::paragraph("会议要求"));
-    let findings =
-        service::check_stored_issue(&store, issue, &jianbao::proof::WordList::shipped()).expect("check");
-    assert!(findings.iter().all(|f| !f.text.contains("的的")), "a suggested insertion is not yet text");
+    let findings = service::check_stored_issue(&store, issue, Some(&jianbao::proof::WordList::shipped()))
+        .expect("check");
+    assert!(
+        findings.findings.iter().all(|f| !f.finding.text.contains("的的")),
+        "a suggested insertion is not yet text"
+    );
 }
 
 #[test]

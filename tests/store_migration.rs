@@ -29,10 +29,12 @@ fn a_new_database_gets_every_table_and_the_latest_version() {
             "article_revision",
             "comment_message",
             "comment_thread",
+            "ignored_finding",
             "issue",
             "publication",
             "round_snapshot",
-            "status_change"
+            "status_change",
+            "word_list"
         ]
     );
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |row| row.get(0)).expect("mode");
@@ -159,4 +161,23 @@ fn a_database_from_before_the_comments_upgrades_and_its_articles_take_comments()
     };
     store.add_comment_thread(&comment).expect("the new tables are there");
     assert_eq!(user_version(&Connection::open(&db.path).expect("reopen")), LATEST_VERSION);
+}
+
+#[test]
+fn the_proof_tables_come_with_the_upgrade_and_keep_older_data() {
+    let db = common::TempDb::new();
+    let mut conn = Connection::open(&db.path).expect("open");
+    apply_migrations(&mut conn, &migrations()[..7]).expect("the version before the proof tables");
+    conn.execute(
+        "INSERT INTO publication (settings, created_at, updated_at) VALUES ('{}', 'then', 'then')",
+        [],
+    )
+    .expect("a publication of the older version");
+    apply_migrations(&mut conn, &migrations()).expect("upgrades");
+    assert_eq!(user_version(&conn), LATEST_VERSION);
+    let tables = table_names(&conn);
+    assert!(tables.contains(&"ignored_finding".to_owned()) && tables.contains(&"word_list".to_owned()));
+    let publications: i64 =
+        conn.query_row("SELECT count(*) FROM publication", [], |row| row.get(0)).expect("count");
+    assert_eq!(publications, 1, "the upgrade keeps what was there");
 }

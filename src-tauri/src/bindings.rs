@@ -25,6 +25,9 @@ use crate::service::{
     PreviewPage, PreviewRule, PreviewRun, PublicationView, ReviewedArticle, RevisionView, RoundComparison,
     SettingsSaved,
 };
+use crate::service::{
+    FindingView, IgnoredNote, IssueCheck, RowProblem, WordListSaved, WordListView, WordRow,
+};
 use crate::store::{CommentMessage, CommentThread, IssueSummary, RevisionSummary, StatusChange};
 
 /// Path of the generated file, relative to the `src-tauri` crate.
@@ -124,6 +127,25 @@ pub fn commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
             "{ issueId: number; from: string; to: string }".into(),
             RoundComparison::name(cfg),
         ),
+        ("check_issue", "{ issueId: number }".into(), IssueCheck::name(cfg)),
+        (
+            "apply_finding",
+            format!("{{ issueId: number; finding: {}; author?: string }}", FindingView::name(cfg)),
+            IssueCheck::name(cfg),
+        ),
+        (
+            "ignore_finding",
+            format!("{{ issueId: number; finding: {}; by: string }}", FindingView::name(cfg)),
+            IssueCheck::name(cfg),
+        ),
+        (
+            "unignore_finding",
+            format!("{{ issueId: number; finding: {} }}", FindingView::name(cfg)),
+            IssueCheck::name(cfg),
+        ),
+        ("get_word_list", "Record<string, never>".into(), WordListView::name(cfg)),
+        ("save_word_list", format!("{{ rows: {}[] }}", WordRow::name(cfg)), WordListSaved::name(cfg)),
+        ("reset_word_list", "Record<string, never>".into(), WordListView::name(cfg)),
     ]
 }
 
@@ -203,6 +225,13 @@ fn declarations(cfg: &Config) -> Vec<String> {
         CommentThreadView::decl(cfg),
         PendingSuggestion::decl(cfg),
         IssueReview::decl(cfg),
+        IgnoredNote::decl(cfg),
+        FindingView::decl(cfg),
+        IssueCheck::decl(cfg),
+        WordRow::decl(cfg),
+        WordListView::decl(cfg),
+        RowProblem::decl(cfg),
+        WordListSaved::decl(cfg),
     ]
 }
 

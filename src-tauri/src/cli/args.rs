@@ -63,6 +63,8 @@ pub enum Command {
     },
     /// 校对检查一期（数据库中的期刊编号或期刊文件），列出标点、数字、用词、前后一致等问题
     Check(CheckArgs),
+    /// 校对用的用词表：列出、导出、导入或恢复默认
+    Words(super::words::WordsArgs),
     #[command(flatten)]
     Rounds(super::rounds::RoundCommand),
     #[command(flatten)]

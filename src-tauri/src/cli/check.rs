@@ -9,7 +9,7 @@ use clap::Args;
 use super::{database_path, output_error, print};
 use crate::domain::IssueFile;
 use crate::error::AppError;
-use crate::proof::Finding;
+use crate::proof::{Finding, WordList};
 use crate::service;
 use crate::store::{Clock, Id, Store};
 
@@ -24,6 +24,9 @@ pub struct CheckArgs {
     /// 办公室修改过的用词表（制表符分隔的文本；默认使用程序自带的用词表）
     #[arg(long, value_name = "FILE")]
     pub words: Option<PathBuf>,
+    /// 数据库中的一期：连同已忽略的问题一起列出（默认不列出，只在标准错误中说明忽略了几处）
+    #[arg(long)]
+    pub all: bool,
 }
 
 pub fn run(
@@ -32,14 +35,16 @@ pub fn run(
     clock: Box<dyn Clock>,
     out: &mut dyn Write,
 ) -> Result<(), AppError> {
-    let words = service::load_word_list(args.words.as_deref())?;
     let (findings, titles): (_, Vec<String>) = match args.target.parse::<Id>() {
         Ok(id) if !Path::new(&args.target).is_file() => {
             let store = Store::open(&database_path(db)?, clock)?;
             let titles = store.issue(id)?.issue.articles.iter().map(|a| a.title_text()).collect();
-            (service::check_stored_issue(&store, id, &words)?, titles)
+            // `--words` overrides the office's list stored with the publication.
+            let words = args.words.as_deref().map(|path| service::load_word_list(Some(path))).transpose()?;
+            (stored_findings(&store, id, words.as_ref(), args.all)?, titles)
         }
         _ => {
+            let words = service::load_word_list(args.words.as_deref())?;
             let file = IssueFile::from_json(&super::read_text(Path::new(&args.target))?)?;
             let titles = file.issue.articles.iter().map(|a| a.title_text()).collect();
             (service::check_issue_file(&file, &words), titles)
@@ -49,6 +54,24 @@ pub fn run(
         return print::json(out, &findings);
     }
     out.write_all(human(&findings, &titles).as_bytes()).map_err(output_error)
+}
+
+/// The stored issue's findings, those someone ignored left out unless `all` (and counted on
+/// stderr, so that the output stays the list and the reader still learns of them).
+fn stored_findings(
+    store: &Store,
+    id: Id,
+    words: Option<&WordList>,
+    all: bool,
+) -> Result<Vec<Finding>, AppError> {
+    let check = service::check_stored_issue(store, id, words)?;
+    if all {
+        return Ok(check.findings.into_iter().map(|view| view.finding).collect());
+    }
+    if check.ignored_count > 0 {
+        eprintln!("另有 {} 处问题已被忽略，未列出；加 --all 可一并列出。", check.ignored_count);
+    }
+    Ok(check.open_findings().map(|view| view.finding.clone()).collect())
 }
 
 /// The findings grouped by article, each with its place, text, reason and fix.

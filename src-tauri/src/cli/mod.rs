@@ -10,6 +10,7 @@ mod import;
 mod print;
 mod review;
 mod rounds;
+mod words;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -46,6 +47,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), A
         Command::Export { id, pdf } => export::export(&store, id, &pdf, now, out),
         Command::Rounds(command) => rounds::run(command, &mut store, today, zone, out),
         Command::Review(command) => review::run(command, &mut store, out),
+        Command::Words(args) => {
+            service::ensure_publication(&mut store)?;
+            words::run(&args, &mut store, out)
+        }
         Command::Init => {
             let created = service::ensure_publication(&mut store)?;
             let what = if created { "已初始化数据库" } else { "数据库已初始化，未作改动" };

@@ -105,6 +105,7 @@ fn author_or_default(author: Option<&str>) -> &str {
 
 pub use super::import_commands::*;
 pub use super::preview_commands::*;
+pub use super::proof_commands::*;
 pub use super::review_commands::*;
 pub use super::rounds_commands::*;
 pub use super::settings_commands::*;

@@ -4,6 +4,7 @@
 mod commands;
 mod import_commands;
 mod preview_commands;
+mod proof_commands;
 mod review_commands;
 mod rounds_commands;
 mod settings_commands;
@@ -56,7 +57,14 @@ macro_rules! registered_commands {
             add_comment,
             reply_to_comment,
             resolve_comment,
-            compare_rounds
+            compare_rounds,
+            check_issue,
+            apply_finding,
+            ignore_finding,
+            unignore_finding,
+            get_word_list,
+            save_word_list,
+            reset_word_list
         )
     };
 }

@@ -157,14 +157,17 @@ static APPROVAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\p{Han}+〔\d{4}〕第?\d+号$").expect("the pattern is valid"));
 
 /// The footer fields in publication settings, in the order `block` counts them.
-pub const FOOTER_FIELDS: [&str; 4] = ["联系电话", "电子邮箱", "批准文号", "责任编辑"];
+pub const FOOTER_FIELDS: [&str; 5] = ["联系电话", "电子邮箱", "批准文号", "责任编辑", "报送单位"];
 
 /// The footer fields of the publication settings in their proper form: telephone
 /// `0731-85309319` (GB/T 15834—2011 4.13.3), an e-mail address, the approval number with
-/// 六角括号 `〔2000〕` (GB/T 9704—2012 7.2.4), an editor's name.
+/// 六角括号 `〔2000〕` (GB/T 9704—2012 7.2.4), an editor's name, and at least one receiving
+/// body (an empty 送： line would be printed as it is).
 pub fn check_footer(publication: &Publication) -> Vec<Finding> {
     let footer = &publication.footer;
-    let fields = [&footer.phone, &footer.email, &footer.approval_number, &footer.responsible_editor];
+    let recipients = footer.recipients.join("，");
+    let fields =
+        [&footer.phone, &footer.email, &footer.approval_number, &footer.responsible_editor, &recipients];
     let problems = [
         (!PHONE.is_match(&footer.phone))
             .then_some("应写成“区号-号码”，如 0731-85309319（GB/T 15834—2011 4.13.3）"),
@@ -172,6 +175,7 @@ pub fn check_footer(publication: &Publication) -> Vec<Finding> {
         (!APPROVAL.is_match(&footer.approval_number))
             .then_some("应写成“湘党简准字〔2000〕第28号”的形式，年份用六角括号（GB/T 9704—2012 7.2.4）"),
         footer.responsible_editor.trim().is_empty().then_some("未填写"),
+        footer.recipients.iter().all(|r| r.trim().is_empty()).then_some("未填写"),
     ];
     let mut findings = Vec::new();
     for (block, (value, problem)) in fields.iter().zip(problems).enumerate() {
@@ -258,5 +262,8 @@ mod tests {
         publication.footer.approval_number = "湘党简准字[2000]第28号".into();
         let blocks: Vec<u32> = check_footer(&publication).iter().map(|f| f.block).collect();
         assert_eq!(blocks, [0, 2]);
+        publication.footer.recipients.clear();
+        let last = check_footer(&publication).pop().expect("no recipients is flagged");
+        assert_eq!((last.block, last.message.contains("报送单位")), (4, true));
     }
 }

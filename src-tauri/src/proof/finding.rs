@@ -27,6 +27,7 @@ pub enum RuleId {
     AttributionPlace,
     HeadingSequence,
     MastheadDate,
+    MastheadRoundDate,
     FooterField,
 }
 
@@ -46,7 +47,7 @@ impl RuleId {
             RangeUnit | PhoneDash | ShortYear | LeadingZero | YearBrackets => "数字",
             Word => "用词",
             CrossForPlus | DuplicatedCharacter | LongSentence => "文字",
-            AttributionPlace | HeadingSequence | MastheadDate | FooterField => "前后一致",
+            AttributionPlace | HeadingSequence | MastheadDate | MastheadRoundDate | FooterField => "前后一致",
         }
     }
 }

@@ -3,7 +3,9 @@
 //!
 //! Pure: an issue, its publication and the word list in, findings out. Rule families in file
 //! order: punctuation → numbers → words → text (one piece of text at a time), then
-//! consistency (across an article and the issue).
+//! consistency (across an article and the issue) and round_dates (the masthead date against
+//! the status history, given as plain dates). `context` and `apply` serve the proof panel:
+//! the text around a finding, and a suggestion applied to the article.
 //!
 //! Where a finding is: `article` (index in print order, `None` for the masthead and footer),
 //! `part` (which text of the article) and `block` (index within that part: the body block,
@@ -12,20 +14,36 @@
 //! body block's `Block::plain_text`, the title lines joined (`Article::title_text`), the
 //! attribution line as printed (`Article::attribution`), the masthead date as printed.
 
+mod apply;
 mod consistency;
+mod context;
 mod finding;
 mod numbers;
 mod punctuation;
+mod round_dates;
 mod text;
 mod words;
 
+pub use apply::{ApplyRefusal, apply_suggestion, can_apply};
+pub use context::{CONTEXT_CHARS, finding_context};
 pub use finding::{Finding, Hit, Part, RuleId};
-pub use words::{WordEntry, WordList, WordListError};
+pub use round_dates::RoundDates;
+pub use words::{DEFAULT_WORDS, WordEntry, WordList, WordListError};
 
 use crate::domain::{Article, Issue, Publication};
 
 /// Every finding on the issue, ordered by article, part, block and position.
 pub fn check_issue(issue: &Issue, publication: &Publication, words: &WordList) -> Vec<Finding> {
+    check_issue_in_rounds(issue, publication, words, &RoundDates::default())
+}
+
+/// `check_issue` with what the status history says about the issue's dates (a stored issue).
+pub fn check_issue_in_rounds(
+    issue: &Issue,
+    publication: &Publication,
+    words: &WordList,
+    dates: &RoundDates,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (index, article) in issue.articles.iter().enumerate() {
         let index = index as u32;
@@ -38,6 +56,7 @@ pub fn check_issue(issue: &Issue, publication: &Publication, words: &WordList) -
         findings.extend(consistency::check_article(article, index));
     }
     findings.extend(consistency::check_masthead(issue));
+    findings.extend(round_dates::check_masthead_dates(issue, dates));
     findings.extend(consistency::check_footer(publication));
     findings.sort_by(|a, b| {
         (a.article.is_none(), a.article, a.part, a.block, a.start, a.rule).cmp(&(

@@ -17,6 +17,7 @@ mod review;
 mod round_compare;
 mod rounds;
 mod settings;
+mod word_list;
 
 pub use articles::{
     ArticleView, RevisionView, add_blank_article, article_view, list_revisions, remove_article,
@@ -41,7 +42,10 @@ pub use preview::{
     ArticleOverride, IssuePreview, PreviewImage, PreviewInk, PreviewPage, PreviewRule, PreviewRun,
     display_list, issue_font_roles, preview_issue,
 };
-pub use proof::{check_issue_file, check_stored_issue, load_word_list};
+pub use proof::{
+    FindingView, IgnoredNote, IssueCheck, apply_finding, check_issue_file, check_stored_issue,
+    ignore_finding, load_word_list, unignore_finding,
+};
 pub use publication::{PublicationView, ensure_publication, publication_view, update_publication};
 pub use review::{
     CommentThreadView, IssueReview, PendingSuggestion, add_comment, ensure_nothing_waits, issue_review,
@@ -56,6 +60,10 @@ pub use rounds::{
     revoke_sign_off, send_back, sign_off,
 };
 pub use settings::{FieldProblem, SettingsSaved, publication_problems, save_settings};
+pub use word_list::{
+    RowProblem, WordListSaved, WordListView, WordRow, export_word_list, import_word_list, office_word_list,
+    reset_word_list, row_problems, save_word_list, word_list_view,
+};
 
 /// Who is recorded on revisions when no user name is known yet.
 pub const DEFAULT_AUTHOR: &str = "编辑";

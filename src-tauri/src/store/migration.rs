@@ -8,8 +8,8 @@ use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
 use super::{
-    StoreError, article_table, comment_table, issue_lock, issue_table, publication_table, revision_table,
-    status_table,
+    StoreError, article_table, comment_table, ignored_finding_table, issue_lock, issue_table,
+    publication_table, revision_table, status_table, word_list_table,
 };
 
 /// Every schema step in order; step N brings the database to user_version N.
@@ -23,11 +23,13 @@ pub fn migrations() -> Vec<M<'static>> {
         M::up(status_table::CREATE_SNAPSHOT),
         M::up(issue_lock::CREATE),
         M::up(comment_table::CREATE),
+        M::up(ignored_finding_table::CREATE),
+        M::up(word_list_table::CREATE),
     ]
 }
 
 /// The schema version this build writes. A database with a higher user_version is refused.
-pub const LATEST_VERSION: u32 = 8;
+pub const LATEST_VERSION: u32 = 10;
 
 /// Refuses a newer database untouched, then applies what is pending in one transaction.
 pub fn apply_migrations(conn: &mut Connection, steps: &[M<'static>]) -> Result<(), StoreError> {

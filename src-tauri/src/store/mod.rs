@@ -10,12 +10,14 @@ mod article_table;
 mod clock;
 mod comment_table;
 mod error;
+mod ignored_finding_table;
 mod issue_lock;
 mod issue_table;
 mod migration;
 mod publication_table;
 mod revision_table;
 mod status_table;
+mod word_list_table;
 
 use std::path::Path;
 
@@ -25,6 +27,7 @@ pub use article_table::ArticleRecord;
 pub use clock::{Clock, FixedClock, LocalZone, SystemClock};
 pub use comment_table::{CommentMessage, CommentThread, NewComment};
 pub use error::StoreError;
+pub use ignored_finding_table::{FindingKey, IgnoredFinding};
 pub use issue_table::{IssueRecord, IssueSummary};
 pub use migration::{LATEST_VERSION, apply_migrations, migrations};
 pub use revision_table::{Revision, RevisionSummary};

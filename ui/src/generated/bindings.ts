@@ -375,7 +375,7 @@ export type ArticleComparison = { articleId: number, title: string, change: Arti
 
 export type RoundComparison = { fromLabel: string, toLabel: string, articles: Array<ArticleComparison>, };
 
-export type RuleId = "half-width-punctuation" | "straight-quotes" | "unpaired-mark" | "enumeration-comma-between-quotes" | "doubled-punctuation" | "dash-form" | "ellipsis-form" | "title-without-book-marks" | "range-unit" | "phone-dash" | "short-year" | "leading-zero" | "year-brackets" | "word" | "cross-for-plus" | "duplicated-character" | "long-sentence" | "attribution-place" | "heading-sequence" | "masthead-date" | "footer-field";
+export type RuleId = "half-width-punctuation" | "straight-quotes" | "unpaired-mark" | "enumeration-comma-between-quotes" | "doubled-punctuation" | "dash-form" | "ellipsis-form" | "title-without-book-marks" | "range-unit" | "phone-dash" | "short-year" | "leading-zero" | "year-brackets" | "word" | "cross-for-plus" | "duplicated-character" | "long-sentence" | "attribution-place" | "heading-sequence" | "masthead-date" | "masthead-round-date" | "footer-field";
 
 export type Part = "title" | "subtitle" | "byline" | "editorNote" | "body" | "attribution" | "masthead" | "footer";
 
@@ -443,6 +443,52 @@ export type PendingSuggestion = { articleId: number, articleTitle: string, id: n
 
 export type IssueReview = { threads: Array<CommentThreadView>, suggestions: Array<PendingSuggestion>, openThreads: number, };
 
+export type IgnoredNote = { by: string, 
+/**
+ * UTC, RFC 3339.
+ */
+at: string, };
+
+export type FindingView = { finding: Finding, 
+/**
+ * The stored article the finding is in; `None` for the masthead and footer.
+ */
+articleId: number | null, 
+/**
+ * Empty for the masthead and footer.
+ */
+articleTitle: string, 
+/**
+ * The rule's family (`标点`, `数字`, `用词`, `文字`, `前后一致`), as the panel counts them.
+ */
+family: string, 
+/**
+ * A few characters before and after the flagged text, in the text it was found in.
+ */
+before: string, after: string, 
+/**
+ * Whether 采用建议 can replace the flagged text (see `proof::can_apply`).
+ */
+applicable: boolean, 
+/**
+ * Who ignored the finding and when, if someone did.
+ */
+ignored: IgnoredNote | null, 
+/**
+ * Unique within one check, for the UI's lists.
+ */
+key: string, };
+
+export type IssueCheck = { findings: Array<FindingView>, ignoredCount: number, };
+
+export type WordRow = { wrong: string, right: string, condition: string, explanation: string, };
+
+export type WordListView = { rows: Array<WordRow>, customised: boolean, };
+
+export type RowProblem = { row: number, message: string, };
+
+export type WordListSaved = { "outcome": "saved", list: WordListView, } | { "outcome": "refused", problems: Array<RowProblem>, };
+
 export type Commands = {
   list_issues: { request: Record<string, never>; response: IssueSummary[] };
   get_issue: { request: { id: number }; response: IssueView };
@@ -480,4 +526,11 @@ export type Commands = {
   reply_to_comment: { request: { issueId: number; threadId: string; author: string; body: string }; response: IssueReview };
   resolve_comment: { request: { issueId: number; threadId: string; by: string; resolved: boolean }; response: IssueReview };
   compare_rounds: { request: { issueId: number; from: string; to: string }; response: RoundComparison };
+  check_issue: { request: { issueId: number }; response: IssueCheck };
+  apply_finding: { request: { issueId: number; finding: FindingView; author?: string }; response: IssueCheck };
+  ignore_finding: { request: { issueId: number; finding: FindingView; by: string }; response: IssueCheck };
+  unignore_finding: { request: { issueId: number; finding: FindingView }; response: IssueCheck };
+  get_word_list: { request: Record<string, never>; response: WordListView };
+  save_word_list: { request: { rows: WordRow[] }; response: WordListSaved };
+  reset_word_list: { request: Record<string, never>; response: WordListView };
 };
