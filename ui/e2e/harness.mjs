@@ -41,14 +41,25 @@ function waitForPort(port, deadline) {
 // Two suites on one machine each need their own pair of ports (tauri-driver, WebKitWebDriver).
 export const defaultPort = Number(process.env.JIANBAO_E2E_PORT ?? 4444);
 
-/** Starts tauri-driver for one database; the app it launches inherits JIANBAO_DB. */
+/** Starts tauri-driver for one database; the app it launches inherits JIANBAO_DB. `kill()`
+ *  stops the driver with every process it started: an app left behind by a crashed session
+ *  would keep the test runner's stderr open and the runner would never exit. */
 export async function startDriver(db, port = defaultPort) {
   const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], {
     env: { ...process.env, JIANBAO_DB: db },
     stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
   });
   await waitForPort(port, Date.now() + 15000);
-  return driver;
+  return {
+    kill() {
+      try {
+        process.kill(-driver.pid, "SIGTERM");
+      } catch {
+        // The group is gone already.
+      }
+    },
+  };
 }
 
 /** Opens the app window (a new app process per session). */

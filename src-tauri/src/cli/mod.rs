@@ -46,7 +46,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), A
         }
         Command::Export { id, pdf } => export::export(&store, id, &pdf, now, out),
         Command::Rounds(command) => rounds::run(command, &mut store, today, zone, out),
-        Command::Review(command) => review::run(command, &mut store, out),
+        Command::Review(command) => review::run(command, &mut store, zone, out),
         Command::Words(args) => {
             service::ensure_publication(&mut store)?;
             words::run(&args, &mut store, out)

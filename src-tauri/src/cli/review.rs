@@ -8,7 +8,7 @@ use clap::Subcommand;
 use super::{output_error, print};
 use crate::error::AppError;
 use crate::service::{self, IssueReview};
-use crate::store::{Id, Store};
+use crate::store::{Id, LocalZone, Store};
 
 #[derive(Debug, Subcommand)]
 pub enum ReviewCommand {
@@ -39,14 +39,19 @@ pub enum ReviewCommand {
     },
 }
 
-pub fn run(command: ReviewCommand, store: &mut Store, out: &mut dyn Write) -> Result<(), AppError> {
+pub fn run(
+    command: ReviewCommand,
+    store: &mut Store,
+    zone: LocalZone,
+    out: &mut dyn Write,
+) -> Result<(), AppError> {
     let text = match command {
         ReviewCommand::Comments { id, json } => {
             let review = service::issue_review(store, id)?;
             if json {
                 return print::json(out, &review);
             }
-            review_text(&review)
+            review_text(&review, zone)
         }
         ReviewCommand::Reply { thread, by, text } => {
             service::reply_to_comment(store, &thread, &by, &text)?;
@@ -60,7 +65,7 @@ pub fn run(command: ReviewCommand, store: &mut Store, out: &mut dyn Write) -> Re
     out.write_all(text.as_bytes()).map_err(output_error)
 }
 
-fn review_text(review: &IssueReview) -> String {
+fn review_text(review: &IssueReview, zone: LocalZone) -> String {
     let mut text = format!(
         "批注 {} 条（未解决 {} 条），待处理的修改建议 {} 处\n",
         review.threads.len(),
@@ -81,7 +86,7 @@ fn review_text(review: &IssueReview) -> String {
             text.push_str(&format!(
                 "  {} {}：{}\n",
                 message.author,
-                local_time(&message.written_at),
+                service::local_time_label(&message.written_at, zone),
                 message.body
             ));
         }
@@ -96,15 +101,8 @@ fn review_text(review: &IssueReview) -> String {
             "\n修改建议 《{}》{change}（{} {}）\n",
             suggestion.article_title,
             suggestion.author,
-            local_time(&suggestion.at)
+            service::local_time_label(&suggestion.at, zone)
         ));
     }
     text
-}
-
-/// `2025-09-02T08:30:00.000Z` in the computer's time zone, as an office writes it.
-fn local_time(rfc3339: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|time| time.with_timezone(&chrono::Local).format("%Y年%-m月%-d日 %H:%M").to_string())
-        .unwrap_or_else(|_| rfc3339.to_owned())
 }
