@@ -56,6 +56,10 @@ test("findings are listed, a suggestion applied and a finding ignored for good",
       timeout: 10000,
       timeoutMsg: "clicking the finding did not open its article",
     });
+    await browser.waitUntil(async () => (await browser.execute(() => String(getSelection()))) === "20—30万", {
+      timeout: 5000,
+      timeoutMsg: "the flagged text is not selected in the editor",
+    });
 
     await (await range.$('[data-testid="proof-apply"]')).click();
     await browser.waitUntil(async () => (await editorText(browser)).includes("20万～30万"), {
@@ -63,6 +67,7 @@ test("findings are listed, a suggestion applied and a finding ignored for good",
       timeoutMsg: "the editor did not show the applied suggestion",
     });
     assert.ok(!(await editorText(browser)).includes("20—30万"));
+    assert.equal(await (await browser.$('[data-testid="review-notice"]')).isExisting(), false, "the reloaded editor does not look for the old text");
     await browser.waitUntil(async () => (await finding(browser, "20—30万")) === null, {
       timeout: 10000,
       timeoutMsg: "the applied finding is still listed after the re-check",
