@@ -42,8 +42,8 @@ function waitForPort(port, deadline) {
 export const defaultPort = Number(process.env.JIANBAO_E2E_PORT ?? 4444);
 
 /** Starts tauri-driver for one database; the app it launches inherits JIANBAO_DB. `kill()`
- *  stops the driver with every process it started: an app left behind by a crashed session
- *  would keep the test runner's stderr open and the runner would never exit. */
+ *  stops the driver with every process it started: an app left behind by a crashed WebDriver
+ *  connection would keep the test runner's stderr open and the runner would never exit. */
 export async function startDriver(db, port = defaultPort) {
   const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], {
     env: { ...process.env, JIANBAO_DB: db },
