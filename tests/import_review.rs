@@ -45,7 +45,7 @@ fn analysing_stores_nothing_and_committing_applies_only_the_accepted_proposals()
     let accepted: Vec<u32> = proposals.iter().filter(|p| p.id != colon.id).map(|p| p.id).collect();
     let reviewed =
         ReviewedArticle { source: "稿件.txt".into(), imported: found[0].imported.clone(), accepted };
-    let ids = service::commit_reviewed(&mut store, issue, &[reviewed]).expect("commit");
+    let ids = service::commit_reviewed(&mut store, issue, &[reviewed], "汤建").expect("commit");
 
     let stored = service::article_view(&common::open(&db.path), ids[0]).expect("stored article").article;
     assert_eq!(
@@ -72,7 +72,7 @@ fn a_whole_issue_text_is_stored_in_one_go() {
             accepted: a.imported.proposals.iter().map(|p| p.id).collect(),
         })
         .collect();
-    let ids = service::commit_reviewed(&mut store, issue, &reviewed).expect("commit");
+    let ids = service::commit_reviewed(&mut store, issue, &reviewed, "汤建").expect("commit");
     assert_eq!(ids.len(), found.len());
     assert_eq!(article_count(&common::open(&db.path), issue), 1 + found.len());
 }
@@ -104,7 +104,8 @@ fn a_review_naming_an_unknown_proposal_stores_nothing() {
     let good =
         ReviewedArticle { source: "甲".into(), imported: found[0].imported.clone(), accepted: vec![] };
     let bad = ReviewedArticle { accepted: vec![999], ..good.clone() };
-    let error = service::commit_reviewed(&mut store, issue, &[good, bad]).expect_err("unknown proposal");
+    let error =
+        service::commit_reviewed(&mut store, issue, &[good, bad], "汤建").expect_err("unknown proposal");
     assert!(error.message.contains("重新导入"), "{}", error.message);
     assert_eq!(article_count(&store, issue), 1, "no article of the batch is stored");
     let empty = service::analyse_pasted(&store, issue, " \n\n").expect_err("nothing pasted");

@@ -26,7 +26,7 @@ fn stored_fixture(db: &common::TempDb) -> (SqliteStore, Id, Vec<Id>) {
     service::ensure_publication(&mut store).expect("a fresh database gets its publication");
     let path = common::fixture("lianluo-2025-13.json");
     let json = std::fs::read_to_string(&path).expect("the fixture is committed");
-    let issue = service::load_issue(&mut store, &json).expect("the fixture loads");
+    let issue = service::load_issue(&mut store, &json, "汤建").expect("the fixture loads");
     let articles = store.issue(issue).expect("stored").article_ids;
     (store, issue, articles)
 }

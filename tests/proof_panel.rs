@@ -9,7 +9,7 @@ use jianbao::domain::{Article, Block};
 use jianbao::proof::RuleId;
 use jianbao::service::{self, FindingView, WordListSaved, WordRow};
 use jianbao::store::prelude::*;
-use jianbao::store::{Id, SqliteStore};
+use jianbao::store::{Id, SaveGuard, SqliteStore};
 
 fn article(paragraphs: &[&str]) -> Article {
     Article {
@@ -58,7 +58,7 @@ fn applying_replaces_the_text_as_a_new_revision() {
     let word = find(&store, issue, RuleId::Word);
     let id = word.article_id.expect("in an article");
     let revisions = store.revisions(id).expect("revisions").len();
-    let view = service::apply_finding(&mut store, &word, "汤建").expect("applies");
+    let view = service::apply_finding(&mut store, &word, "汤建", &SaveGuard::default()).expect("applies");
     assert_eq!(view.article.body[1].plain_text(), "会议指出,要和其他单位协作。");
     assert_eq!(store.revisions(id).expect("revisions").len(), revisions + 1, "the fix is a revision");
     assert!(
@@ -78,9 +78,15 @@ fn a_stale_finding_is_refused_and_the_text_kept() {
     let word = find(&store, issue, RuleId::Word);
     let id = word.article_id.expect("in an article");
     store
-        .save_article(id, &article(&["会同县开会。", "会议指出，要和别的单位协作。"]), "李校对")
+        .save_article(
+            id,
+            &article(&["会同县开会。", "会议指出，要和别的单位协作。"]),
+            "李校对",
+            &SaveGuard::default(),
+        )
         .expect("edit");
-    let error = service::apply_finding(&mut store, &word, "汤建").expect_err("the flagged text is gone");
+    let error = service::apply_finding(&mut store, &word, "汤建", &SaveGuard::default())
+        .expect_err("the flagged text is gone");
     assert_eq!(error.message, "原文已改动，请重新检查");
     assert_eq!(
         store.article(id).expect("article").article.body[1].plain_text(),
@@ -94,11 +100,12 @@ fn a_signed_off_issue_refuses_the_fix() {
     let (mut store, issue) = issue_with_findings(&db);
     let word = find(&store, issue, RuleId::Word);
     while store.issue(issue).expect("issue").issue.status != jianbao::domain::IssueStatus::AwaitingSignOff {
-        service::advance(&mut store, issue, "李校对", "").expect("advance");
+        service::advance(&mut store, issue, "李校对", "", None).expect("advance");
     }
     let date = chrono::NaiveDate::from_ymd_opt(2025, 9, 3).expect("valid date");
     service::sign_off(&mut store, issue, "王主任", date).expect("signs off");
-    let error = service::apply_finding(&mut store, &word, "汤建").expect_err("the issue is locked");
+    let error = service::apply_finding(&mut store, &word, "汤建", &SaveGuard::default())
+        .expect_err("the issue is locked");
     assert!(error.message.contains("签发"), "the refusal says why: {}", error.message);
     let id = word.article_id.expect("in an article");
     assert!(store.article(id).expect("article").article.body[1].plain_text().contains("其它"));
@@ -113,7 +120,7 @@ fn an_ignored_finding_stays_ignored_after_edits_elsewhere_and_a_restart() {
     // Text typed before the finding moves its block and offsets, not its key.
     let id = comma.article_id.expect("in an article");
     let edited = article(&["新加的一段。", "会同县开会，人很多。", "会议指出,要和其它单位协作。"]);
-    store.save_article(id, &edited, "李校对").expect("edit elsewhere");
+    store.save_article(id, &edited, "李校对", &SaveGuard::default()).expect("edit elsewhere");
     drop(store);
 
     let mut store = db.open();
@@ -138,7 +145,12 @@ fn rewriting_the_flagged_sentence_brings_the_finding_back() {
     service::ignore_finding(&mut store, issue, &comma, "汤建").expect("ignores");
     let id = comma.article_id.expect("in an article");
     store
-        .save_article(id, &article(&["会同县开会。", "大会强调,要和其他单位协作。"]), "李校对")
+        .save_article(
+            id,
+            &article(&["会同县开会。", "大会强调,要和其他单位协作。"]),
+            "李校对",
+            &SaveGuard::default(),
+        )
         .expect("rewrite");
     let check = service::check_stored_issue(&store, issue, None).expect("checks");
     assert_eq!(check.ignored_count, 0, "a new sentence is a new finding");
@@ -218,7 +230,7 @@ fn a_masthead_dated_before_the_round_began_is_flagged() {
     let (mut store, issue) = issue_with_findings(&db);
     set_date(&mut store, issue, 9, 1);
     assert!(masthead_findings(&store, issue).is_empty(), "a draft has no round yet");
-    service::advance(&mut store, issue, "李校对", "").expect("advance");
+    service::advance(&mut store, issue, "李校对", "", None).expect("advance");
     let messages = masthead_findings(&store, issue);
     assert_eq!(messages.len(), 1);
     assert!(messages[0].contains("早于本期进入“一校”的日期“2025年9月2日”"), "{}", messages[0]);
@@ -231,7 +243,7 @@ fn after_sign_off_only_a_fixed_date_before_it_is_flagged() {
     let db = common::TempDb::new();
     let (mut store, issue) = issue_with_findings(&db);
     for _ in 0..4 {
-        service::advance(&mut store, issue, "李校对", "").expect("advance");
+        service::advance(&mut store, issue, "李校对", "", None).expect("advance");
     }
     let signed = chrono::NaiveDate::from_ymd_opt(2025, 9, 3).expect("valid date");
     service::sign_off(&mut store, issue, "王主任", signed).expect("signs off");

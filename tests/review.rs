@@ -9,7 +9,7 @@ use jianbao::domain::{Article, Block, Inline, IssueStatus, Suggestion, Suggestio
 use jianbao::error::ErrorCode;
 use jianbao::service;
 use jianbao::store::prelude::*;
-use jianbao::store::{Id, NewComment, SqliteStore};
+use jianbao::store::{Id, NewComment, SaveGuard, SqliteStore};
 
 fn sign_off_date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 9, 5).expect("valid date")
@@ -27,10 +27,14 @@ fn commented_issue(db: &common::TempDb) -> (SqliteStore, Id, Id) {
         ..Article::empty()
     };
     let article_id = store.add_article(issue, &article, "汤建").expect("article");
-    let comment =
-        NewComment {
-            thread_id: "c1", article_id, quote: "代表", author: " 李校对 ", body: "请核对人数"
-        };
+    let comment = NewComment {
+        thread_id: "c1",
+        article_id,
+        quote: "代表",
+        author: " 李校对 ",
+        body: "请核对人数",
+        anchor: None,
+    };
     service::add_comment(&mut store, &comment).expect("comment");
     (store, issue, article_id)
 }
@@ -43,7 +47,7 @@ fn suggested(text: &str, kind: SuggestionKind) -> Inline {
 
 fn advance_to_awaiting_sign_off(store: &mut SqliteStore, issue: Id) {
     while store.issue(issue).expect("issue").issue.status != IssueStatus::AwaitingSignOff {
-        service::advance(store, issue, "李校对", "").expect("advance");
+        service::advance(store, issue, "李校对", "", None).expect("advance");
     }
 }
 
@@ -77,7 +81,10 @@ fn a_thread_is_answered_resolved_and_reopened() {
 fn empty_comments_unknown_threads_and_missing_names_are_refused_in_chinese() {
     let db = common::TempDb::new();
     let (mut store, _, article_id) = commented_issue(&db);
-    let blank = NewComment { thread_id: "c2", article_id, quote: "代表", author: "李校对", body: "  " };
+    let blank =
+        NewComment {
+            thread_id: "c2", article_id, quote: "代表", author: "李校对", body: "  ", anchor: None
+        };
     assert!(service::add_comment(&mut store, &blank).unwrap_err().message.contains("批注内容是空的"));
     let nameless = NewComment { author: "", body: "意见", ..blank };
     assert!(service::add_comment(&mut store, &nameless).unwrap_err().message.contains("姓名"));
@@ -93,7 +100,7 @@ fn a_thread_whose_text_was_deleted_is_no_longer_anchored() {
     let (mut store, issue, article_id) = commented_issue(&db);
     let mut article = store.article(article_id).expect("article").article;
     article.body = vec![Block::paragraph("全体委员")];
-    store.save_article(article_id, &article, "汤建").expect("save");
+    store.save_article(article_id, &article, "汤建", &SaveGuard::default()).expect("save");
     let review = service::issue_review(&store, issue).expect("review");
     assert!(!review.threads[0].anchored, "the thread is kept, shown without its anchor");
 }
@@ -106,7 +113,7 @@ fn sign_off_waits_for_suggestions_and_comments_then_locks_them() {
     article.body.push(Block::Paragraph {
         content: vec![Inline::plain("截至"), suggested("10月", SuggestionKind::Insertion)],
     });
-    store.save_article(article_id, &article, "李校对").expect("save");
+    store.save_article(article_id, &article, "李校对", &SaveGuard::default()).expect("save");
     advance_to_awaiting_sign_off(&mut store, issue);
 
     let review = service::issue_review(&store, issue).expect("review");
@@ -125,7 +132,7 @@ fn sign_off_waits_for_suggestions_and_comments_then_locks_them() {
     );
 
     article.body[1] = Block::paragraph("截至10月");
-    store.save_article(article_id, &article, "汤建").expect("the suggestion accepted");
+    store.save_article(article_id, &article, "汤建", &SaveGuard::default()).expect("the suggestion accepted");
     service::set_comment_resolved(&mut store, "c1", "汤建", true).expect("resolve");
     service::sign_off(&mut store, issue, "王主任", sign_off_date()).expect("nothing waits now");
 
@@ -146,7 +153,7 @@ fn the_printed_and_checked_text_leaves_pending_insertions_out() {
             suggested("要求", SuggestionKind::Deletion),
         ],
     });
-    store.save_article(article_id, &article, "李校对").expect("save");
+    store.save_article(article_id, &article, "李校对", &SaveGuard::default()).expect("save");
     let stored = store.issue(issue).expect("issue");
     assert_eq!(stored.issue.settled().articles[0].body[1], Block::paragraph("会议要求"));
     let findings = service::check_stored_issue(&store, issue, Some(&jianbao::proof::WordList::shipped()))
@@ -168,7 +175,7 @@ fn the_cli_lists_answers_and_resolves_threads_with_pending_suggestions() {
             suggested("10月", SuggestionKind::Insertion),
         ],
     });
-    store.save_article(article_id, &article, "李校对").expect("save");
+    store.save_article(article_id, &article, "李校对", &SaveGuard::default()).expect("save");
     drop(store);
     let id = issue.to_string();
 

@@ -9,7 +9,7 @@ use jianbao::domain::IssueStatus;
 use jianbao::error::ErrorCode;
 use jianbao::service::{self, ArticleChange, MastheadUpdate, RoundRef};
 use jianbao::store::prelude::*;
-use jianbao::store::{Id, SqliteStore, StatusTransition};
+use jianbao::store::{Id, SaveGuard, SqliteStore, StatusTransition};
 
 fn date(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).expect("valid date")
@@ -25,7 +25,7 @@ fn draft(db: &common::TempDb) -> (SqliteStore, Id) {
 
 fn advance_to(store: &mut SqliteStore, issue: Id, target: IssueStatus) {
     while store.issue(issue).expect("issue").issue.status != target {
-        service::advance(store, issue, "李校对", "").expect("advance");
+        service::advance(store, issue, "李校对", "", None).expect("advance");
     }
 }
 
@@ -44,7 +44,7 @@ fn an_issue_goes_from_draft_to_signed_off_and_every_step_is_recorded() {
         IssueStatus::AwaitingSignOff,
     ];
     for expected in path {
-        let to = service::advance(&mut store, issue, " 李校对 ", "已核对人名").expect("allowed");
+        let to = service::advance(&mut store, issue, " 李校对 ", "已核对人名", None).expect("allowed");
         assert_eq!(to, expected);
     }
     service::sign_off(&mut store, issue, "王主任", date(2025, 9, 5)).expect("sign off");
@@ -72,7 +72,7 @@ fn refused_transitions_change_nothing_and_say_why() {
         service::send_back(&mut store, issue, "李校对", "有错字", None)
             .expect_err("a draft has no step back"),
         service::revoke_sign_off(&mut store, issue, "王主任", "改错").expect_err("not signed off"),
-        service::advance(&mut store, issue, "  ", "").expect_err("nameless"),
+        service::advance(&mut store, issue, "  ", "", None).expect_err("nameless"),
     ];
     for refusal in &refusals {
         assert_eq!(refusal.code, ErrorCode::InvalidInput, "{refusal:?}");
@@ -88,7 +88,8 @@ fn refused_transitions_change_nothing_and_say_why() {
     assert!(error.message.contains("只能退回"), "{}", error.message);
 
     advance_to(&mut store, issue, IssueStatus::AwaitingSignOff);
-    let error = service::advance(&mut store, issue, "李校对", "").expect_err("sign-off is not an advance");
+    let error =
+        service::advance(&mut store, issue, "李校对", "", None).expect_err("sign-off is not an advance");
     assert!(error.message.contains("签发"), "{}", error.message);
     assert_eq!(status(&store, issue), IssueStatus::AwaitingSignOff);
     assert_eq!(store.status_history(issue).expect("history").len(), 4, "only the allowed steps");
@@ -121,6 +122,7 @@ fn a_stale_status_is_refused_in_the_store() {
         note: "",
         sign_off_date: None,
         masthead_date: None,
+        assignee: None,
     };
     let error = store.record_transition(issue, &change).expect_err("the issue is still a draft");
     assert!(error.to_string().contains("刷新"), "{error}");
@@ -189,14 +191,17 @@ fn every_write(
     let update =
         MastheadUpdate { kind: record.issue.kind, number: 99, total_number: 999, date: record.issue.date };
     vec![
-        ("save", service::save_article(store, first, &edited, "汤建").map(drop)),
+        ("save", service::save_article(store, first, &edited, "汤建", &SaveGuard::default()).map(drop)),
         ("add", service::add_blank_article(store, issue, "汤建").map(drop)),
         ("remove", service::remove_article(store, first).map(drop)),
         ("reorder", service::reorder_articles(store, issue, &order)),
         ("masthead", service::update_masthead(store, issue, &update)),
         ("trash", service::trash_issue(store, issue)),
-        ("import", service::import_pasted(store, issue, "新稿标题\n\n新稿正文。").map(drop)),
-        ("restore revision", service::restore_revision(store, revision, "汤建").map(drop)),
+        ("import", service::import_pasted(store, issue, "新稿标题\n\n新稿正文。", "汤建").map(drop)),
+        (
+            "restore revision",
+            service::restore_revision(store, revision, "汤建", &SaveGuard::default()).map(drop),
+        ),
     ]
 }
 
@@ -226,8 +231,14 @@ fn a_signed_off_issue_refuses_every_write_until_the_sign_off_is_revoked() {
     assert_eq!((revoked.from, revoked.changed_by.as_str()), (IssueStatus::SignedOff, "王主任"));
     assert_eq!(revoked.note, "第二篇数字有误");
     let first = before.article_ids[0];
-    service::save_article(&mut store, first, &common::article("再改", "再改的正文。"), "汤建")
-        .expect("editable again");
+    service::save_article(
+        &mut store,
+        first,
+        &common::article("再改", "再改的正文。"),
+        "汤建",
+        &SaveGuard::default(),
+    )
+    .expect("editable again");
     service::add_blank_article(&mut store, issue, "汤建").expect("articles can be added again");
 }
 
@@ -235,13 +246,13 @@ fn a_signed_off_issue_refuses_every_write_until_the_sign_off_is_revoked() {
 fn rounds_compare_article_by_article() {
     let db = common::TempDb::new();
     let (mut store, issue) = draft(&db);
-    service::advance(&mut store, issue, "李校对", "").expect("一校");
+    service::advance(&mut store, issue, "李校对", "", None).expect("一校");
     let ids = store.issue(issue).expect("issue").article_ids;
     let corrected = common::article("第一篇", "改正后的正文。");
-    service::save_article(&mut store, ids[0], &corrected, "李校对").expect("correct");
+    service::save_article(&mut store, ids[0], &corrected, "李校对", &SaveGuard::default()).expect("correct");
     service::remove_article(&mut store, ids[1]).expect("drop the second");
-    service::import_pasted(&mut store, issue, "补充稿件\n\n补充的正文。").expect("add one");
-    service::advance(&mut store, issue, "李校对", "").expect("二校");
+    service::import_pasted(&mut store, issue, "补充稿件\n\n补充的正文。", "汤建").expect("add one");
+    service::advance(&mut store, issue, "李校对", "", None).expect("二校");
 
     let first = RoundRef::Entered(IssueStatus::FirstProof);
     let second = RoundRef::Entered(IssueStatus::SecondProof);

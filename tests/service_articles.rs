@@ -4,7 +4,7 @@ mod common;
 
 use jianbao::service;
 use jianbao::store::prelude::*;
-use jianbao::store::{Id, SqliteStore};
+use jianbao::store::{Id, SaveGuard, SqliteStore};
 
 fn issue_with_two_articles(db: &common::TempDb) -> (SqliteStore, Id, Vec<Id>) {
     let (mut store, publication) = db.with_publication();
@@ -19,10 +19,11 @@ fn a_saved_article_reads_back_with_its_save_time() {
     let db = common::TempDb::new();
     let (mut store, _, ids) = issue_with_two_articles(&db);
     let edited = common::article("改过的标题", "新写的正文。");
-    let summary = service::save_article(&mut store, ids[0], &edited, "汤建").expect("save");
-    assert_eq!(summary.title, "改过的标题");
+    let summary =
+        service::save_article(&mut store, ids[0], &edited, "汤建", &SaveGuard::default()).expect("save");
+    assert_eq!(summary.summary.title, "改过的标题");
     assert_eq!(
-        summary.han_count,
+        summary.summary.han_count,
         5 + 5 + 5,
         "title, heading and paragraph; the contributor line is not counted"
     );
@@ -65,14 +66,22 @@ fn history_lists_views_and_restores_revisions() {
     let db = common::TempDb::new();
     let (mut store, _, ids) = issue_with_two_articles(&db);
     let original = store.article(ids[0]).expect("read").article;
-    service::save_article(&mut store, ids[0], &common::article("第一篇", "改坏了。"), "汤建").expect("save");
+    service::save_article(
+        &mut store,
+        ids[0],
+        &common::article("第一篇", "改坏了。"),
+        "汤建",
+        &SaveGuard::default(),
+    )
+    .expect("save");
 
     let revisions = service::list_revisions(&store, ids[0]).expect("list");
     assert_eq!(revisions.len(), 2);
     let oldest = revisions.last().expect("the first revision");
     assert_eq!(service::revision_view(&store, oldest.id).expect("view").article, original);
 
-    let restored = service::restore_revision(&mut store, oldest.id, "汤建").expect("restore");
+    let restored =
+        service::restore_revision(&mut store, oldest.id, "汤建", &SaveGuard::default()).expect("restore");
     assert_eq!(restored.article, original);
     assert_eq!(
         service::list_revisions(&store, ids[0]).expect("list").len(),

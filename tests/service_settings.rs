@@ -69,7 +69,7 @@ fn a_duplicate_is_a_draft_with_the_next_numbers_and_the_same_articles() {
     let db = common::TempDb::new();
     let (mut store, _, second) = two_issues(&db);
     let today = date(2025, 11, 23);
-    let copy = service::duplicate_issue(&mut store, second, today).expect("duplicate");
+    let copy = service::duplicate_issue(&mut store, second, today, "汤建").expect("duplicate");
 
     let source = store.issue(second).expect("source").issue;
     let view = common::open(&db.path).issue(copy).expect("copy after reopening").issue;

@@ -2,8 +2,8 @@
 
 mod common;
 
-use jianbao::store::StoreError;
 use jianbao::store::prelude::*;
+use jianbao::store::{SaveGuard, StoreError};
 use rusqlite::Connection;
 
 fn issue_with_two_articles(db: &common::TempDb) -> (jianbao::store::SqliteStore, i64, Vec<i64>) {
@@ -19,7 +19,7 @@ fn a_saved_article_reads_back_after_reopening() {
     let db = common::TempDb::new();
     let (mut store, _, ids) = issue_with_two_articles(&db);
     let edited = common::article("甲（改）", "改过的正文。");
-    store.save_article(ids[0], &edited, "校对员").expect("save");
+    store.save_article(ids[0], &edited, "校对员", &SaveGuard::default()).expect("save");
     drop(store);
     assert_eq!(db.open().article(ids[0]).expect("read").article, edited);
 }
@@ -65,7 +65,9 @@ fn a_removed_article_leaves_the_issue_but_keeps_its_revisions() {
 fn saving_a_missing_article_is_not_found() {
     let db = common::TempDb::new();
     let mut store = db.open();
-    let error = store.save_article(7, &common::article("x", "y"), "汤建").expect_err("no article 7");
+    let error = store
+        .save_article(7, &common::article("x", "y"), "汤建", &SaveGuard::default())
+        .expect_err("no article 7");
     assert!(matches!(error, StoreError::NotFound { id: 7, .. }));
 }
 

@@ -26,14 +26,20 @@ fn a_new_database_gets_every_table_and_the_latest_version() {
     assert_eq!(
         table_names(&conn),
         [
+            "account",
+            "account_session",
             "article",
+            "article_lease",
             "article_revision",
+            "audit_entry",
+            "change_event",
             "comment_message",
             "comment_thread",
             "ignored_finding",
             "issue",
             "publication",
             "round_snapshot",
+            "sqlite_sequence",
             "status_change",
             "word_list"
         ]
@@ -159,6 +165,7 @@ fn a_database_from_before_the_comments_upgrades_and_its_articles_take_comments()
         quote: "正文",
         author: "李校对",
         body: "请核对",
+        anchor: None,
     };
     store.add_comment_thread(&comment).expect("the new tables are there");
     assert_eq!(user_version(&Connection::open(&db.path).expect("reopen")), LATEST_VERSION);

@@ -4,7 +4,7 @@ mod common;
 
 use jianbao::domain::Article;
 use jianbao::store::prelude::*;
-use jianbao::store::{Id, SqliteStore};
+use jianbao::store::{Id, SaveGuard, SqliteStore};
 
 /// A store holding one issue with one article, its first draft saved by 汤建.
 fn one_article(db: &common::TempDb) -> (SqliteStore, Id, Article) {
@@ -22,7 +22,7 @@ fn every_save_appends_a_revision_with_author_time_and_content() {
     let db = common::TempDb::new();
     let (mut store, article, first) = one_article(&db);
     let second = common::article("标题", "二稿。");
-    store.save_article(article, &second, "校对员").expect("save");
+    store.save_article(article, &second, "校对员", &SaveGuard::default()).expect("save");
 
     let revisions = store.revisions(article).expect("list");
     let authors: Vec<_> = revisions.iter().map(|r| r.author.as_str()).collect();
@@ -36,9 +36,11 @@ fn every_save_appends_a_revision_with_author_time_and_content() {
 fn restoring_a_revision_is_itself_a_revision() {
     let db = common::TempDb::new();
     let (mut store, article, first) = one_article(&db);
-    store.save_article(article, &common::article("标题", "改坏了。"), "汤建").expect("save");
+    store
+        .save_article(article, &common::article("标题", "改坏了。"), "汤建", &SaveGuard::default())
+        .expect("save");
     let oldest = store.revisions(article).expect("list").last().cloned().expect("has the first revision");
-    store.restore_revision(oldest.id, "汤建").expect("restore");
+    store.restore_revision(oldest.id, "汤建", &SaveGuard::default()).expect("restore");
 
     assert_eq!(store.article(article).expect("read").article, first);
     assert_eq!(store.revisions(article).expect("list").len(), 3, "the bad version is kept too");

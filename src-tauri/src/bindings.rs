@@ -6,10 +6,12 @@
 
 use ts_rs::{Config, TS};
 
+use crate::api::{AccountView, ArticleLease, Bytes, Done, ExportedPdfFile, Me, UploadedFile};
+use crate::client::{Connection, ServerSignal};
 use crate::domain::{
-    Article, Block, CompressionStyle, EditingUnit, FontChoice, FontRole, FontRoles, FooterSettings, Inline,
-    Issue, IssueFile, IssueKind, IssueStatus, LayoutProfile, MastheadTotalPlacement, Publication,
-    RecipientsLabel, Suggestion, SuggestionKind,
+    AnchorPart, Article, Block, CommentAnchor, CompressionStyle, EditingUnit, FontChoice, FontRole,
+    FontRoles, FooterSettings, Inline, Issue, IssueFile, IssueKind, IssueStatus, LayoutProfile,
+    MastheadTotalPlacement, Publication, RecipientsLabel, Role, Suggestion, SuggestionKind,
 };
 use crate::error::{AppError, ErrorCode};
 use crate::import::{
@@ -23,134 +25,38 @@ use crate::service::{
     ImportedArticleReport, InlineEdit, IssueImportReport, IssuePreview, IssueReview, IssueRounds, IssueView,
     LineChange, MastheadUpdate, NewIssueRequest, PendingSuggestion, Piece, PreviewImage, PreviewInk,
     PreviewPage, PreviewRule, PreviewRun, PublicationView, ReviewedArticle, RevisionView, RoundComparison,
-    SettingsSaved,
+    SavedArticle, SettingsSaved,
 };
 use crate::service::{
     FindingView, IgnoredNote, IssueCheck, RowProblem, WordListSaved, WordListView, WordRow,
 };
-use crate::store::{CommentMessage, CommentThread, IssueSummary, RevisionSummary, StatusChange};
+use crate::store::{
+    ChangeEvent, ChangeKind, CommentMessage, CommentThread, IssueSummary, Lease, RevisionSummary,
+    StatusChange,
+};
 
 /// Path of the generated file, relative to the `src-tauri` crate.
 pub const BINDINGS_PATH: &str = "../ui/src/generated/bindings.ts";
 
-/// Each desktop command: its name, the TS type of its arguments and of its answer.
-/// `desktop::commands` registers exactly these (a test there checks the names).
-pub fn commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
+/// The desktop app's own commands, beside `call` (which runs every `crate::api` command):
+/// what only the window on this computer does. Their names, arguments and answers.
+pub fn desktop_commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
     vec![
-        ("list_issues", "Record<string, never>".into(), format!("{}[]", IssueSummary::name(cfg))),
-        ("get_issue", "{ id: number }".into(), IssueView::name(cfg)),
-        ("create_issue", format!("{{ request: {} }}", NewIssueRequest::name(cfg)), IssueView::name(cfg)),
-        ("get_publication", "Record<string, never>".into(), PublicationView::name(cfg)),
-        ("get_article", "{ id: number }".into(), ArticleView::name(cfg)),
-        (
-            "save_article",
-            format!("{{ id: number; article: {}; author?: string }}", Article::name(cfg)),
-            ArticleSummary::name(cfg),
-        ),
-        ("add_article", "{ issueId: number; author?: string }".into(), IssueView::name(cfg)),
-        ("remove_article", "{ id: number }".into(), IssueView::name(cfg)),
-        ("reorder_articles", "{ issueId: number; order: number[] }".into(), IssueView::name(cfg)),
-        ("list_revisions", "{ articleId: number }".into(), format!("{}[]", RevisionSummary::name(cfg))),
-        ("get_revision", "{ id: number }".into(), RevisionView::name(cfg)),
-        ("restore_revision", "{ id: number; author?: string }".into(), ArticleView::name(cfg)),
-        // The file's bytes are the body; issue and file name travel in headers (see
-        // `desktop::import_commands`).
-        ("analyse_import_file", "Uint8Array".into(), format!("{}[]", ArticleForReview::name(cfg))),
-        (
-            "analyse_pasted_text",
-            "{ issueId: number; text: string }".into(),
-            format!("{}[]", ArticleForReview::name(cfg)),
-        ),
-        (
-            "commit_import",
-            format!("{{ issueId: number; articles: {}[] }}", ReviewedArticle::name(cfg)),
-            IssueView::name(cfg),
-        ),
-        (
-            "update_masthead",
-            format!("{{ id: number; update: {} }}", MastheadUpdate::name(cfg)),
-            IssueView::name(cfg),
-        ),
-        ("duplicate_issue", "{ id: number }".into(), IssueView::name(cfg)),
-        ("trash_issue", "{ id: number }".into(), format!("{}[]", IssueSummary::name(cfg))),
-        ("restore_issue", "{ id: number }".into(), format!("{}[]", IssueSummary::name(cfg))),
-        ("list_trashed_issues", "Record<string, never>".into(), format!("{}[]", IssueSummary::name(cfg))),
-        ("save_settings", format!("{{ publication: {} }}", Publication::name(cfg)), SettingsSaved::name(cfg)),
-        ("list_font_families", "Record<string, never>".into(), FontFamilies::name(cfg)),
-        (
-            "preview_issue",
-            format!("{{ issueId: number; editing?: {} }}", ArticleOverride::name(cfg)),
-            IssuePreview::name(cfg),
-        ),
-        // Raw font file bytes (`tauri::ipc::Response`), not JSON.
-        ("preview_font", "{ key: number }".into(), "ArrayBuffer".into()),
         (
             "export_issue_pdf",
             "{ issueId: number; path: string; proofRound?: number }".into(),
             ExportReport::name(cfg),
         ),
         ("open_exported_pdf", "{ path: string; reveal: boolean }".into(), "null".into()),
-        ("issue_rounds", "{ id: number }".into(), IssueRounds::name(cfg)),
-        ("advance_issue", "{ id: number; by: string; note: string }".into(), IssueRounds::name(cfg)),
-        (
-            "send_back_issue",
-            format!("{{ id: number; by: string; reasons: string; to?: {} }}", IssueStatus::name(cfg)),
-            IssueRounds::name(cfg),
-        ),
-        // `date` as YYYY-MM-DD; today when left out.
-        ("sign_off_issue", "{ id: number; by: string; date?: string }".into(), IssueRounds::name(cfg)),
-        (
-            "revoke_sign_off_issue",
-            "{ id: number; by: string; reason: string }".into(),
-            IssueRounds::name(cfg),
-        ),
-        ("issue_review", "{ issueId: number }".into(), IssueReview::name(cfg)),
-        (
-            "add_comment",
-            "{ issueId: number; articleId: number; threadId: string; quote: string; author: string; body: string }"
-                .into(),
-            IssueReview::name(cfg),
-        ),
-        (
-            "reply_to_comment",
-            "{ issueId: number; threadId: string; author: string; body: string }".into(),
-            IssueReview::name(cfg),
-        ),
-        (
-            "resolve_comment",
-            "{ issueId: number; threadId: string; by: string; resolved: boolean }".into(),
-            IssueReview::name(cfg),
-        ),
-        // Rounds as `一校`…`三校`, `待签发`, `已签发` or `当前`.
-        (
-            "compare_rounds",
-            "{ issueId: number; from: string; to: string }".into(),
-            RoundComparison::name(cfg),
-        ),
-        ("check_issue", "{ issueId: number }".into(), IssueCheck::name(cfg)),
-        (
-            "apply_finding",
-            format!("{{ issueId: number; finding: {}; author?: string }}", FindingView::name(cfg)),
-            IssueCheck::name(cfg),
-        ),
-        (
-            "ignore_finding",
-            format!("{{ issueId: number; finding: {}; by: string }}", FindingView::name(cfg)),
-            IssueCheck::name(cfg),
-        ),
-        (
-            "unignore_finding",
-            format!("{{ issueId: number; finding: {} }}", FindingView::name(cfg)),
-            IssueCheck::name(cfg),
-        ),
-        ("get_word_list", "Record<string, never>".into(), WordListView::name(cfg)),
-        ("save_word_list", format!("{{ rows: {}[] }}", WordRow::name(cfg)), WordListSaved::name(cfg)),
-        ("reset_word_list", "Record<string, never>".into(), WordListView::name(cfg)),
+        ("get_connection", "Record<string, never>".into(), Connection::name(cfg)),
+        ("set_connection", format!("{{ connection: {} }}", Connection::name(cfg)), Connection::name(cfg)),
+        ("log_in", "{ name: string; password: string }".into(), Me::name(cfg)),
+        ("log_out", "Record<string, never>".into(), "null".into()),
     ]
 }
 
 fn declarations(cfg: &Config) -> Vec<String> {
-    vec![
+    let mut declarations = vec![
         Inline::decl(cfg),
         Block::decl(cfg),
         Article::decl(cfg),
@@ -232,7 +138,27 @@ fn declarations(cfg: &Config) -> Vec<String> {
         WordListView::decl(cfg),
         RowProblem::decl(cfg),
         WordListSaved::decl(cfg),
-    ]
+        Role::decl(cfg),
+        AnchorPart::decl(cfg),
+        CommentAnchor::decl(cfg),
+        SavedArticle::decl(cfg),
+        Lease::decl(cfg),
+        ArticleLease::decl(cfg),
+        Me::decl(cfg),
+        AccountView::decl(cfg),
+        ExportedPdfFile::decl(cfg),
+        Bytes::decl(cfg),
+        Done::decl(cfg),
+        ChangeKind::decl(cfg),
+        ChangeEvent::decl(cfg),
+        Connection::decl(cfg),
+        UploadedFile::decl(cfg),
+        ServerSignal::decl(cfg),
+    ];
+    crate::api::export_types(cfg, &mut declarations);
+    let mut seen = std::collections::HashSet::new();
+    declarations.retain(|declaration| seen.insert(declaration.clone()));
+    declarations
 }
 
 /// The whole generated file.
@@ -249,7 +175,12 @@ pub fn typescript() -> String {
         out.push_str("\n\n");
     }
     out.push_str("export type Commands = {\n");
-    for (name, request, response) in commands(&cfg) {
+    for command in crate::api::declarations(&cfg) {
+        let (name, request, response) = (command.name, command.request, command.response);
+        out.push_str(&format!("  {name}: {{ request: {request}; response: {response} }};\n"));
+    }
+    out.push_str("};\n\nexport type DesktopCommands = {\n");
+    for (name, request, response) in desktop_commands(&cfg) {
         out.push_str(&format!("  {name}: {{ request: {request}; response: {response} }};\n"));
     }
     out.push_str("};\n");

@@ -2,10 +2,10 @@
 //! a user can act on. Module errors convert into it; nothing crosses the IPC boundary or the
 //! CLI's stderr as a bare string.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
 #[serde(rename_all = "camelCase")]
 #[error("{message}")]
 pub struct AppError {
@@ -13,7 +13,7 @@ pub struct AppError {
     pub message: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum ErrorCode {
     /// What the user asked for does not exist (any more).
@@ -27,6 +27,17 @@ pub enum ErrorCode {
     CannotOpen,
     /// Stored data could not be read back; the message names the row.
     CorruptData,
+    /// Nobody is logged in, or the login has expired: the UI shows the login screen.
+    Unauthorized,
+    /// The account may not do this (its roles do not allow it).
+    Forbidden,
+    /// The article changed since the editor's text was loaded: the UI keeps the text and
+    /// shows the newer version.
+    Conflict,
+    /// Someone else is editing the article: the UI makes it read-only.
+    Leased,
+    /// The server or its database cannot be reached now; trying again later may work.
+    Unavailable,
     /// A fault of the program, not of the input.
     Internal,
 }

@@ -3,8 +3,10 @@
 //! The core modules (domain → store → numbering, and later layout → pdf, import, proof) know
 //! nothing of Tauri; `desktop` adapts them to the window and `cli` to the command line.
 
+pub mod api;
 pub mod bindings;
 pub mod cli;
+pub mod client;
 pub mod demo;
 pub mod domain;
 pub mod error;

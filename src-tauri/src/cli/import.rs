@@ -24,10 +24,10 @@ pub fn run_import(
         std::io::stdin()
             .read_to_string(&mut text)
             .map_err(|e| AppError::invalid(format!("无法读取标准输入的文字（须为 UTF-8）：{e}")))?;
-        service::import_pasted(store, issue, &text)?
+        service::import_pasted(store, issue, &text, service::DEFAULT_AUTHOR)?
     } else {
         let sources = files.iter().map(|path| ImportSource::read(path)).collect::<Result<Vec<_>, _>>()?;
-        service::import_articles(store, issue, &sources)?
+        service::import_articles(store, issue, &sources, service::DEFAULT_AUTHOR)?
     };
     let mut text = format!("已导入 {} 篇文章到期刊 {}\n", report.articles.len(), report.issue_id);
     for article in &report.articles {
@@ -38,7 +38,7 @@ pub fn run_import(
 
 pub fn run_import_issue(store: &mut dyn Store, file: &Path, out: &mut dyn Write) -> Result<(), AppError> {
     let source = ImportSource::read(file)?;
-    let report = service::import_issue(store, &source)?;
+    let report = service::import_issue(store, &source, service::DEFAULT_AUTHOR)?;
     let masthead = &report.masthead;
     let mut text = format!(
         "{}\n{}年{}（总第{}期），{}，{} 篇文章\n",

@@ -95,7 +95,7 @@ fn run_issue(
         }
         IssueCommand::Load { file } => {
             let text = read_text(&file)?;
-            let id = service::load_issue(store, &text)?;
+            let id = service::load_issue(store, &text, service::DEFAULT_AUTHOR)?;
             writeln!(out, "{id}").map_err(output_error)?;
             print::issue(out, store, id)
         }

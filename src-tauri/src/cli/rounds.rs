@@ -78,7 +78,7 @@ pub fn run(
     let text = match command {
         RoundCommand::Status { id } => status_text(store, id, zone)?,
         RoundCommand::Advance { id, by, note } => {
-            let to = service::advance(store, id, &by, &note)?;
+            let to = service::advance(store, id, &by, &note, None)?;
             format!("本期已进入“{}”\n", to.as_chinese())
         }
         RoundCommand::SendBack { id, by, reason, to } => {

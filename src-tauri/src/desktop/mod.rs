@@ -1,13 +1,11 @@
-//! The desktop app: a Tauri window over the same core the CLI uses. Everything here is an
-//! adapter; the commands unpack arguments, call `crate::service` and map errors.
+//! The desktop app: a Tauri window over the same commands the CLI and the office server run.
+//! `call` runs any `crate::api` command, on this computer's database or on the office server
+//! the settings name; the few commands here do what only the window on this computer does
+//! (save a PDF where the user chose, open it, pick the connection, log in).
 
-mod commands;
-mod import_commands;
-mod preview_commands;
-mod proof_commands;
-mod review_commands;
-mod rounds_commands;
-mod settings_commands;
+mod call_commands;
+mod export_commands;
+mod office_commands;
 mod state;
 
 use std::path::PathBuf;
@@ -17,66 +15,28 @@ use tauri::Manager;
 use crate::error::AppError;
 use state::AppState;
 
+pub use call_commands::COMMAND_HEADER;
+pub use office_commands::SIGNAL_EVENT;
+
 /// Lists every command once: it builds the invoke handler and the names the test below
 /// compares with the generated contract in `crate::bindings`.
 macro_rules! registered_commands {
     ($callback:ident) => {
         $callback!(
-            list_issues,
-            get_issue,
-            create_issue,
-            get_publication,
-            get_article,
-            save_article,
-            add_article,
-            remove_article,
-            reorder_articles,
-            list_revisions,
-            get_revision,
-            restore_revision,
-            analyse_import_file,
-            analyse_pasted_text,
-            commit_import,
-            update_masthead,
-            duplicate_issue,
-            trash_issue,
-            restore_issue,
-            list_trashed_issues,
-            save_settings,
-            list_font_families,
-            preview_issue,
-            preview_font,
-            export_issue_pdf,
-            open_exported_pdf,
-            issue_rounds,
-            advance_issue,
-            send_back_issue,
-            sign_off_issue,
-            revoke_sign_off_issue,
-            issue_review,
-            add_comment,
-            reply_to_comment,
-            resolve_comment,
-            compare_rounds,
-            check_issue,
-            apply_finding,
-            ignore_finding,
-            unignore_finding,
-            get_word_list,
-            save_word_list,
-            reset_word_list
+            call_commands::call,
+            call_commands::call_bytes,
+            export_commands::export_issue_pdf,
+            export_commands::open_exported_pdf,
+            office_commands::get_connection,
+            office_commands::set_connection,
+            office_commands::log_in,
+            office_commands::log_out
         )
     };
 }
 
 macro_rules! handler_of {
-    ($($name:ident),*) => { tauri::generate_handler![$(commands::$name),*] };
-}
-
-macro_rules! command_handler {
-    () => {
-        registered_commands!(handler_of)
-    };
+    ($($module:ident::$name:ident),*) => { tauri::generate_handler![$($module::$name),*] };
 }
 
 /// Whether a graphical display is available; without one GTK would panic on start.
@@ -84,19 +44,22 @@ pub fn has_display() -> bool {
     ["DISPLAY", "WAYLAND_DISPLAY"].iter().any(|name| std::env::var_os(name).is_some_and(|v| !v.is_empty()))
 }
 
-/// Starts the app on the database named by `JIANBAO_DB`, or the one in the app's data folder.
+/// Starts the app on the database named by `JIANBAO_DB`, or the one in the app's data folder,
+/// or on the office server its settings name.
 pub fn run() -> Result<(), AppError> {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            let path = match std::env::var_os("JIANBAO_DB") {
+            let db = match std::env::var_os("JIANBAO_DB") {
                 Some(path) => PathBuf::from(path),
                 None => app.path().app_data_dir()?.join("jianbao.sqlite3"),
             };
-            app.manage(AppState::open(&path)?);
+            // The connection is kept beside the database, so a test's database brings its own.
+            let connection = db.with_extension("connection.json");
+            app.manage(AppState::open(&db, &connection)?);
             Ok(())
         })
-        .invoke_handler(command_handler!())
+        .invoke_handler(registered_commands!(handler_of))
         .run(tauri::generate_context!())
         .map_err(|e| AppError::new(crate::ErrorCode::Internal, format!("简报台窗口无法启动：{e}")))
 }
@@ -104,14 +67,19 @@ pub fn run() -> Result<(), AppError> {
 #[cfg(test)]
 mod tests {
     macro_rules! names_of {
-        ($($name:ident),*) => { [$(stringify!($name)),*] };
+        ($($module:ident::$name:ident),*) => { [$(stringify!($name)),*] };
     }
 
     #[test]
-    fn registered_commands_are_the_generated_contract() {
+    fn registered_commands_are_call_and_the_generated_desktop_contract() {
         let registered = registered_commands!(names_of);
         let cfg = ts_rs::Config::new();
-        let declared: Vec<_> = crate::bindings::commands(&cfg).into_iter().map(|(name, ..)| name).collect();
-        assert_eq!(registered.to_vec(), declared, "the UI's Commands type must list what the app registers");
+        let mut declared = vec!["call", "call_bytes"];
+        declared.extend(crate::bindings::desktop_commands(&cfg).into_iter().map(|(name, ..)| name));
+        assert_eq!(
+            registered.to_vec(),
+            declared,
+            "the UI's DesktopCommands type must list what the app registers"
+        );
     }
 }

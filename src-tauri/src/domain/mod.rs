@@ -3,6 +3,8 @@
 //! No I/O here. Everything derives serde (the exchange format and the stored JSON) and ts-rs
 //! (the UI's types are generated from these, see `crate::bindings`).
 
+mod account;
+mod anchor;
 mod article;
 mod exchange;
 mod issue;
@@ -10,6 +12,8 @@ mod layout_profile;
 mod publication;
 mod review;
 
+pub use account::Role;
+pub use anchor::{AnchorPart, CommentAnchor};
 pub use article::{Article, Block, Inline};
 pub use exchange::{EXCHANGE_FORMAT, EXCHANGE_VERSION, IssueFile, IssueFileError};
 pub use issue::{Issue, IssueKind, IssueStatus};

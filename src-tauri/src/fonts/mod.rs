@@ -3,12 +3,14 @@
 //! `FontMetrics` and hands the PDF writer the font programs to embed.
 
 mod bundled;
+mod cache;
 mod coverage;
 mod face;
 mod font_set;
 mod installed;
 
 pub use bundled::{BUNDLED_FONTS, BundledFont, FONT_DIR_ENV, bundled_font, find_font_dir, source_tree_dir};
+pub use cache::FontCache;
 pub use coverage::{RoleCoverage, gbk_chars, role_coverage};
 pub use face::FaceData;
 pub use font_set::{FontSet, LoadedFont};

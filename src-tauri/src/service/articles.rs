@@ -1,16 +1,16 @@
 //! Editing the articles of an issue: read, save (each save a revision), add, remove, reorder,
 //! and the revision history. Thin over the store, so the CLI and the window behave the same.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::ArticleSummary;
 use crate::domain::Article;
 use crate::error::AppError;
-use crate::store::{Id, RevisionSummary, Store};
+use crate::store::{Id, RevisionSummary, SaveGuard, Store};
 
 /// An article as the editor opens it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ArticleView {
     pub id: Id,
@@ -19,10 +19,20 @@ pub struct ArticleView {
     /// When the stored content was last saved (RFC 3339, UTC). The editor compares an unsaved
     /// local draft with it to decide whether the draft is newer than what the database holds.
     pub saved_at: String,
+    /// The revision the content is; the editor's next save names it as its base.
+    pub revision: Id,
+}
+
+/// What a save answers: the article list's line and the revision the save made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedArticle {
+    pub summary: ArticleSummary,
+    pub revision: Id,
 }
 
 /// One stored state of an article, for the history panel.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RevisionView {
     pub summary: RevisionSummary,
@@ -32,18 +42,26 @@ pub struct RevisionView {
 pub fn article_view(store: &dyn Store, id: Id) -> Result<ArticleView, AppError> {
     let record = store.article(id)?;
     let saved_at = store.revisions(id)?.first().map(|r| r.created_at.clone()).unwrap_or_default();
-    Ok(ArticleView { id, issue_id: record.issue_id, article: record.article, saved_at })
+    Ok(ArticleView {
+        id,
+        issue_id: record.issue_id,
+        article: record.article,
+        saved_at,
+        revision: record.revision,
+    })
 }
 
-/// Stores the editor's content as a new revision; answers with what the article list shows.
+/// Stores the editor's content as a new revision if `guard` holds (see `SaveGuard`); answers
+/// with what the article list shows.
 pub fn save_article(
     store: &mut dyn Store,
     id: Id,
     article: &Article,
     author: &str,
-) -> Result<ArticleSummary, AppError> {
-    store.save_article(id, article, author)?;
-    Ok(summary_of(id, article))
+    guard: &SaveGuard,
+) -> Result<SavedArticle, AppError> {
+    let revision = store.save_article(id, article, author, guard)?;
+    Ok(SavedArticle { summary: summary_of(id, article), revision })
 }
 
 /// Appends an empty article (no title, one empty paragraph's worth of nothing) to the issue.
@@ -79,8 +97,9 @@ pub fn restore_revision(
     store: &mut dyn Store,
     revision_id: Id,
     author: &str,
+    guard: &SaveGuard,
 ) -> Result<ArticleView, AppError> {
-    store.restore_revision(revision_id, author)?;
+    store.restore_revision(revision_id, author, guard)?;
     let article_id = store.revision(revision_id)?.summary.article_id;
     article_view(store, article_id)
 }

@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::export::{ExportRequest, export_issue};
@@ -14,7 +14,7 @@ use crate::fonts::FontSet;
 use crate::store::{Id, Store};
 
 /// What the editor hears after an export.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportReport {
     pub path: String,
@@ -40,7 +40,8 @@ pub fn export_issue_to_file(
     })
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
+/// Writes `bytes` to `path` through a temporary file beside it, renamed into place once complete.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
     let folder = match path.parent() {
         Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
         _ => PathBuf::from("."),

@@ -3,21 +3,21 @@
 //! `fonts::InstalledFonts` finds one family by name but has no listing, so this scans with
 //! the same library (fontdb) and the same system font folders it uses.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::domain::FontRole;
 use crate::fonts::BUNDLED_FONTS;
 
 /// What the font pickers offer: each role's shipped font, and the installed families.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FontFamilies {
     pub bundled: Vec<BundledFamily>,
     pub installed: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BundledFamily {
     pub role: FontRole,

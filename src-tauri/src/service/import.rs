@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::domain::Publication;
@@ -34,7 +34,7 @@ impl ImportSource {
 }
 
 /// One stored article and what the editor still has to look at.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportedArticleReport {
     pub article_id: Id,
@@ -48,14 +48,14 @@ pub struct ImportedArticleReport {
     pub warnings: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportReport {
     pub issue_id: Id,
     pub articles: Vec<ImportedArticleReport>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct IssueImportReport {
     pub issue_id: Id,
@@ -75,6 +75,7 @@ pub fn import_articles(
     store: &mut dyn Store,
     issue_id: Id,
     sources: &[ImportSource],
+    author: &str,
 ) -> Result<ImportReport, AppError> {
     store.issue(issue_id)?;
     let mut found: Vec<(String, ImportedArticle)> = Vec::new();
@@ -82,26 +83,33 @@ pub fn import_articles(
         let articles = import::import_file(&source.name, &source.bytes)?;
         found.extend(articles.into_iter().map(|article| (source.name.clone(), article)));
     }
-    store_articles(store, issue_id, found)
+    store_articles(store, issue_id, found, author)
 }
 
 /// Imports pasted text at the end of the issue, as `import_articles` does for files.
-pub fn import_pasted(store: &mut dyn Store, issue_id: Id, text: &str) -> Result<ImportReport, AppError> {
+pub fn import_pasted(
+    store: &mut dyn Store,
+    issue_id: Id,
+    text: &str,
+    author: &str,
+) -> Result<ImportReport, AppError> {
     store.issue(issue_id)?;
     let articles = import::import_text(text);
     if articles.is_empty() {
         return Err(ImportError::NoArticles { name: PASTED_TEXT.into() }.into());
     }
-    store_articles(store, issue_id, articles.into_iter().map(|a| (PASTED_TEXT.to_owned(), a)).collect())
+    let found = articles.into_iter().map(|a| (PASTED_TEXT.to_owned(), a)).collect();
+    store_articles(store, issue_id, found, author)
 }
 
 fn store_articles(
     store: &mut dyn Store,
     issue_id: Id,
     found: Vec<(String, ImportedArticle)>,
+    author: &str,
 ) -> Result<ImportReport, AppError> {
     let articles: Vec<_> = found.iter().map(|(_, imported)| imported.with_safe_changes()).collect();
-    let ids = store.append_articles(issue_id, &articles, super::DEFAULT_AUTHOR)?;
+    let ids = store.append_articles(issue_id, &articles, author)?;
     let articles =
         ids.into_iter().zip(found).map(|(id, (source, imported))| report(id, source, &imported)).collect();
     Ok(ImportReport { issue_id, articles })
@@ -121,11 +129,15 @@ fn report(article_id: Id, source: String, imported: &ImportedArticle) -> Importe
 /// Creates a new issue in the default publication from the text of a complete old issue.
 /// The publication's settings are kept; where the old masthead or footer differs, it is
 /// reported.
-pub fn import_issue(store: &mut dyn Store, source: &ImportSource) -> Result<IssueImportReport, AppError> {
+pub fn import_issue(
+    store: &mut dyn Store,
+    source: &ImportSource,
+    author: &str,
+) -> Result<IssueImportReport, AppError> {
     let imported = import::import_issue_file(&source.name, &source.bytes)?;
     let publication_id = store.default_publication_id()?;
     let publication = store.publication(publication_id)?;
-    let issue_id = store.create_issue(publication_id, &imported.to_issue(), super::DEFAULT_AUTHOR)?;
+    let issue_id = store.create_issue(publication_id, &imported.to_issue(), author)?;
     let record = store.issue(issue_id)?;
     let articles = record
         .article_ids

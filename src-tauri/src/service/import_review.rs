@@ -79,13 +79,14 @@ pub fn commit_reviewed(
     store: &mut dyn Store,
     issue_id: Id,
     reviewed: &[ReviewedArticle],
+    author: &str,
 ) -> Result<Vec<Id>, AppError> {
     store.issue(issue_id)?;
     if reviewed.is_empty() {
         return Err(AppError::invalid("没有要导入的稿件；请先选择文件或粘贴文字"));
     }
     let articles = reviewed.iter().map(cleaned).collect::<Result<Vec<_>, _>>()?;
-    Ok(store.append_articles(issue_id, &articles, super::DEFAULT_AUTHOR)?)
+    Ok(store.append_articles(issue_id, &articles, author)?)
 }
 
 fn cleaned(reviewed: &ReviewedArticle) -> Result<crate::domain::Article, AppError> {

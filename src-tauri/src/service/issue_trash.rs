@@ -11,7 +11,12 @@ use crate::store::{Id, IssueSummary, Store};
 /// Starts a new issue from `source` as a template: the same kind and articles (their text is
 /// the starting point the editor rewrites), dated `today`, numbered next in the series, and
 /// back to draft since nothing of it has been proofread or signed off yet.
-pub fn duplicate_issue(store: &mut dyn Store, source: Id, today: NaiveDate) -> Result<Id, AppError> {
+pub fn duplicate_issue(
+    store: &mut dyn Store,
+    source: Id,
+    today: NaiveDate,
+    author: &str,
+) -> Result<Id, AppError> {
     let record = store.issue(source)?;
     let existing = store.issue_numbers(record.publication_id)?;
     let proposed = numbering::propose_next(&existing, record.issue.kind, today.year());
@@ -24,7 +29,7 @@ pub fn duplicate_issue(store: &mut dyn Store, source: Id, today: NaiveDate) -> R
         status: IssueStatus::Draft,
         articles: record.issue.articles,
     };
-    Ok(store.create_issue(record.publication_id, &copy, super::DEFAULT_AUTHOR)?)
+    Ok(store.create_issue(record.publication_id, &copy, author)?)
 }
 
 pub fn trash_issue(store: &mut dyn Store, id: Id) -> Result<(), AppError> {

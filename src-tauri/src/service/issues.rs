@@ -21,7 +21,7 @@ pub struct NewIssueRequest {
 }
 
 /// An issue as the masthead prints it, with its articles listed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct IssueView {
     pub id: Id,
@@ -46,7 +46,7 @@ pub struct IssueView {
     pub warnings: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ArticleSummary {
     pub id: Id,
@@ -78,10 +78,10 @@ pub fn create_issue(
 
 /// Creates an issue from an exchange file's content in the default publication. The file's
 /// publication settings are not applied: the office's settings stay authoritative.
-pub fn load_issue(store: &mut dyn Store, json: &str) -> Result<Id, AppError> {
+pub fn load_issue(store: &mut dyn Store, json: &str, author: &str) -> Result<Id, AppError> {
     let file = IssueFile::from_json(json)?;
     let publication_id = store.default_publication_id()?;
-    Ok(store.create_issue(publication_id, &file.issue, super::DEFAULT_AUTHOR)?)
+    Ok(store.create_issue(publication_id, &file.issue, author)?)
 }
 
 /// The issue in the exchange format, with its publication's current settings.

@@ -20,11 +20,11 @@ mod settings;
 mod word_list;
 
 pub use articles::{
-    ArticleView, RevisionView, add_blank_article, article_view, list_revisions, remove_article,
+    ArticleView, RevisionView, SavedArticle, add_blank_article, article_view, list_revisions, remove_article,
     reorder_articles, restore_revision, revision_view, save_article,
 };
 pub use export::{ExportRequest, ExportedPdf, export, export_issue, export_issue_file, lay_out, pdf_options};
-pub use export_file::{ExportReport, export_issue_to_file};
+pub use export_file::{ExportReport, export_issue_to_file, write_atomically};
 pub use font_families::{
     BundledFamily, FontFamilies, font_families, font_families_in, installed_font_families,
 };
@@ -48,16 +48,16 @@ pub use proof::{
 };
 pub use publication::{PublicationView, ensure_publication, publication_view, update_publication};
 pub use review::{
-    CommentThreadView, IssueReview, PendingSuggestion, add_comment, ensure_nothing_waits, issue_review,
-    reply_to_comment, set_comment_resolved,
+    CommentThreadView, IssueReview, PendingSuggestion, add_comment, ensure_nothing_waits,
+    ensure_only_own_suggestions, issue_review, reply_to_comment, set_comment_resolved,
 };
 pub use round_compare::{
     ArticleChange, ArticleComparison, EditKind, InlineEdit, LineChange, Piece, RoundComparison, RoundRef,
     compare_rounds, marked_text,
 };
 pub use rounds::{
-    IssueRounds, SignOff, advance, change_line, issue_rounds, local_time_label, next_status, proof_round_of,
-    revoke_sign_off, send_back, sign_off,
+    IssueRounds, SignOff, advance, change_line, current_assignee, issue_rounds, local_time_label,
+    next_status, proof_round_of, revoke_sign_off, send_back, sign_off,
 };
 pub use settings::{FieldProblem, SettingsSaved, publication_problems, save_settings};
 pub use word_list::{

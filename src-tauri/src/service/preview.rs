@@ -13,7 +13,7 @@ use crate::layout::{GlyphRun, Ink, Item, LaidOutIssue, Page};
 use crate::store::{Id, Store};
 
 /// An article as the editor holds it now, shown instead of its stored version.
-#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ArticleOverride {
     pub article_id: Id,
@@ -21,7 +21,7 @@ pub struct ArticleOverride {
 }
 
 /// Every page of an issue, laid out as it prints.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct IssuePreview {
     pub page_width_pt: f32,
@@ -35,7 +35,7 @@ pub struct IssuePreview {
     pub bold_stroke_em: f32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PreviewPage {
     /// The printed page number.
@@ -45,7 +45,7 @@ pub struct PreviewPage {
     pub images: Vec<PreviewImage>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum PreviewInk {
     Black,
@@ -54,7 +54,7 @@ pub enum PreviewInk {
 
 /// Text on one baseline in one font, size and ink; `x_pt[i]` is the left edge of the i-th
 /// character of `text`.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PreviewRun {
     /// The font's key: `preview_font` answers its file.
@@ -68,7 +68,7 @@ pub struct PreviewRun {
     pub x_pt: Vec<f32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PreviewRule {
     pub x1_pt: f32,
@@ -79,7 +79,7 @@ pub struct PreviewRule {
     pub ink: PreviewInk,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PreviewImage {
     /// The picture's `data:` URL, as stored in the article.

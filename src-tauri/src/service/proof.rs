@@ -11,7 +11,7 @@ use crate::domain::IssueStatus;
 use crate::domain::{Issue, IssueFile};
 use crate::error::AppError;
 use crate::proof::{self, ApplyRefusal, Finding, RoundDates, WordList, check_issue};
-use crate::store::{FindingKey, Id, IgnoredFinding, StatusChange, Store};
+use crate::store::{FindingKey, Id, IgnoredFinding, SaveGuard, StatusChange, Store};
 
 /// A finding on a stored issue as the proof panel shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -44,7 +44,7 @@ pub struct IgnoredNote {
 }
 
 /// The findings on a stored issue, ignored ones included and marked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct IssueCheck {
     pub findings: Vec<FindingView>,
@@ -210,6 +210,7 @@ pub fn apply_finding(
     store: &mut dyn Store,
     view: &FindingView,
     author: &str,
+    guard: &SaveGuard,
 ) -> Result<ArticleView, AppError> {
     let Some(article_id) = view.article_id.filter(|_| view.applicable) else {
         return Err(AppError::invalid(format!(
@@ -230,6 +231,6 @@ pub fn apply_finding(
             ));
         }
     }
-    store.save_article(article_id, &record.article, author)?;
+    store.save_article(article_id, &record.article, author, guard)?;
     article_view(store, article_id)
 }

@@ -1,7 +1,7 @@
 //! Comments and suggested changes left by proofreaders: the threads, the suggestions still
 //! waiting in each article, and the rule that an issue is signed off only when nothing waits.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::domain::{Article, SuggestionKind};
@@ -9,7 +9,7 @@ use crate::error::AppError;
 use crate::store::{CommentThread, Id, NewComment, Store};
 
 /// A thread as the review panel shows it: with its article and whether its anchor survives.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CommentThreadView {
     #[serde(flatten)]
@@ -21,7 +21,7 @@ pub struct CommentThreadView {
 
 /// A suggestion still waiting in a stored article: what it would insert, delete, or both (a
 /// replacement: the editor gives a deletion next to an insertion the same id).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PendingSuggestion {
     pub article_id: Id,
@@ -34,7 +34,7 @@ pub struct PendingSuggestion {
 }
 
 /// Everything proofreaders left in an issue that someone still has to act on, and the rest.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct IssueReview {
     pub threads: Vec<CommentThreadView>,
@@ -146,4 +146,42 @@ fn pending_in(article_id: Id, article: &Article) -> Vec<PendingSuggestion> {
 fn required<'a>(text: &'a str, message: &str) -> Result<&'a str, AppError> {
     let text = text.trim();
     if text.is_empty() { Err(AppError::invalid(message)) } else { Ok(text) }
+}
+
+/// What a proofreader may save: their own suggestions and comment anchors, nothing else. The
+/// text as it prints (`Article::settled`) stays as stored, and every suggestion of someone
+/// else's stays exactly as it was (a proofreader neither accepts nor rejects other people's).
+pub fn ensure_only_own_suggestions(stored: &Article, saved: &Article, author: &str) -> Result<(), AppError> {
+    if stored.settled() != saved.settled() {
+        return Err(AppError::new(
+            crate::ErrorCode::Forbidden,
+            "校对不能直接改动正文，您的修改没有保存；请在“建议模式”下修改（修改会作为建议，由编辑采纳），或用批注提出意见",
+        ));
+    }
+    let others = |article: &Article| -> Vec<(u32, String)> {
+        let mut runs: Vec<(u32, String)> = article
+            .inlines()
+            .filter_map(|run| {
+                run.suggestion.as_ref().filter(|s| s.author != author).map(|s| (s.id, run.text.clone()))
+            })
+            .collect();
+        runs.sort();
+        runs
+    };
+    if others(stored) != others(saved) {
+        return Err(AppError::new(
+            crate::ErrorCode::Forbidden,
+            "只有编辑可以采纳或拒绝别人的修改建议，您的修改没有保存；如有不同意见，请用批注说明",
+        ));
+    }
+    let foreign = saved.inlines().filter_map(|run| run.suggestion.as_ref()).find(|s| s.author != author);
+    match foreign {
+        Some(suggestion) if !stored.inlines().any(|run| run.suggestion.as_ref() == Some(suggestion)) => {
+            Err(AppError::invalid(format!(
+                "修改建议署名“{}”与登录的账号“{author}”不符，没有保存；请刷新后重试",
+                suggestion.author
+            )))
+        }
+        _ => Ok(()),
+    }
 }

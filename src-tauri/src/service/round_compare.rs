@@ -2,7 +2,7 @@
 //! 一校 and 二校, or what changed since the issue went for sign-off. Articles are matched by
 //! their id, so a retitled or moved article still compares with itself.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, DiffOp, TextDiff};
 use ts_rs::TS;
 
@@ -40,7 +40,7 @@ impl RoundRef {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RoundComparison {
     pub from_label: String,
@@ -48,7 +48,7 @@ pub struct RoundComparison {
     pub articles: Vec<ArticleComparison>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum ArticleChange {
     Added,
@@ -58,7 +58,7 @@ pub enum ArticleChange {
 }
 
 /// One article in either round, in the later round's order, removed ones after.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ArticleComparison {
     pub article_id: Id,
@@ -68,7 +68,7 @@ pub struct ArticleComparison {
 }
 
 /// A changed line of the article's text (title, body paragraph, …), 1-based line numbers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LineChange {
     pub old_line: Option<u32>,
@@ -83,14 +83,14 @@ pub struct LineChange {
 }
 
 /// A run of characters of a changed line, kept, taken out or put in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineEdit {
     pub text: String,
     pub kind: EditKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum EditKind {
     Kept,
@@ -98,7 +98,7 @@ pub enum EditKind {
     Inserted,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Piece {
     pub text: String,

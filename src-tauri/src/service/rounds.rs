@@ -8,7 +8,7 @@
 //! 待签发.
 
 use chrono::{DateTime, Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::domain::IssueStatus;
@@ -17,7 +17,7 @@ use crate::numbering;
 use crate::store::{Id, LocalZone, StatusChange, StatusTransition, Store};
 
 /// An issue's status and how it got there.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct IssueRounds {
     pub status: IssueStatus,
@@ -94,8 +94,15 @@ pub fn local_time_label(rfc3339: &str, zone: LocalZone) -> String {
     }
 }
 
-/// Moves the issue one step along the way; 待签发 goes on only by `sign_off`.
-pub fn advance(store: &mut dyn Store, issue: Id, who: &str, note: &str) -> Result<IssueStatus, AppError> {
+/// Moves the issue one step along the way; 待签发 goes on only by `sign_off`. A proof round it
+/// enters may be given to `assignee`, the proofreader who passes it on.
+pub fn advance(
+    store: &mut dyn Store,
+    issue: Id,
+    who: &str,
+    note: &str,
+    assignee: Option<&str>,
+) -> Result<IssueStatus, AppError> {
     let who = required_name(who)?;
     let from = store.issue(issue)?.issue.status;
     let to = match (from, next_status(from)) {
@@ -106,12 +113,19 @@ pub fn advance(store: &mut dyn Store, issue: Id, who: &str, note: &str) -> Resul
         (_, None) => return Err(AppError::invalid("本期已签发，不能再推进；如需修改请先“撤销签发”")),
     };
     let note = note.trim();
+    let assignee = assignee.map(str::trim).filter(|name| !name.is_empty() && proof_round_of(to).is_some());
     record(
         store,
         issue,
-        StatusTransition { from, to, by: who, note, sign_off_date: None, masthead_date: None },
+        StatusTransition { from, to, by: who, note, sign_off_date: None, masthead_date: None, assignee },
     )?;
     Ok(to)
+}
+
+/// The proofreader the issue's current round was given to, if the editor named one.
+pub fn current_assignee(store: &dyn Store, issue: Id) -> Result<Option<String>, AppError> {
+    let history = store.status_history(issue)?;
+    Ok(history.last().and_then(|change| change.assignee.clone()))
 }
 
 /// Returns the issue to an earlier status (one step back unless `to` is given) with reasons.
@@ -139,8 +153,15 @@ pub fn send_back(
             to.as_chinese()
         )));
     }
-    let change =
-        StatusTransition { from, to, by: who, note: reasons, sign_off_date: None, masthead_date: None };
+    let change = StatusTransition {
+        from,
+        to,
+        by: who,
+        note: reasons,
+        sign_off_date: None,
+        masthead_date: None,
+        assignee: None,
+    };
     record(store, issue, change)?;
     Ok(to)
 }
@@ -181,6 +202,7 @@ pub fn sign_off(
         note: "",
         sign_off_date: Some(date),
         masthead_date: Some(masthead_date),
+        assignee: None,
     };
     record(store, issue, change)?;
     Ok(SignOff { date, masthead_date })
@@ -203,7 +225,15 @@ pub fn revoke_sign_off(
     record(
         store,
         issue,
-        StatusTransition { from, to, by: who, note: reason, sign_off_date: None, masthead_date: None },
+        StatusTransition {
+            from,
+            to,
+            by: who,
+            note: reason,
+            sign_off_date: None,
+            masthead_date: None,
+            assignee: None,
+        },
     )?;
     Ok(to)
 }
@@ -270,6 +300,7 @@ mod tests {
             changed_at: "2025-09-02T08:00:00Z".into(),
             note: "已核人名".into(),
             sign_off_date: None,
+            assignee: None,
         };
         assert_eq!(change_line(&change, beijing), "2025年9月2日 16:00　一校 → 二校　汤建　已核人名");
     }

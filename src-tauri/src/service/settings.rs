@@ -1,7 +1,7 @@
 //! The settings screen: the publication profile, its layout profile and fonts, checked field
 //! by field so the screen can put each message next to the field it concerns.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{PublicationView, publication_view};
@@ -11,7 +11,7 @@ use crate::store::Store;
 
 /// One field the user has to change, named by its path in the `Publication` JSON
 /// (`footer.email`, `layout.marginTopMm`, `editingUnits.0.name`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldProblem {
     pub field: String,
@@ -19,7 +19,7 @@ pub struct FieldProblem {
 }
 
 /// The answer to saving settings: stored, or refused with every problem found.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "outcome", rename_all = "camelCase")]
 pub enum SettingsSaved {
     Saved { publication: Box<PublicationView> },

@@ -19,7 +19,7 @@ pub struct WordRow {
 }
 
 /// The list in use and whether the office changed it from the shipped one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct WordListView {
     pub rows: Vec<WordRow>,
@@ -27,7 +27,7 @@ pub struct WordListView {
 }
 
 /// A row the office has to change before the list is stored (`row` counts from 0).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RowProblem {
     pub row: u32,
@@ -35,7 +35,7 @@ pub struct RowProblem {
 }
 
 /// Saving the list: stored, or refused with every row's problem (the screen keeps the rows).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "outcome", rename_all = "camelCase")]
 pub enum WordListSaved {
     Saved { list: WordListView },

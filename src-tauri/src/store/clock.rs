@@ -8,6 +8,8 @@ pub trait Clock: Send {
     fn today(&self) -> NaiveDate;
     /// Where the user's local time is reckoned, for showing stored UTC times.
     fn zone(&self) -> LocalZone;
+    /// Another handle on the same clock (a store and the commands around it each keep one).
+    fn boxed(&self) -> Box<dyn Clock>;
 }
 
 /// The user's time zone: the machine's, or a fixed offset where output must be repeatable.
@@ -45,6 +47,10 @@ impl Clock for FixedClock {
     fn zone(&self) -> LocalZone {
         LocalZone::Fixed(FixedOffset::east_opt(0).expect("zero is a valid offset"))
     }
+
+    fn boxed(&self) -> Box<dyn Clock> {
+        Box::new(*self)
+    }
 }
 
 /// The machine's clock, for the CLI and the desktop app.
@@ -64,5 +70,9 @@ impl Clock for SystemClock {
 
     fn zone(&self) -> LocalZone {
         LocalZone::System
+    }
+
+    fn boxed(&self) -> Box<dyn Clock> {
+        Box::new(*self)
     }
 }

@@ -26,6 +26,14 @@ pub enum StoreError {
     Invalid(String),
     #[error("本期已签发，不能修改；如需修改，请先“撤销签发”")]
     SignedOff,
+    #[error(
+        "这篇文章在您打开后已由{author}另存了新版本，您的修改没有保存，以免覆盖对方的修改；请先复制您的文本，再打开新版本核对后重新修改"
+    )]
+    Conflict { current_revision: i64, author: String },
+    #[error(
+        "{holder}正在编辑这篇文章，您的修改没有保存；请先复制您的文本，等对方编辑完（或请管理员解除）后再修改"
+    )]
+    Leased { holder: String },
     #[error("数据库错误：{0}")]
     Sqlite(rusqlite::Error),
 }
@@ -63,6 +71,8 @@ impl From<StoreError> for AppError {
             StoreError::NoPublication | StoreError::Invalid(_) | StoreError::SignedOff => {
                 ErrorCode::InvalidInput
             }
+            StoreError::Conflict { .. } => ErrorCode::Conflict,
+            StoreError::Leased { .. } => ErrorCode::Leased,
             StoreError::CorruptRow { .. } => ErrorCode::CorruptData,
             StoreError::Open { .. } | StoreError::Io { .. } => ErrorCode::CannotOpen,
             StoreError::Migration(_) | StoreError::Sqlite(_) => ErrorCode::Internal,

@@ -17,21 +17,24 @@ mod traits;
 pub use clock::{Clock, FixedClock, LocalZone, SystemClock};
 pub use error::StoreError;
 pub use records::{
-    ArticleRecord, CommentMessage, CommentThread, FindingKey, IgnoredFinding, IssueRecord, IssueSummary,
-    NewComment, Revision, RevisionSummary, RoundSnapshot, SnapshotArticle, StatusChange, StatusTransition,
+    Account, ArticleRecord, AuditEntry, ChangeEvent, ChangeKind, CommentMessage, CommentThread, FindingKey,
+    IgnoredFinding, IssueRecord, IssueSummary, Lease, LeaseOutcome, NewComment, Revision, RevisionSummary,
+    RoundSnapshot, SaveGuard, SessionRecord, SnapshotArticle, StatusChange, StatusTransition,
 };
 pub use sqlite::{LATEST_VERSION, SqliteStore, apply_migrations, migrations};
 pub use traits::{
-    ArticleStore, CommentStore, FindingStore, IssueStore, PublicationStore, RevisionStore, RoundStore, Store,
-    WordListStore,
+    AccountStore, ArticleStore, AuditStore, CommentStore, EventStore, FindingStore, IssueStore, LeaseStore,
+    PublicationStore, RevisionStore, RoundStore, Store, WordListStore,
 };
+
+pub use crate::domain::{AnchorPart, CommentAnchor};
 
 pub type Id = i64;
 
 /// The store's traits, for calling their methods on a `dyn Store`.
 pub mod prelude {
     pub use super::{
-        ArticleStore, CommentStore, FindingStore, IssueStore, PublicationStore, RevisionStore, RoundStore,
-        Store, WordListStore,
+        AccountStore, ArticleStore, AuditStore, CommentStore, EventStore, FindingStore, IssueStore,
+        LeaseStore, PublicationStore, RevisionStore, RoundStore, Store, WordListStore,
     };
 }

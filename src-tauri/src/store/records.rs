@@ -6,13 +6,15 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Id;
-use crate::domain::{Article, Issue, IssueKind, IssueStatus};
+use crate::domain::{Article, CommentAnchor, Issue, IssueKind, IssueStatus, Role};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleRecord {
     pub id: Id,
     pub issue_id: Id,
     pub article: Article,
+    /// The revision the content is: the latest one saved.
+    pub revision: Id,
 }
 
 /// An issue as stored, with its id and its articles' ids in print order.
@@ -77,6 +79,8 @@ pub struct StatusChange {
     pub note: String,
     /// The date the signer gave, on a sign-off only.
     pub sign_off_date: Option<NaiveDate>,
+    /// The proofreader the round was given to, when the editor named one.
+    pub assignee: Option<String>,
 }
 
 /// A change about to be recorded. `from` is the status the caller saw: if the issue has moved
@@ -90,6 +94,8 @@ pub struct StatusTransition<'a> {
     pub sign_off_date: Option<NaiveDate>,
     /// A new masthead date written together with the status (the sign-off date rule).
     pub masthead_date: Option<NaiveDate>,
+    /// The proofreader the round entered is given to.
+    pub assignee: Option<&'a str>,
 }
 
 /// The articles as they stood when the issue entered a status.
@@ -121,6 +127,9 @@ pub struct CommentThread {
     pub resolved_by: Option<String>,
     /// UTC, RFC 3339.
     pub resolved_at: Option<String>,
+    /// Where the comment was made, while its anchor waits to be put into the article's runs
+    /// (someone else was editing the article when it was made).
+    pub pending_anchor: Option<CommentAnchor>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -140,6 +149,8 @@ pub struct NewComment<'a> {
     pub quote: &'a str,
     pub author: &'a str,
     pub body: &'a str,
+    /// Where the text is, when the thread's id is not in the article's runs yet.
+    pub anchor: Option<&'a CommentAnchor>,
 }
 
 /// What identifies a finding across edits (see the module documentation). `article_id` is
@@ -161,4 +172,131 @@ pub struct IgnoredFinding {
     pub ignored_by: String,
     /// UTC, RFC 3339.
     pub ignored_at: String,
+}
+
+/// Conditions a save must meet, checked inside the save's own transaction.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SaveGuard<'a> {
+    /// The revision the editor's text started from: if the article has a newer one, the save
+    /// is refused with `StoreError::Conflict` instead of overwriting it.
+    pub base_revision: Option<Id>,
+    /// Who saves: refused with `StoreError::Leased` while another account holds the article.
+    pub holder: Option<&'a str>,
+}
+
+/// An account of an office server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub id: Id,
+    /// The person's name: how they log in and how every action of theirs is signed.
+    pub name: String,
+    pub roles: Vec<Role>,
+    /// argon2 PHC string.
+    pub password_hash: String,
+    pub created_at: String,
+    pub disabled_at: Option<String>,
+}
+
+/// A login: the token's hash (never the token), whose account, and until when it is valid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    pub account: Account,
+    pub created_at: String,
+    pub expires_at: String,
+}
+
+/// Who is editing an article, since when and until when unless renewed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Lease {
+    pub article_id: Id,
+    pub holder: String,
+    /// UTC, RFC 3339.
+    pub taken_at: String,
+    pub expires_at: String,
+}
+
+/// What asking for an article's lease gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LeaseOutcome {
+    /// The caller holds it now (new, renewed, or taken over after the last holder's lapsed).
+    Granted(Lease),
+    /// Someone else holds it.
+    HeldBy(Lease),
+}
+
+/// A change other clients should see, numbered in the order it was committed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ChangeEvent {
+    pub seq: Id,
+    pub kind: ChangeKind,
+    #[ts(optional)]
+    pub issue_id: Option<Id>,
+    #[ts(optional)]
+    pub article_id: Option<Id>,
+}
+
+/// What changed, so that a client reloads only what it shows of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ChangeKind {
+    /// An issue's masthead, status or place in the list (created, trashed, restored).
+    Issue,
+    /// An issue's article list: an article added, removed or moved.
+    Articles,
+    /// An article's text: a new revision.
+    Article,
+    /// A round moved: a status change was recorded.
+    Status,
+    /// A comment thread started, answered, resolved or reopened.
+    Comments,
+    /// A finding ignored or shown again.
+    Findings,
+    /// Someone took or gave up an article.
+    Lease,
+    /// The publication's settings or word list.
+    Publication,
+}
+
+impl ChangeKind {
+    pub const ALL: [ChangeKind; 8] = [
+        ChangeKind::Issue,
+        ChangeKind::Articles,
+        ChangeKind::Article,
+        ChangeKind::Status,
+        ChangeKind::Comments,
+        ChangeKind::Findings,
+        ChangeKind::Lease,
+        ChangeKind::Publication,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Issue => "issue",
+            ChangeKind::Articles => "articles",
+            ChangeKind::Article => "article",
+            ChangeKind::Status => "status",
+            ChangeKind::Comments => "comments",
+            ChangeKind::Findings => "findings",
+            ChangeKind::Lease => "lease",
+            ChangeKind::Publication => "publication",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        ChangeKind::ALL.into_iter().find(|kind| kind.as_str() == text)
+    }
+}
+
+/// An administrative action, kept for the record: accounts added, disabled or reset,
+/// leases released by force.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditEntry {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub target: String,
+    pub detail: String,
 }

@@ -9,10 +9,11 @@
 use chrono::NaiveDate;
 
 use super::{
-    ArticleRecord, CommentThread, FindingKey, Id, IgnoredFinding, IssueRecord, IssueSummary, NewComment,
-    Revision, RevisionSummary, RoundSnapshot, StatusChange, StatusTransition, StoreError,
+    Account, ArticleRecord, AuditEntry, ChangeEvent, CommentAnchor, CommentThread, FindingKey, Id,
+    IgnoredFinding, IssueRecord, IssueSummary, Lease, LeaseOutcome, NewComment, Revision, RevisionSummary,
+    RoundSnapshot, SaveGuard, SessionRecord, StatusChange, StatusTransition, StoreError,
 };
-use crate::domain::{Article, Issue, IssueStatus, Publication};
+use crate::domain::{Article, Issue, IssueStatus, Publication, Role};
 use crate::numbering::IssueNumbers;
 
 /// Everything the service layer needs from a database.
@@ -25,6 +26,10 @@ pub trait Store:
     + CommentStore
     + FindingStore
     + WordListStore
+    + AccountStore
+    + LeaseStore
+    + EventStore
+    + AuditStore
     + Send
 {
 }
@@ -38,6 +43,10 @@ impl<T> Store for T where
         + CommentStore
         + FindingStore
         + WordListStore
+        + AccountStore
+        + LeaseStore
+        + EventStore
+        + AuditStore
         + Send
 {
 }
@@ -79,8 +88,17 @@ pub trait IssueStore {
 pub trait ArticleStore {
     /// Appends an article at the end of the issue.
     fn add_article(&mut self, issue_id: Id, article: &Article, author: &str) -> Result<Id, StoreError>;
-    /// Saves new content for an article and appends it as a revision in the same transaction.
-    fn save_article(&mut self, id: Id, article: &Article, author: &str) -> Result<(), StoreError>;
+    /// Saves new content for an article and appends it as a revision in the same transaction;
+    /// answers with the new revision's id. Refused, with nothing written, when `guard` is not
+    /// met: `StoreError::Conflict` if a revision newer than `guard.base_revision` exists,
+    /// `StoreError::Leased` if another account holds the article.
+    fn save_article(
+        &mut self,
+        id: Id,
+        article: &Article,
+        author: &str,
+        guard: &SaveGuard,
+    ) -> Result<Id, StoreError>;
     fn article(&self, id: Id) -> Result<ArticleRecord, StoreError>;
     /// The issue's articles in print order.
     fn articles_of(&self, issue_id: Id) -> Result<Vec<ArticleRecord>, StoreError>;
@@ -104,7 +122,12 @@ pub trait RevisionStore {
     fn revision(&self, id: Id) -> Result<Revision, StoreError>;
     /// Makes an old revision the article's content again; this is itself a new revision,
     /// so restoring never loses the state it replaces.
-    fn restore_revision(&mut self, revision_id: Id, author: &str) -> Result<(), StoreError>;
+    fn restore_revision(
+        &mut self,
+        revision_id: Id,
+        author: &str,
+        guard: &SaveGuard,
+    ) -> Result<Id, StoreError>;
 }
 
 /// The proof rounds: status changes with who/when/why and the text as each round began.
@@ -127,6 +150,10 @@ pub trait CommentStore {
     fn set_comment_resolved(&mut self, thread_id: &str, by: Option<&str>) -> Result<(), StoreError>;
     /// Every thread on the issue's live articles, by article and in the order they were started.
     fn comment_threads_of_issue(&self, issue_id: Id) -> Result<Vec<CommentThread>, StoreError>;
+    /// Threads of the article whose anchor still waits to be put into its runs.
+    fn pending_anchors(&self, article_id: Id) -> Result<Vec<(String, CommentAnchor)>, StoreError>;
+    /// The thread's anchor is in the article's runs now (or can no longer be placed).
+    fn clear_pending_anchor(&mut self, thread_id: &str) -> Result<(), StoreError>;
 }
 
 /// Proof findings an editor chose to leave as they are, known by what they flagged.
@@ -147,4 +174,86 @@ pub trait WordListStore {
     fn save_word_list_text(&mut self, publication_id: Id, text: &str) -> Result<(), StoreError>;
     /// Goes back to the shipped list.
     fn reset_word_list(&mut self, publication_id: Id) -> Result<(), StoreError>;
+}
+
+/// The accounts of an office and their logins. A token is stored only as its hash.
+pub trait AccountStore {
+    /// Refused with `StoreError::Invalid` if the name is taken.
+    fn create_account(&mut self, name: &str, roles: &[Role], password_hash: &str) -> Result<Id, StoreError>;
+    fn account_by_name(&self, name: &str) -> Result<Option<Account>, StoreError>;
+    /// Every account, by name.
+    fn accounts(&self) -> Result<Vec<Account>, StoreError>;
+    /// Disables (or enables again) an account; disabling ends its sessions and releases its
+    /// leases in the same transaction.
+    fn set_account_disabled(&mut self, name: &str, disabled: bool) -> Result<(), StoreError>;
+    /// Sets a new password and ends every session of the account.
+    fn set_account_password(&mut self, name: &str, password_hash: &str) -> Result<(), StoreError>;
+    fn set_account_roles(&mut self, name: &str, roles: &[Role]) -> Result<(), StoreError>;
+    fn create_session(
+        &mut self,
+        token_hash: &str,
+        account_id: Id,
+        expires_at: &str,
+    ) -> Result<(), StoreError>;
+    /// The session, if it exists (expired or not: the caller compares `expires_at`).
+    fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>, StoreError>;
+    /// Moves a live session's expiry on (it slides with use).
+    fn extend_session(&mut self, token_hash: &str, expires_at: &str) -> Result<(), StoreError>;
+    fn delete_session(&mut self, token_hash: &str) -> Result<(), StoreError>;
+    /// Removes sessions that expired before now; answers how many.
+    fn delete_expired_sessions(&mut self) -> Result<usize, StoreError>;
+}
+
+/// Check-out of articles for editing: one holder per article, lapsing without renewal.
+pub trait LeaseStore {
+    /// Gives the article to `holder` for `ttl` from now if nobody else holds it (or the
+    /// other holder's lease lapsed); renews it if `holder` has it already.
+    fn take_lease(
+        &mut self,
+        article_id: Id,
+        holder: &str,
+        ttl: std::time::Duration,
+    ) -> Result<LeaseOutcome, StoreError>;
+    /// Renews `holder`'s lease; `None` if they no longer hold it (it lapsed and someone
+    /// else took it, or an administrator released it).
+    fn renew_lease(
+        &mut self,
+        article_id: Id,
+        holder: &str,
+        ttl: std::time::Duration,
+    ) -> Result<Option<Lease>, StoreError>;
+    /// Gives the article up; answers whether `holder` held it.
+    fn release_lease(&mut self, article_id: Id, holder: &str) -> Result<bool, StoreError>;
+    /// Ends whoever's lease on the article; answers the lease it ended.
+    fn force_release_lease(&mut self, article_id: Id) -> Result<Option<Lease>, StoreError>;
+    /// The live lease on the article, if any.
+    fn lease(&self, article_id: Id) -> Result<Option<Lease>, StoreError>;
+    /// The live leases on the issue's articles.
+    fn leases_of_issue(&self, issue_id: Id) -> Result<Vec<Lease>, StoreError>;
+}
+
+/// Change events, written by the database itself in the transaction of each change, so that
+/// no change goes unannounced; numbered so that a client catches up on what it missed.
+pub trait EventStore {
+    /// Events after `seq`, oldest first, at most `limit`.
+    fn events_since(&self, seq: Id, limit: u32) -> Result<Vec<ChangeEvent>, StoreError>;
+    /// The number of the last event (0 when there is none).
+    fn latest_event_seq(&self) -> Result<Id, StoreError>;
+    /// The number of the oldest event still kept (clients behind it must reload everything).
+    fn oldest_event_seq(&self) -> Result<Id, StoreError>;
+    /// Forgets events older than `keep` of the newest ones; answers how many went.
+    fn prune_events(&mut self, keep: u32) -> Result<usize, StoreError>;
+}
+
+/// The record of administrative actions.
+pub trait AuditStore {
+    fn record_audit(
+        &mut self,
+        actor: &str,
+        action: &str,
+        target: &str,
+        detail: &str,
+    ) -> Result<(), StoreError>;
+    /// The newest `limit` entries, newest first.
+    fn audit_entries(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError>;
 }

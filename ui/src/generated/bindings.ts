@@ -139,7 +139,7 @@ editingUnits: Array<EditingUnit>, layout: LayoutProfile, footer: FooterSettings,
 
 export type IssueFile = { format: string, version: number, publication: Publication, issue: Issue, };
 
-export type ErrorCode = "notFound" | "invalidInput" | "notADatabase" | "databaseTooNew" | "cannotOpen" | "corruptData" | "internal";
+export type ErrorCode = "notFound" | "invalidInput" | "notADatabase" | "databaseTooNew" | "cannotOpen" | "corruptData" | "unauthorized" | "forbidden" | "conflict" | "leased" | "unavailable" | "internal";
 
 export type AppError = { code: ErrorCode, message: string, };
 
@@ -246,7 +246,11 @@ export type ArticleView = { id: number, issueId: number, article: Article,
  * When the stored content was last saved (RFC 3339, UTC). The editor compares an unsaved
  * local draft with it to decide whether the draft is newer than what the database holds.
  */
-savedAt: string, };
+savedAt: string, 
+/**
+ * The revision the content is; the editor's next save names it as its base.
+ */
+revision: number, };
 
 export type RevisionView = { summary: RevisionSummary, article: Article, };
 
@@ -336,7 +340,11 @@ note: string,
 /**
  * The date the signer gave, on a sign-off only.
  */
-signOffDate: string | null, };
+signOffDate: string | null, 
+/**
+ * The proofreader the round was given to, when the editor named one.
+ */
+assignee: string | null, };
 
 export type IssueRounds = { status: IssueStatus, 
 /**
@@ -423,7 +431,12 @@ quote: string, messages: Array<CommentMessage>, resolvedBy: string | null,
 /**
  * UTC, RFC 3339.
  */
-resolvedAt: string | null, };
+resolvedAt: string | null, 
+/**
+ * Where the comment was made, while its anchor waits to be put into the article's runs
+ * (someone else was editing the article when it was made).
+ */
+pendingAnchor: CommentAnchor | null, };
 
 export type CommentThreadView = { articleTitle: string, 
 /**
@@ -437,7 +450,12 @@ quote: string, messages: Array<CommentMessage>, resolvedBy: string | null,
 /**
  * UTC, RFC 3339.
  */
-resolvedAt: string | null, };
+resolvedAt: string | null, 
+/**
+ * Where the comment was made, while its anchor waits to be put into the article's runs
+ * (someone else was editing the article when it was made).
+ */
+pendingAnchor: CommentAnchor | null, };
 
 export type PendingSuggestion = { articleId: number, articleTitle: string, id: number, inserted: string, deleted: string, author: string, at: string, };
 
@@ -489,48 +507,226 @@ export type RowProblem = { row: number, message: string, };
 
 export type WordListSaved = { "outcome": "saved", list: WordListView, } | { "outcome": "refused", problems: Array<RowProblem>, };
 
+export type Role = "editor" | "proofreader" | "signer" | "admin";
+
+export type AnchorPart = "editorNote" | "body";
+
+export type CommentAnchor = { part: AnchorPart, block: number, start: number, end: number, };
+
+export type SavedArticle = { summary: ArticleSummary, revision: number, };
+
+export type Lease = { articleId: number, holder: string, 
+/**
+ * UTC, RFC 3339.
+ */
+takenAt: string, expiresAt: string, };
+
+export type ArticleLease = { articleId: number, 
+/**
+ * The caller holds the article: the editor is editable.
+ */
+mine: boolean, 
+/**
+ * The lease, when one is kept (not on the single machine).
+ */
+lease?: Lease, };
+
+export type Me = { 
+/**
+ * The account's name; none on the single machine, where the UI asks for a name.
+ */
+name?: string, roles: Array<Role>, 
+/**
+ * Working on an office server (roles and leases apply) rather than a single machine.
+ */
+office: boolean, };
+
+export type AccountView = { name: string, roles: Array<Role>, disabled: boolean, };
+
+export type ExportedPdfFile = { pdf: Bytes, pageCount: number, warnings: Array<string>, };
+
+export type Bytes = string;
+
+export type Done = Record<symbol, never>;
+
+export type ChangeKind = "issue" | "articles" | "article" | "status" | "comments" | "findings" | "lease" | "publication";
+
+export type ChangeEvent = { seq: number, kind: ChangeKind, issueId?: number, articleId?: number, };
+
+export type Connection = { "mode": "local" } | { "mode": "office", server: string, };
+
+export type UploadedFile = { name: string, bytes: Bytes, };
+
+export type ServerSignal = { "kind": "change", event: ChangeEvent, } | { "kind": "reset" } | { "kind": "online" } | { "kind": "offline", message: string, } | { "kind": "loggedOut", message: string, };
+
+export type NoArgs = Record<symbol, never>;
+
+export type ById = { id: number, };
+
+export type CreateIssueRequest = { request: NewIssueRequest, };
+
+export type UpdateMastheadRequest = { id: number, update: MastheadUpdate, };
+
+export type LoadIssueRequest = { json: string, };
+
+export type SaveArticleRequest = { id: number, article: Article, 
+/**
+ * The revision the editor's text started from (`ArticleView.revision`).
+ */
+baseRevision: number, author?: string, };
+
+export type AddArticleRequest = { issueId: number, author?: string, };
+
+export type ReorderArticlesRequest = { issueId: number, order: Array<number>, };
+
+export type ByArticle = { articleId: number, };
+
+export type RestoreRevisionRequest = { id: number, author?: string, };
+
+export type ByIssue = { issueId: number, };
+
+export type AnalyseFileRequest = { issueId: number, file: UploadedFile, };
+
+export type PastedTextRequest = { issueId: number, text: string, };
+
+export type CommitImportRequest = { issueId: number, articles: Array<ReviewedArticle>, };
+
+export type ImportManuscriptsRequest = { issueId: number, files: Array<UploadedFile>, 
+/**
+ * Pasted text instead of files.
+ */
+pasted?: string, };
+
+export type ImportBackIssueRequest = { file: UploadedFile, };
+
+export type PreviewRequest = { issueId: number, 
+/**
+ * The article as typed, unsaved, in place of its stored version.
+ */
+editing?: ArticleOverride, };
+
+export type FontKeyRequest = { key: number, };
+
+export type ExportPdfRequest = { issueId: number, 
+/**
+ * A proof (校样) of this round; the final PDF when left out.
+ */
+proofRound?: number, 
+/**
+ * The PDF's creation date (the CLI's `--timestamp`, for repeatable files); now when left out.
+ */
+timestamp?: string, };
+
+export type AdvanceRequest = { id: number, by?: string, note: string, 
+/**
+ * The proofreader the round the issue enters is given to.
+ */
+assignee?: string, };
+
+export type SendBackRequest = { id: number, by?: string, reasons: string, to?: IssueStatus, };
+
+export type SignOffRequest = { id: number, by?: string, 
+/**
+ * Today when left out.
+ */
+date?: string, };
+
+export type RevokeRequest = { id: number, by?: string, reason: string, };
+
+export type CompareRequest = { issueId: number, from: string, to: string, };
+
+export type AddCommentRequest = { issueId: number, articleId: number, threadId: string, quote: string, author?: string, body: string, 
+/**
+ * Where the quote is, when the commenter could not put the thread's id into the text
+ * themselves (they are reading an article someone else is editing).
+ */
+anchor?: CommentAnchor, };
+
+export type ReplyRequest = { issueId: number, threadId: string, author?: string, body: string, };
+
+export type ResolveRequest = { issueId: number, threadId: string, by?: string, resolved: boolean, };
+
+export type CheckIssueRequest = { issueId: number, 
+/**
+ * A word list file's text to check with instead of the office's (the CLI's `--words`).
+ */
+words?: string, };
+
+export type FindingRequest = { issueId: number, finding: FindingView, 
+/**
+ * Who applies or ignores it, on the single machine.
+ */
+by?: string, };
+
+export type SaveSettingsRequest = { publication: Publication, };
+
+export type SaveWordListRequest = { rows: Array<WordRow>, };
+
+export type WordListText = { text: string, };
+
 export type Commands = {
-  list_issues: { request: Record<string, never>; response: IssueSummary[] };
-  get_issue: { request: { id: number }; response: IssueView };
-  create_issue: { request: { request: NewIssueRequest }; response: IssueView };
-  get_publication: { request: Record<string, never>; response: PublicationView };
-  get_article: { request: { id: number }; response: ArticleView };
-  save_article: { request: { id: number; article: Article; author?: string }; response: ArticleSummary };
-  add_article: { request: { issueId: number; author?: string }; response: IssueView };
-  remove_article: { request: { id: number }; response: IssueView };
-  reorder_articles: { request: { issueId: number; order: number[] }; response: IssueView };
-  list_revisions: { request: { articleId: number }; response: RevisionSummary[] };
-  get_revision: { request: { id: number }; response: RevisionView };
-  restore_revision: { request: { id: number; author?: string }; response: ArticleView };
-  analyse_import_file: { request: Uint8Array; response: ArticleForReview[] };
-  analyse_pasted_text: { request: { issueId: number; text: string }; response: ArticleForReview[] };
-  commit_import: { request: { issueId: number; articles: ReviewedArticle[] }; response: IssueView };
-  update_masthead: { request: { id: number; update: MastheadUpdate }; response: IssueView };
-  duplicate_issue: { request: { id: number }; response: IssueView };
-  trash_issue: { request: { id: number }; response: IssueSummary[] };
-  restore_issue: { request: { id: number }; response: IssueSummary[] };
-  list_trashed_issues: { request: Record<string, never>; response: IssueSummary[] };
-  save_settings: { request: { publication: Publication }; response: SettingsSaved };
-  list_font_families: { request: Record<string, never>; response: FontFamilies };
-  preview_issue: { request: { issueId: number; editing?: ArticleOverride }; response: IssuePreview };
-  preview_font: { request: { key: number }; response: ArrayBuffer };
+  list_issues: { request: NoArgs; response: Array<IssueSummary> };
+  get_issue: { request: ById; response: IssueView };
+  create_issue: { request: CreateIssueRequest; response: IssueView };
+  update_masthead: { request: UpdateMastheadRequest; response: IssueView };
+  duplicate_issue: { request: ById; response: IssueView };
+  trash_issue: { request: ById; response: Array<IssueSummary> };
+  restore_issue: { request: ById; response: Array<IssueSummary> };
+  list_trashed_issues: { request: NoArgs; response: Array<IssueSummary> };
+  load_issue: { request: LoadIssueRequest; response: IssueView };
+  dump_issue: { request: ById; response: IssueFile };
+  get_article: { request: ById; response: ArticleView };
+  save_article: { request: SaveArticleRequest; response: SavedArticle };
+  add_article: { request: AddArticleRequest; response: IssueView };
+  remove_article: { request: ById; response: IssueView };
+  reorder_articles: { request: ReorderArticlesRequest; response: IssueView };
+  list_revisions: { request: ByArticle; response: Array<RevisionSummary> };
+  get_revision: { request: ById; response: RevisionView };
+  restore_revision: { request: RestoreRevisionRequest; response: ArticleView };
+  take_lease: { request: ByArticle; response: ArticleLease };
+  renew_lease: { request: ByArticle; response: ArticleLease };
+  release_lease: { request: ByArticle; response: Done };
+  force_release_lease: { request: ByArticle; response: Done };
+  issue_leases: { request: ByIssue; response: Array<Lease> };
+  analyse_import_file: { request: Uint8Array; response: Array<ArticleForReview> };
+  analyse_pasted_text: { request: PastedTextRequest; response: Array<ArticleForReview> };
+  commit_import: { request: CommitImportRequest; response: IssueView };
+  import_manuscripts: { request: ImportManuscriptsRequest; response: ImportReport };
+  import_back_issue: { request: ImportBackIssueRequest; response: IssueImportReport };
+  preview_issue: { request: PreviewRequest; response: IssuePreview };
+  preview_font: { request: FontKeyRequest; response: ArrayBuffer };
+  export_pdf: { request: ExportPdfRequest; response: ExportedPdfFile };
+  issue_rounds: { request: ById; response: IssueRounds };
+  advance_issue: { request: AdvanceRequest; response: IssueRounds };
+  send_back_issue: { request: SendBackRequest; response: IssueRounds };
+  sign_off_issue: { request: SignOffRequest; response: IssueRounds };
+  revoke_sign_off_issue: { request: RevokeRequest; response: IssueRounds };
+  compare_rounds: { request: CompareRequest; response: RoundComparison };
+  issue_review: { request: ByIssue; response: IssueReview };
+  add_comment: { request: AddCommentRequest; response: IssueReview };
+  reply_to_comment: { request: ReplyRequest; response: IssueReview };
+  resolve_comment: { request: ResolveRequest; response: IssueReview };
+  check_issue: { request: CheckIssueRequest; response: IssueCheck };
+  apply_finding: { request: FindingRequest; response: IssueCheck };
+  ignore_finding: { request: FindingRequest; response: IssueCheck };
+  unignore_finding: { request: FindingRequest; response: IssueCheck };
+  get_publication: { request: NoArgs; response: PublicationView };
+  save_settings: { request: SaveSettingsRequest; response: SettingsSaved };
+  list_font_families: { request: NoArgs; response: FontFamilies };
+  get_word_list: { request: NoArgs; response: WordListView };
+  save_word_list: { request: SaveWordListRequest; response: WordListSaved };
+  reset_word_list: { request: NoArgs; response: WordListView };
+  import_word_list: { request: WordListText; response: WordListView };
+  export_word_list: { request: NoArgs; response: WordListText };
+  whoami: { request: NoArgs; response: Me };
+  list_accounts: { request: NoArgs; response: Array<AccountView> };
+};
+
+export type DesktopCommands = {
   export_issue_pdf: { request: { issueId: number; path: string; proofRound?: number }; response: ExportReport };
   open_exported_pdf: { request: { path: string; reveal: boolean }; response: null };
-  issue_rounds: { request: { id: number }; response: IssueRounds };
-  advance_issue: { request: { id: number; by: string; note: string }; response: IssueRounds };
-  send_back_issue: { request: { id: number; by: string; reasons: string; to?: IssueStatus }; response: IssueRounds };
-  sign_off_issue: { request: { id: number; by: string; date?: string }; response: IssueRounds };
-  revoke_sign_off_issue: { request: { id: number; by: string; reason: string }; response: IssueRounds };
-  issue_review: { request: { issueId: number }; response: IssueReview };
-  add_comment: { request: { issueId: number; articleId: number; threadId: string; quote: string; author: string; body: string }; response: IssueReview };
-  reply_to_comment: { request: { issueId: number; threadId: string; author: string; body: string }; response: IssueReview };
-  resolve_comment: { request: { issueId: number; threadId: string; by: string; resolved: boolean }; response: IssueReview };
-  compare_rounds: { request: { issueId: number; from: string; to: string }; response: RoundComparison };
-  check_issue: { request: { issueId: number }; response: IssueCheck };
-  apply_finding: { request: { issueId: number; finding: FindingView; author?: string }; response: IssueCheck };
-  ignore_finding: { request: { issueId: number; finding: FindingView; by: string }; response: IssueCheck };
-  unignore_finding: { request: { issueId: number; finding: FindingView }; response: IssueCheck };
-  get_word_list: { request: Record<string, never>; response: WordListView };
-  save_word_list: { request: { rows: WordRow[] }; response: WordListSaved };
-  reset_word_list: { request: Record<string, never>; response: WordListView };
+  get_connection: { request: Record<string, never>; response: Connection };
+  set_connection: { request: { connection: Connection }; response: Connection };
+  log_in: { request: { name: string; password: string }; response: Me };
+  log_out: { request: Record<string, never>; response: null };
 };

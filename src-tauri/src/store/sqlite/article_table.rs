@@ -2,7 +2,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::SqliteStore;
 use crate::domain::Article;
-use crate::store::{ArticleRecord, ArticleStore, Id, StoreError};
+use crate::store::{ArticleRecord, ArticleStore, Id, SaveGuard, StoreError};
 
 pub(super) const CREATE: &str = "
 CREATE TABLE article (
@@ -54,11 +54,17 @@ impl ArticleStore for SqliteStore {
         Ok(id)
     }
 
-    /// Saves new content for an article and appends it as a revision in the same transaction.
-    fn save_article(&mut self, id: Id, article: &Article, author: &str) -> Result<(), StoreError> {
+    fn save_article(
+        &mut self,
+        id: Id,
+        article: &Article,
+        author: &str,
+        guard: &SaveGuard,
+    ) -> Result<Id, StoreError> {
         let now = self.now();
         let content = to_json(article);
         let tx = self.conn.transaction()?;
+        check_guard(&tx, id, guard, &now)?;
         let issue_id: Option<Id> = tx
             .query_row(
                 "UPDATE article SET content = ?1, updated_at = ?2 WHERE id = ?3 AND deleted_at IS NULL
@@ -68,35 +74,36 @@ impl ArticleStore for SqliteStore {
             )
             .optional()?;
         let issue_id = issue_id.ok_or(StoreError::NotFound { what: "文章", id })?;
-        super::revision_table::append_revision(&tx, id, author, &now, &content)?;
+        let revision = super::revision_table::append_revision(&tx, id, author, &now, &content)?;
         touch_issue(&tx, issue_id, &now)?;
         tx.commit()?;
-        Ok(())
+        Ok(revision)
     }
 
     fn article(&self, id: Id) -> Result<ArticleRecord, StoreError> {
-        let row: Option<(Id, String)> = self
+        let row: Option<(Id, String, Id)> = self
             .conn
             .query_row(
-                "SELECT issue_id, content FROM article WHERE id = ?1 AND deleted_at IS NULL",
+                &format!("SELECT issue_id, content, {LATEST_REVISION} FROM article a WHERE id = ?1 AND deleted_at IS NULL"),
                 [id],
-                |row| Ok((row.get(0)?, row.get(1)?)),
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
             )
             .optional()?;
-        let (issue_id, content) = row.ok_or(StoreError::NotFound { what: "文章", id })?;
-        Ok(ArticleRecord { id, issue_id, article: decode(id, &content)? })
+        let (issue_id, content, revision) = row.ok_or(StoreError::NotFound { what: "文章", id })?;
+        Ok(ArticleRecord { id, issue_id, article: decode(id, &content)?, revision })
     }
 
     /// The issue's articles in print order.
     fn articles_of(&self, issue_id: Id) -> Result<Vec<ArticleRecord>, StoreError> {
-        let mut statement = self.conn.prepare(
-            "SELECT id, content FROM article WHERE issue_id = ?1 AND deleted_at IS NULL
-             ORDER BY position, id",
-        )?;
-        let rows = statement.query_map([issue_id], |row| Ok((row.get(0)?, row.get::<_, String>(1)?)))?;
+        let mut statement = self.conn.prepare(&format!(
+            "SELECT id, content, {LATEST_REVISION} FROM article a WHERE issue_id = ?1 AND deleted_at IS NULL
+             ORDER BY position, id"
+        ))?;
+        let rows = statement
+            .query_map([issue_id], |row| Ok((row.get(0)?, row.get::<_, String>(1)?, row.get(2)?)))?;
         rows.map(|row| {
-            let (id, content) = row?;
-            Ok(ArticleRecord { id, issue_id, article: decode(id, &content)? })
+            let (id, content, revision) = row?;
+            Ok(ArticleRecord { id, issue_id, article: decode(id, &content)?, revision })
         })
         .collect()
     }
@@ -167,6 +174,39 @@ impl ArticleStore for SqliteStore {
         tx.commit()?;
         Ok(ids)
     }
+}
+
+/// The article `a`'s latest revision, as a column expression.
+const LATEST_REVISION: &str = "(SELECT max(r.id) FROM article_revision r WHERE r.article_id = a.id)";
+
+/// Refuses a save on a stale base or against another account's lease, before anything is
+/// written, so the transaction leaves no trace.
+fn check_guard(tx: &Transaction, id: Id, guard: &SaveGuard, now: &str) -> Result<(), StoreError> {
+    if let Some(base) = guard.base_revision {
+        let latest: Option<(Id, String)> = tx
+            .query_row(
+                "SELECT id, author FROM article_revision WHERE article_id = ?1 ORDER BY id DESC LIMIT 1",
+                [id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        if let Some((current_revision, author)) = latest.filter(|(latest, _)| *latest != base) {
+            return Err(StoreError::Conflict { current_revision, author });
+        }
+    }
+    if let Some(holder) = guard.holder {
+        let other: Option<String> = tx
+            .query_row(
+                "SELECT holder FROM article_lease WHERE article_id = ?1 AND expires_at > ?2 AND holder <> ?3",
+                params![id, now, holder],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if let Some(holder) = other {
+            return Err(StoreError::Leased { holder });
+        }
+    }
+    Ok(())
 }
 
 fn touch_issue(tx: &Transaction, issue_id: Id, now: &str) -> Result<(), StoreError> {

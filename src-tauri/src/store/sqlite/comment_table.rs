@@ -5,7 +5,7 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::SqliteStore;
-use crate::store::{CommentMessage, CommentStore, CommentThread, Id, NewComment, StoreError};
+use crate::store::{CommentAnchor, CommentMessage, CommentStore, CommentThread, Id, NewComment, StoreError};
 
 pub(super) const CREATE: &str = "
 CREATE TABLE comment_thread (
@@ -40,6 +40,12 @@ WHEN (SELECT i.status FROM article a JOIN issue i ON i.id = a.issue_id WHERE a.i
 BEGIN SELECT RAISE(ABORT, 'jianbao: issue signed off'); END;
 ";
 
+/// Where a thread was made while its anchor could not go into the article's runs yet.
+pub(super) const CREATE_PENDING_ANCHOR: &str = "
+ALTER TABLE comment_thread ADD COLUMN pending_anchor TEXT
+    CHECK (pending_anchor IS NULL OR json_valid(pending_anchor));
+";
+
 impl CommentStore for SqliteStore {
     fn add_comment_thread(&mut self, comment: &NewComment) -> Result<(), StoreError> {
         let now = self.now();
@@ -59,8 +65,8 @@ impl CommentStore for SqliteStore {
             return Err(StoreError::Invalid("这条批注已经保存过，请刷新后再试".into()));
         }
         tx.execute(
-            "INSERT INTO comment_thread (id, article_id, quote) VALUES (?1, ?2, ?3)",
-            params![comment.thread_id, comment.article_id, comment.quote],
+            "INSERT INTO comment_thread (id, article_id, quote, pending_anchor) VALUES (?1, ?2, ?3, ?4)",
+            params![comment.thread_id, comment.article_id, comment.quote, comment.anchor.map(anchor_json)],
         )?;
         insert_message(&tx, comment.thread_id, comment.author, comment.body, &now)?;
         tx.commit()?;
@@ -93,27 +99,65 @@ impl CommentStore for SqliteStore {
     /// Every thread on the issue's live articles, by article and in the order they were started.
     fn comment_threads_of_issue(&self, issue_id: Id) -> Result<Vec<CommentThread>, StoreError> {
         let mut threads = self.conn.prepare(
-            "SELECT t.id, t.article_id, t.quote, t.resolved_by, t.resolved_at
+            "SELECT t.id, t.article_id, t.quote, t.resolved_by, t.resolved_at, t.pending_anchor
              FROM comment_thread t JOIN article a ON a.id = t.article_id
              WHERE a.issue_id = ?1 AND a.deleted_at IS NULL
              ORDER BY a.position, (SELECT min(m.id) FROM comment_message m WHERE m.thread_id = t.id)",
         )?;
         let rows = threads.query_map([issue_id], |row| {
-            Ok(CommentThread {
+            let thread = CommentThread {
                 id: row.get(0)?,
                 article_id: row.get(1)?,
                 quote: row.get(2)?,
                 messages: vec![],
                 resolved_by: row.get(3)?,
                 resolved_at: row.get(4)?,
-            })
+                pending_anchor: None,
+            };
+            Ok((thread, row.get::<_, Option<String>>(5)?))
         })?;
-        let mut found = rows.collect::<Result<Vec<_>, _>>()?;
+        let mut found = vec![];
+        for row in rows {
+            let (mut thread, anchor) = row?;
+            thread.pending_anchor = anchor.map(|json| decode_anchor(thread.article_id, &json)).transpose()?;
+            found.push(thread);
+        }
         for thread in &mut found {
             thread.messages = self.comment_messages(&thread.id)?;
         }
         Ok(found)
     }
+
+    fn pending_anchors(&self, article_id: Id) -> Result<Vec<(String, CommentAnchor)>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT id, pending_anchor FROM comment_thread
+             WHERE article_id = ?1 AND pending_anchor IS NOT NULL ORDER BY rowid",
+        )?;
+        let rows = statement
+            .query_map([article_id], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
+        rows.map(|row| {
+            let (id, json) = row?;
+            Ok((id, decode_anchor(article_id, &json)?))
+        })
+        .collect()
+    }
+
+    fn clear_pending_anchor(&mut self, thread_id: &str) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        thread_exists(&tx, thread_id)?;
+        tx.execute("UPDATE comment_thread SET pending_anchor = NULL WHERE id = ?1", [thread_id])?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn anchor_json(anchor: &CommentAnchor) -> String {
+    serde_json::to_string(anchor).expect("an anchor serializes without failure")
+}
+
+/// A thread's anchor names the article's row when it cannot be read: threads have text ids.
+fn decode_anchor(article_id: Id, json: &str) -> Result<CommentAnchor, StoreError> {
+    serde_json::from_str(json).map_err(|e| StoreError::corrupt("comment_thread", article_id, e))
 }
 
 impl SqliteStore {

@@ -10,8 +10,8 @@ use rusqlite_migration::{M, Migrations};
 use crate::store::StoreError;
 
 use super::{
-    article_table, comment_table, ignored_finding_table, issue_lock, issue_table, publication_table,
-    revision_table, status_table, word_list_table,
+    account_table, article_table, audit_table, comment_table, event_table, ignored_finding_table, issue_lock,
+    issue_table, lease_table, publication_table, revision_table, status_table, word_list_table,
 };
 
 /// Every schema step in order; step N brings the database to user_version N.
@@ -27,11 +27,17 @@ pub fn migrations() -> Vec<M<'static>> {
         M::up(comment_table::CREATE),
         M::up(ignored_finding_table::CREATE),
         M::up(word_list_table::CREATE),
+        M::up(account_table::CREATE),
+        M::up(lease_table::CREATE),
+        M::up(comment_table::CREATE_PENDING_ANCHOR),
+        M::up(event_table::CREATE),
+        M::up(audit_table::CREATE),
+        M::up(status_table::CREATE_ASSIGNEE),
     ]
 }
 
 /// The schema version this build writes. A database with a higher user_version is refused.
-pub const LATEST_VERSION: u32 = 10;
+pub const LATEST_VERSION: u32 = 16;
 
 /// Refuses a newer database untouched, then applies what is pending in one transaction.
 pub fn apply_migrations(conn: &mut Connection, steps: &[M<'static>]) -> Result<(), StoreError> {

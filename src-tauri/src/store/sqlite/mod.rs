@@ -4,11 +4,15 @@
 //! WAL with full sync, foreign keys on, STRICT tables; a signed-off issue is locked by
 //! triggers (`issue_lock`).
 
+mod account_table;
 mod article_table;
+mod audit_table;
 mod comment_table;
+mod event_table;
 mod ignored_finding_table;
 mod issue_lock;
 mod issue_table;
+mod lease_table;
 mod migration;
 mod publication_table;
 mod revision_table;
@@ -55,7 +59,15 @@ impl SqliteStore {
     }
 
     fn now(&self) -> String {
-        self.clock.now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+        timestamp(self.clock.now())
+    }
+
+    /// The time `after` from now, as stored.
+    fn later(&self, after: std::time::Duration) -> String {
+        let after = chrono::Duration::from_std(after).unwrap_or(chrono::Duration::MAX);
+        timestamp(
+            self.clock.now().checked_add_signed(after).unwrap_or(chrono::DateTime::<chrono::Utc>::MAX_UTC),
+        )
     }
 
     /// Copies the whole database into `target` while it stays usable (SQLite online backup).
@@ -65,6 +77,11 @@ impl SqliteStore {
         backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
         Ok(())
     }
+}
+
+/// Times are stored as RFC 3339 in UTC with milliseconds, so that text order is time order.
+fn timestamp(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 fn configure(conn: &Connection) -> rusqlite::Result<()> {

@@ -2,7 +2,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::SqliteStore;
 use crate::store::prelude::*;
-use crate::store::{Id, Revision, RevisionStore, RevisionSummary, StoreError};
+use crate::store::{Id, Revision, RevisionStore, RevisionSummary, SaveGuard, StoreError};
 
 pub(super) const CREATE: &str = "
 CREATE TABLE article_revision (
@@ -66,8 +66,13 @@ impl RevisionStore for SqliteStore {
 
     /// Makes an old revision the article's content again; this is itself a new revision,
     /// so restoring never loses the state it replaces.
-    fn restore_revision(&mut self, revision_id: Id, author: &str) -> Result<(), StoreError> {
+    fn restore_revision(
+        &mut self,
+        revision_id: Id,
+        author: &str,
+        guard: &SaveGuard,
+    ) -> Result<Id, StoreError> {
         let revision = self.revision(revision_id)?;
-        self.save_article(revision.summary.article_id, &revision.article, author)
+        self.save_article(revision.summary.article_id, &revision.article, author, guard)
     }
 }

@@ -22,6 +22,11 @@ CREATE TABLE status_change (
 CREATE INDEX status_change_by_issue ON status_change (issue_id, id);
 ";
 
+/// Who a round was given to: only they (or an editor) pass it on.
+pub(super) const CREATE_ASSIGNEE: &str = "
+ALTER TABLE status_change ADD COLUMN assignee TEXT CHECK (assignee IS NULL OR assignee <> '');
+";
+
 pub(super) const CREATE_SNAPSHOT: &str = "
 CREATE TABLE round_snapshot (
     id               INTEGER PRIMARY KEY,
@@ -52,8 +57,8 @@ impl RoundStore for SqliteStore {
         )?;
         tx.execute(
             "INSERT INTO status_change
-                 (issue_id, from_status, to_status, changed_by, changed_at, note, sign_off_date)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                 (issue_id, from_status, to_status, changed_by, changed_at, note, sign_off_date, assignee)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 issue_id,
                 change.from.as_str(),
@@ -61,7 +66,8 @@ impl RoundStore for SqliteStore {
                 change.by,
                 now,
                 change.note,
-                change.sign_off_date.map(iso)
+                change.sign_off_date.map(iso),
+                change.assignee
             ],
         )?;
         let change_id = tx.last_insert_rowid();
@@ -75,7 +81,7 @@ impl RoundStore for SqliteStore {
     /// Every status change of the issue, oldest first.
     fn status_history(&self, issue_id: Id) -> Result<Vec<StatusChange>, StoreError> {
         let mut statement = self.conn.prepare(
-            "SELECT id, from_status, to_status, changed_by, changed_at, note, sign_off_date
+            "SELECT id, from_status, to_status, changed_by, changed_at, note, sign_off_date, assignee
              FROM status_change WHERE issue_id = ?1 ORDER BY id",
         )?;
         let rows = statement.query_map([issue_id], |row| {
@@ -87,10 +93,11 @@ impl RoundStore for SqliteStore {
                 row.get::<_, String>(4)?,
                 row.get::<_, String>(5)?,
                 row.get::<_, Option<String>>(6)?,
+                row.get::<_, Option<String>>(7)?,
             ))
         })?;
         rows.map(|row| {
-            let (id, from, to, changed_by, changed_at, note, sign_off_date) = row?;
+            let (id, from, to, changed_by, changed_at, note, sign_off_date, assignee) = row?;
             Ok(StatusChange {
                 id,
                 issue_id,
@@ -100,6 +107,7 @@ impl RoundStore for SqliteStore {
                 changed_at,
                 note,
                 sign_off_date: sign_off_date.map(|date| parse_date(id, &date)).transpose()?,
+                assignee,
             })
         })
         .collect()

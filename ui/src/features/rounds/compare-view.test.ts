@@ -3,7 +3,7 @@ import type { InlineEdit, IssueRounds, LineChange, StatusChange } from "../../ge
 import { CURRENT, defaultFrom, gapBefore, roundOptions, trimmedEdits } from "./compare-view";
 
 function change(id: number, from: StatusChange["from"], to: StatusChange["to"], changedAt: string): StatusChange {
-  return { id, issueId: 1, from, to, changedBy: "汤建", changedAt, note: "", signOffDate: null };
+  return { id, issueId: 1, from, to, changedBy: "汤建", changedAt, note: "", signOffDate: null, assignee: null };
 }
 
 function rounds(status: IssueRounds["status"], history: StatusChange[]): IssueRounds {

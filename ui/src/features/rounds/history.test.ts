@@ -28,6 +28,7 @@ describe("historyLine", () => {
     changedAt: "2025-09-05T01:00:00Z",
     note: "",
     signOffDate: "2025-09-05",
+    assignee: null,
   };
 
   it("reads like the CLI's status line, in local time", () => {
