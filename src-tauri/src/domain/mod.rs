@@ -5,6 +5,7 @@
 
 mod article;
 mod exchange;
+mod imprint;
 mod issue;
 mod layout_profile;
 mod publication;
@@ -12,6 +13,7 @@ mod review;
 
 pub use article::{Article, Block, Inline};
 pub use exchange::{EXCHANGE_FORMAT, EXCHANGE_VERSION, IssueFile, IssueFileError};
+pub use imprint::{IssueImprint, PrintedFooter};
 pub use issue::{Issue, IssueKind, IssueStatus};
 pub use layout_profile::{
     CompressionStyle, FontChoice, FontRole, FontRoles, LayoutProfile, MastheadTotalPlacement,

@@ -148,6 +148,9 @@ impl Store {
             total_number: numbers.total_number,
             date,
             status,
+            // Not stored yet: the issue table has no column for them (see EXCHANGE-FORMAT.md).
+            editor_note: vec![],
+            imprint: None,
             articles: articles.iter().map(|record| record.article.clone()).collect(),
         };
         let article_ids = articles.iter().map(|record| record.id).collect();
