@@ -184,7 +184,10 @@ fn section_head(lines: &[SourceLine], index: usize) -> Option<(DraftBlock, usize
     if let Some((kicker, title)) = kicker_and_head(&text) {
         return Some((head(joined(&kicker, &title)), 1));
     }
-    let after_paragraph = index == 0 || ends_sentence(&lines[index - 1].plain_text());
+    let after_paragraph = index == 0 || {
+        let before = &lines[index - 1];
+        before.mark == LineMark::Caption || ends_sentence(&before.plain_text())
+    };
     let paragraph_at =
         |i: usize| lines.get(i).is_some_and(|l| ends_sentence(&l.plain_text()) || l.printed_lines > 1);
     if let Some(next) = single(index + 1) {

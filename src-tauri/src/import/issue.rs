@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::article::is_title_mark;
+use super::cleanup::is_page_number;
 use super::contents::{
     contents_end, contents_entries, contents_heading, contents_mismatches, mark_titles_from_contents,
 };
@@ -244,6 +245,7 @@ pub fn recognise_issue_lines(name: &str, lines: &[SourceLine]) -> Result<Recogni
         .iter()
         .filter(|l| l.mark != LineMark::Rule)
         .map(SourceLine::plain_text)
+        .filter(|text| !is_page_number(text))
         .collect();
     let footer = (!footer_lines.is_empty()).then(|| parse_footer(&footer_lines));
     Ok(RecognisedIssue { masthead, contents, editor_note, articles, footer, warnings })
