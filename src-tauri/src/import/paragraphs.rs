@@ -151,9 +151,19 @@ fn join_into(unit: &mut SourceLine, line: &SourceLine) {
     let before = unit.plain_text().chars().last();
     let after = line.plain_text().chars().next();
     if before.is_some_and(|c| c.is_ascii_alphanumeric()) && after.is_some_and(|c| c.is_ascii_alphabetic()) {
-        unit.content.push(crate::domain::Inline::plain(" "));
+        if let Some(last) = unit.content.last_mut() {
+            last.text.push(' ');
+        }
     }
-    unit.content.extend(line.content.iter().cloned());
+    for run in &line.content {
+        match unit.content.last_mut() {
+            // One run per stretch of equal formatting, whatever the printed lines were.
+            Some(last) if last.bold == run.bold && last.suggestion.is_none() && last.comments.is_empty() => {
+                last.text.push_str(&run.text);
+            }
+            _ => unit.content.push(run.clone()),
+        }
+    }
     unit.printed_lines = unit.printed_lines.saturating_add(1);
 }
 
