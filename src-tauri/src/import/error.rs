@@ -3,7 +3,7 @@ use crate::error::AppError;
 /// Why a file could not be imported; every message says what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
-    #[error("“{name}”是空文件，没有可导入的内容")]
+    #[error("“{name}”是空文件，没有可导入的内容；请确认选对了文件，或重新保存后再导入")]
     Empty { name: String },
     #[error("“{name}”有 {size_mb} MB，超过导入上限 {limit_mb} MB；请确认选对了文件，或把稿件拆成几个文件")]
     TooLarge { name: String, size_mb: u64, limit_mb: u64 },
