@@ -8,18 +8,18 @@ use ts_rs::{Config, TS};
 
 use crate::domain::{
     Article, Block, CompressionStyle, EditingUnit, FontChoice, FontRole, FontRoles, FooterSettings, Inline,
-    Issue, IssueFile, IssueImprint, IssueKind, IssueStatus, LayoutProfile, MastheadTotalPlacement, Publication,
-    RecipientsLabel, Suggestion, SuggestionKind,
+    Issue, IssueFile, IssueImprint, IssueKind, IssueStatus, LayoutProfile, MastheadTotalPlacement,
+    Publication, RecipientsLabel, Suggestion, SuggestionKind,
 };
 use crate::error::{AppError, ErrorCode};
 use crate::import::{
-    BlockRole, CleanupRule, Draft, DraftBlock, FooterFound, ImportedArticle, ImportedIssue, Masthead, MastheadFill,
-    MastheadFound, MissingField, Proposal, RecognisedIssue, TextLocation,
+    BlockRole, CleanupRule, Draft, DraftBlock, FooterFound, ImportedArticle, ImportedIssue, Masthead,
+    MastheadFill, MastheadFound, MissingField, Proposal, RecognisedIssue, TextLocation,
 };
 use crate::proof::{Finding, Part, RuleId};
 use crate::service::{
-    ArchiveArticle, ArchiveCommit, ArchiveEntry, ArchiveFailure, ArchiveProgress, ArchiveReview, ArchiveStatus,
-    DuplicateOf, ImportedArchiveIssue,
+    ArchiveArticle, ArchiveCommit, ArchiveEntry, ArchiveFailure, ArchiveProgress, ArchiveReview,
+    ArchiveStatus, DuplicateOf, ImportedArchiveIssue,
 };
 use crate::service::{
     ArticleChange, ArticleComparison, ArticleForReview, ArticleOverride, ArticleSummary, ArticleView,

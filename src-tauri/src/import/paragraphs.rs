@@ -150,10 +150,10 @@ fn ends_a_block(text: &str) -> bool {
 fn join_into(unit: &mut SourceLine, line: &SourceLine) {
     let before = unit.plain_text().chars().last();
     let after = line.plain_text().chars().next();
-    if before.is_some_and(|c| c.is_ascii_alphanumeric()) && after.is_some_and(|c| c.is_ascii_alphabetic()) {
-        if let Some(last) = unit.content.last_mut() {
-            last.text.push(' ');
-        }
+    let latin_words =
+        before.is_some_and(|c| c.is_ascii_alphanumeric()) && after.is_some_and(|c| c.is_ascii_alphabetic());
+    if latin_words && let Some(last) = unit.content.last_mut() {
+        last.text.push(' ');
     }
     for run in &line.content {
         match unit.content.last_mut() {

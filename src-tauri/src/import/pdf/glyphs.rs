@@ -220,7 +220,7 @@ impl Font<'_> {
         let own = self.widths.get(&code).copied().or(self.default_width);
         match own {
             Some(width) => width / 1000.0,
-            None if text.chars().all(|c| c.is_ascii()) => 0.5,
+            None if text.is_ascii() => 0.5,
             None => 1.0,
         }
     }
