@@ -97,3 +97,26 @@ fn broken_pdfs_are_refused_with_what_to_do() {
     assert!(error.to_string().contains("截断") || error.to_string().contains("乱码"), "{error}");
     assert!(error.to_string().contains("请"), "says what to do: {error}");
 }
+
+/// pdftotext's output of our own exports (tests/golden/*.txt: every printed line a line, no
+/// indents, page numbers and form feeds) gives back the articles that were exported.
+#[test]
+fn pdftotext_output_of_our_exports_reads_back_the_same_articles() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests");
+    for name in ["lianluo-2024-18", "lianluo-2025-12", "lianluo-2025-13"] {
+        let text =
+            std::fs::read_to_string(root.join("golden").join(format!("{name}.txt"))).expect("golden text");
+        let json =
+            std::fs::read_to_string(root.join("fixtures").join(format!("{name}.json"))).expect("fixture");
+        let want = IssueFile::from_json(&json).expect("valid fixture").issue;
+        let found = recognise_issue_text(name, &text).expect("an issue");
+        assert!(!found.contents.is_empty(), "{name}: the 要目 is found");
+        let got = found.complete(&MastheadFill::default()).expect("complete masthead").to_issue();
+        assert_eq!(
+            (got.number, got.total_number, got.date),
+            (want.number, want.total_number, want.date),
+            "{name}"
+        );
+        assert_same_articles(&got.articles, &want.articles);
+    }
+}

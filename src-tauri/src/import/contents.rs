@@ -21,7 +21,9 @@ pub fn contents_end(lines: &[SourceLine], first: usize, footer_at: usize) -> usi
         .find(|&i| {
             let line = &lines[i];
             let later = i > first;
-            let separated = later && line.blank_before && !is_contents_entry(line);
+            // A bullet alone on its line (as pdftotext sets it apart) leads the line after it.
+            let after_bare_bullet = later && is_bare_bullet(&lines[i - 1]);
+            let separated = later && line.blank_before && !is_contents_entry(line) && !after_bare_bullet;
             let text = comparable(&line.plain_text());
             let title_again = later && !text.is_empty() && first_entry.starts_with(&text);
             line.mark != LineMark::Plain || separated || title_again
@@ -58,6 +60,12 @@ pub fn comparable(text: &str) -> String {
 fn contents_entry(line: &SourceLine) -> String {
     let text = line.plain_text();
     text.trim_start_matches(|c: char| BULLETS.contains(&c) || is_space(c)).trim().to_owned()
+}
+
+fn is_bare_bullet(line: &SourceLine) -> bool {
+    let text = line.plain_text();
+    let text = text.trim();
+    !text.is_empty() && text.chars().all(|c| BULLETS.contains(&c))
 }
 
 fn is_contents_entry(line: &SourceLine) -> bool {
@@ -123,6 +131,20 @@ mod tests {
         assert_eq!(
             contents_entries(&lines),
             ["岳阳市人大常委会：以“三个聚焦”推动代表联络站提质增效", "望城区：小切口监督解决大民生"]
+        );
+    }
+
+    #[test]
+    fn a_bullet_alone_on_its_line_leads_the_entry_below() {
+        let lines = text_lines(
+            "要 目\n●\n\n岳阳市的做法推动代表联络\n站提质增效\n●\n\n望城区的做法\n\n岳阳市的做法推动代表联络站提质增效\n正文。",
+        );
+        let end = contents_end(&lines, 1, lines.len());
+        assert_eq!(contents_entries(&lines[1..end]), ["岳阳市的做法推动代表联络站提质增效", "望城区的做法"]);
+        assert_eq!(
+            lines[end].plain_text(),
+            "岳阳市的做法推动代表联络站提质增效",
+            "the first title ends the 要目"
         );
     }
 
