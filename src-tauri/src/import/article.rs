@@ -294,6 +294,33 @@ mod tests {
     }
 
     #[test]
+    fn bylines_are_credits_or_names_separated_by_spaces() {
+        assert!(is_byline_text("张明远　刘小芳"));
+        assert!(is_byline_text("本刊记者 王芳"));
+        assert!(is_byline_text("文/李建国"));
+        assert!(!is_byline_text("推动代表履职效能提升"), "one phrase is a title line");
+        assert!(!is_byline_text("代表们说 这件事办得好。"), "a sentence");
+    }
+
+    #[test]
+    fn a_byline_under_a_two_line_title_is_not_a_third_title_line() {
+        let found = roles("让代表联络站\n真正“活”起来\n张明远　刘小芳\n联络站坚持每月接待选民。");
+        assert_eq!(found[2], (BlockRole::Byline, "张明远　刘小芳".to_owned()));
+        assert_eq!(found.iter().filter(|(role, _)| *role == BlockRole::Title).count(), 2);
+    }
+
+    #[test]
+    fn section_heads_between_paragraphs() {
+        let found =
+            roles("标题\n正文第一段。\n把脉问诊 精准发力\n正文第二段。\n服务下沉\n履职走深\n正文第三段。");
+        let heads: Vec<&String> =
+            found.iter().filter(|(role, _)| *role == BlockRole::SectionHead).map(|(_, text)| text).collect();
+        assert_eq!(heads, ["把脉问诊　精准发力", "服务下沉　履职走深"]);
+        let plain = roles("标题\n正文第一段，没有说完\n接着说完了。");
+        assert!(plain.iter().all(|(role, _)| *role != BlockRole::SectionHead), "{plain:?}");
+    }
+
+    #[test]
     fn text_without_a_title_line_starts_with_the_body() {
         let found = roles("这是一段正文，没有标题。\n第二段。");
         assert!(found.iter().all(|(role, _)| *role == BlockRole::Paragraph));
