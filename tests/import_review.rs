@@ -7,12 +7,13 @@ mod support;
 use jianbao::domain::Block;
 use jianbao::import::CleanupRule;
 use jianbao::service::{self, ImportSource, ReviewedArticle};
-use jianbao::store::{Id, Store};
+use jianbao::store::prelude::*;
+use jianbao::store::{Id, SqliteStore};
 
 /// A manuscript as typed in a hurry: hard-wrapped lines and half-width punctuation.
 const MANUSCRIPT: &str = "# 县人大常委会开展专题调研\n\n为推动代表建议落实,县人大常委会组织代表\n深入乡镇开展调研:走访联络站12个。\n\n（县人大常委会办公室 供稿）\n";
 
-fn issue(db: &common::TempDb) -> (Store, Id) {
+fn issue(db: &common::TempDb) -> (SqliteStore, Id) {
     let (mut store, publication) = db.with_publication();
     let articles = vec![common::article("第一篇", "甲。")];
     let issue = store.create_issue(publication, &common::issue(13, 741, articles), "汤建").expect("create");
@@ -23,7 +24,7 @@ fn source(name: &str, bytes: &[u8]) -> ImportSource {
     ImportSource { name: name.into(), bytes: bytes.to_vec() }
 }
 
-fn article_count(store: &Store, issue: Id) -> usize {
+fn article_count(store: &SqliteStore, issue: Id) -> usize {
     store.issue(issue).expect("issue").article_ids.len()
 }
 

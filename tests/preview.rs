@@ -9,7 +9,8 @@ use jianbao::domain::{Article, Block, FontRoles};
 use jianbao::error::ErrorCode;
 use jianbao::fonts::{FontSet, find_font_dir};
 use jianbao::service::{self, ArticleOverride, ExportRequest, IssuePreview};
-use jianbao::store::{Id, Store};
+use jianbao::store::prelude::*;
+use jianbao::store::{Id, SqliteStore};
 
 fn fonts() -> &'static FontSet {
     static FONTS: OnceLock<FontSet> = OnceLock::new();
@@ -20,7 +21,7 @@ fn fonts() -> &'static FontSet {
 }
 
 /// The fixture stored as the editor's database holds it: (store, issue id, article ids).
-fn stored_fixture(db: &common::TempDb) -> (Store, Id, Vec<Id>) {
+fn stored_fixture(db: &common::TempDb) -> (SqliteStore, Id, Vec<Id>) {
     let mut store = db.open();
     service::ensure_publication(&mut store).expect("a fresh database gets its publication");
     let path = common::fixture("lianluo-2025-13.json");
@@ -30,7 +31,7 @@ fn stored_fixture(db: &common::TempDb) -> (Store, Id, Vec<Id>) {
     (store, issue, articles)
 }
 
-fn preview(store: &Store, issue: Id, editing: Option<&ArticleOverride>) -> IssuePreview {
+fn preview(store: &SqliteStore, issue: Id, editing: Option<&ArticleOverride>) -> IssuePreview {
     service::preview_issue(store, issue, fonts(), editing).expect("the fixture lays out")
 }
 

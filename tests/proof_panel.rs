@@ -8,7 +8,8 @@ mod common;
 use jianbao::domain::{Article, Block};
 use jianbao::proof::RuleId;
 use jianbao::service::{self, FindingView, WordListSaved, WordRow};
-use jianbao::store::{Id, Store};
+use jianbao::store::prelude::*;
+use jianbao::store::{Id, SqliteStore};
 
 fn article(paragraphs: &[&str]) -> Article {
     Article {
@@ -20,7 +21,7 @@ fn article(paragraphs: &[&str]) -> Article {
 }
 
 /// An issue whose second article holds a half-width comma and 其它.
-fn issue_with_findings(db: &common::TempDb) -> (Store, Id) {
+fn issue_with_findings(db: &common::TempDb) -> (SqliteStore, Id) {
     let (mut store, publication) = db.with_publication();
     let articles = vec![
         article(&["2025年9月2日，会同县召开会议。"]),
@@ -30,12 +31,12 @@ fn issue_with_findings(db: &common::TempDb) -> (Store, Id) {
     (store, issue)
 }
 
-fn find(store: &Store, issue: Id, rule: RuleId) -> FindingView {
+fn find(store: &SqliteStore, issue: Id, rule: RuleId) -> FindingView {
     let check = service::check_stored_issue(store, issue, None).expect("checks");
     check.findings.into_iter().find(|view| view.finding.rule == rule).expect("the rule's finding")
 }
 
-fn second_article(store: &Store, issue: Id) -> Id {
+fn second_article(store: &SqliteStore, issue: Id) -> Id {
     store.issue(issue).expect("issue").article_ids[1]
 }
 
@@ -189,7 +190,7 @@ fn the_office_word_list_is_used_for_stored_issues_until_reset() {
     assert!(find(&store, issue, RuleId::Word).finding.suggestion.as_deref() == Some("其他"));
 }
 
-fn masthead_findings(store: &Store, issue: Id) -> Vec<String> {
+fn masthead_findings(store: &SqliteStore, issue: Id) -> Vec<String> {
     let check = service::check_stored_issue(store, issue, None).expect("checks");
     check
         .findings
@@ -199,7 +200,7 @@ fn masthead_findings(store: &Store, issue: Id) -> Vec<String> {
         .collect()
 }
 
-fn set_date(store: &mut Store, issue: Id, month: u32, day: u32) {
+fn set_date(store: &mut SqliteStore, issue: Id, month: u32, day: u32) {
     let date = chrono::NaiveDate::from_ymd_opt(2025, month, day).expect("valid date");
     let update = service::MastheadUpdate {
         kind: jianbao::domain::IssueKind::Regular,

@@ -8,14 +8,15 @@ use chrono::NaiveDate;
 use jianbao::domain::{Article, Block, Inline, IssueStatus, Suggestion, SuggestionKind};
 use jianbao::error::ErrorCode;
 use jianbao::service;
-use jianbao::store::{Id, NewComment, Store};
+use jianbao::store::prelude::*;
+use jianbao::store::{Id, NewComment, SqliteStore};
 
 fn sign_off_date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 9, 5).expect("valid date")
 }
 
 /// An issue of one article whose word 代表 carries the thread `c1`.
-fn commented_issue(db: &common::TempDb) -> (Store, Id, Id) {
+fn commented_issue(db: &common::TempDb) -> (SqliteStore, Id, Id) {
     let (mut store, publication) = db.with_publication();
     let issue = store.create_issue(publication, &common::issue(13, 741, vec![]), "汤建").expect("issue");
     let content =
@@ -40,7 +41,7 @@ fn suggested(text: &str, kind: SuggestionKind) -> Inline {
     Inline { suggestion: Some(suggestion), ..Inline::plain(text) }
 }
 
-fn advance_to_awaiting_sign_off(store: &mut Store, issue: Id) {
+fn advance_to_awaiting_sign_off(store: &mut SqliteStore, issue: Id) {
     while store.issue(issue).expect("issue").issue.status != IssueStatus::AwaitingSignOff {
         service::advance(store, issue, "李校对", "").expect("advance");
     }

@@ -8,27 +8,28 @@ use chrono::NaiveDate;
 use jianbao::domain::IssueStatus;
 use jianbao::error::ErrorCode;
 use jianbao::service::{self, ArticleChange, MastheadUpdate, RoundRef};
-use jianbao::store::{Id, StatusTransition, Store};
+use jianbao::store::prelude::*;
+use jianbao::store::{Id, SqliteStore, StatusTransition};
 
 fn date(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).expect("valid date")
 }
 
 /// An issue of two articles in 草稿.
-fn draft(db: &common::TempDb) -> (Store, Id) {
+fn draft(db: &common::TempDb) -> (SqliteStore, Id) {
     let (mut store, publication) = db.with_publication();
     let articles = vec![common::article("第一篇", "原来的正文。"), common::article("第二篇", "第二篇正文。")];
     let issue = store.create_issue(publication, &common::issue(13, 741, articles), "汤建").expect("issue");
     (store, issue)
 }
 
-fn advance_to(store: &mut Store, issue: Id, target: IssueStatus) {
+fn advance_to(store: &mut SqliteStore, issue: Id, target: IssueStatus) {
     while store.issue(issue).expect("issue").issue.status != target {
         service::advance(store, issue, "李校对", "").expect("advance");
     }
 }
 
-fn status(store: &Store, issue: Id) -> IssueStatus {
+fn status(store: &SqliteStore, issue: Id) -> IssueStatus {
     store.issue(issue).expect("issue").issue.status
 }
 
@@ -175,7 +176,10 @@ fn a_sign_off_in_another_year_than_the_issue_is_refused_untouched() {
 }
 
 /// Every path that writes an issue's text, masthead or place in the list.
-fn every_write(store: &mut Store, issue: Id) -> Vec<(&'static str, Result<(), jianbao::error::AppError>)> {
+fn every_write(
+    store: &mut SqliteStore,
+    issue: Id,
+) -> Vec<(&'static str, Result<(), jianbao::error::AppError>)> {
     let record = store.issue(issue).expect("issue");
     let first = record.article_ids[0];
     let mut order = record.article_ids.clone();

@@ -3,9 +3,10 @@
 mod common;
 
 use jianbao::service;
-use jianbao::store::{Id, Store};
+use jianbao::store::prelude::*;
+use jianbao::store::{Id, SqliteStore};
 
-fn issue_with_two_articles(db: &common::TempDb) -> (Store, Id, Vec<Id>) {
+fn issue_with_two_articles(db: &common::TempDb) -> (SqliteStore, Id, Vec<Id>) {
     let (mut store, publication) = db.with_publication();
     let articles = vec![common::article("第一篇", "甲。"), common::article("第二篇", "乙。")];
     let issue = store.create_issue(publication, &common::issue(13, 741, articles), "汤建").expect("create");

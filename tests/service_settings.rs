@@ -6,14 +6,15 @@ mod common;
 use chrono::NaiveDate;
 use jianbao::domain::{IssueKind, IssueStatus, Publication};
 use jianbao::service::{self, MastheadUpdate, SettingsSaved};
-use jianbao::store::{Id, Store};
+use jianbao::store::prelude::*;
+use jianbao::store::{Id, SqliteStore};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("test dates are valid")
 }
 
 /// 2025 第12期 and 第13期, the latter with one article.
-fn two_issues(db: &common::TempDb) -> (Store, Id, Id) {
+fn two_issues(db: &common::TempDb) -> (SqliteStore, Id, Id) {
     let (mut store, publication) = db.with_publication();
     let first = store.create_issue(publication, &common::issue(12, 739, vec![]), "汤建").expect("create 12");
     let articles = vec![common::article("第一篇", "甲。")];

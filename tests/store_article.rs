@@ -3,9 +3,10 @@
 mod common;
 
 use jianbao::store::StoreError;
+use jianbao::store::prelude::*;
 use rusqlite::Connection;
 
-fn issue_with_two_articles(db: &common::TempDb) -> (jianbao::store::Store, i64, Vec<i64>) {
+fn issue_with_two_articles(db: &common::TempDb) -> (jianbao::store::SqliteStore, i64, Vec<i64>) {
     let (mut store, publication) = db.with_publication();
     let articles = vec![common::article("甲", "一。"), common::article("乙", "二。")];
     let id = store.create_issue(publication, &common::issue(13, 741, articles), "汤建").expect("create");

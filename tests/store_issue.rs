@@ -5,6 +5,7 @@ mod common;
 use jianbao::domain::{IssueKind, IssueStatus};
 use jianbao::numbering::IssueNumbers;
 use jianbao::store::StoreError;
+use jianbao::store::prelude::*;
 use rusqlite::Connection;
 
 #[test]

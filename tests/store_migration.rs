@@ -2,7 +2,8 @@
 
 mod common;
 
-use jianbao::store::{FixedClock, LATEST_VERSION, Store, StoreError, apply_migrations, migrations};
+use jianbao::store::prelude::*;
+use jianbao::store::{FixedClock, LATEST_VERSION, SqliteStore, StoreError, apply_migrations, migrations};
 use rusqlite::Connection;
 use rusqlite_migration::M;
 
@@ -76,7 +77,7 @@ fn a_database_from_a_newer_version_is_refused_untouched() {
     conn.pragma_update(None, "user_version", LATEST_VERSION + 1).expect("pretend newer");
     drop(conn);
     let before = std::fs::read(&db.path).expect("read file");
-    let error = Store::open(&db.path, Box::new(FixedClock(common::instant())))
+    let error = SqliteStore::open(&db.path, Box::new(FixedClock(common::instant())))
         .expect_err("a newer schema must not be opened");
     assert!(
         matches!(error, StoreError::TooNew { found, supported } if found == LATEST_VERSION + 1 && supported == LATEST_VERSION)
@@ -90,7 +91,7 @@ fn a_file_that_is_not_sqlite_is_refused_untouched() {
     let db = common::TempDb::new();
     std::fs::write(&db.path, "这不是数据库，是一份文稿。".repeat(100)).expect("write");
     let before = std::fs::read(&db.path).expect("read");
-    let error = Store::open(&db.path, Box::new(FixedClock(common::instant()))).expect_err("not SQLite");
+    let error = SqliteStore::open(&db.path, Box::new(FixedClock(common::instant()))).expect_err("not SQLite");
     assert!(matches!(error, StoreError::NotADatabase { .. }), "got {error:?}");
     assert_eq!(std::fs::read(&db.path).expect("read"), before, "the user's file is not modified");
 }

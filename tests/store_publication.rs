@@ -4,6 +4,7 @@ mod common;
 
 use jianbao::domain::Publication;
 use jianbao::store::StoreError;
+use jianbao::store::prelude::*;
 use rusqlite::Connection;
 
 #[test]

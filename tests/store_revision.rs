@@ -3,10 +3,11 @@
 mod common;
 
 use jianbao::domain::Article;
-use jianbao::store::{Id, Store};
+use jianbao::store::prelude::*;
+use jianbao::store::{Id, SqliteStore};
 
 /// A store holding one issue with one article, its first draft saved by 汤建.
-fn one_article(db: &common::TempDb) -> (Store, Id, Article) {
+fn one_article(db: &common::TempDb) -> (SqliteStore, Id, Article) {
     let (mut store, publication) = db.with_publication();
     let first = common::article("标题", "初稿。");
     let issue = store

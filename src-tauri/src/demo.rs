@@ -9,7 +9,7 @@ pub const LIANLUO_2025_13: &str = include_str!("../../tests/fixtures/lianluo-202
 
 /// Fills a database that holds no publication yet with the demo publication and issue.
 /// Running it again on a filled database changes nothing.
-pub fn fill_demo(store: &mut Store) -> Result<(), AppError> {
+pub fn fill_demo(store: &mut dyn Store) -> Result<(), AppError> {
     if store.default_publication_id().is_err() {
         let file = IssueFile::from_json(LIANLUO_2025_13)?;
         let publication_id = store.create_publication(&file.publication)?;

@@ -6,7 +6,8 @@ use std::process::{Command, Output};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use jianbao::domain::{Article, Block, Issue, IssueKind, IssueStatus, Publication};
-use jianbao::store::{FixedClock, Id, Store};
+use jianbao::store::prelude::*;
+use jianbao::store::{FixedClock, Id, SqliteStore};
 
 pub fn instant() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2025-09-02T08:30:00Z").expect("valid constant").with_timezone(&Utc)
@@ -24,20 +25,20 @@ impl TempDb {
         TempDb { dir, path }
     }
 
-    pub fn open(&self) -> Store {
+    pub fn open(&self) -> SqliteStore {
         open(&self.path)
     }
 
     /// A store with the 联络动态 publication already created.
-    pub fn with_publication(&self) -> (Store, Id) {
+    pub fn with_publication(&self) -> (SqliteStore, Id) {
         let mut store = self.open();
         let id = store.create_publication(&Publication::lianluo_dongtai()).expect("create publication");
         (store, id)
     }
 }
 
-pub fn open(path: &Path) -> Store {
-    Store::open(path, Box::new(FixedClock(instant()))).expect("open store")
+pub fn open(path: &Path) -> SqliteStore {
+    SqliteStore::open(path, Box::new(FixedClock(instant()))).expect("open store")
 }
 
 pub fn article(title: &str, paragraph: &str) -> Article {

@@ -47,7 +47,7 @@ struct ArchiveOutput {
     commit: Option<ArchiveCommit>,
 }
 
-pub fn run(args: &ArchiveArgs, store: &mut Store, out: &mut dyn Write) -> Result<(), AppError> {
+pub fn run(args: &ArchiveArgs, store: &mut dyn Store, out: &mut dyn Write) -> Result<(), AppError> {
     service::ensure_publication(store)?;
     let files = service::archive_files(&args.path)?;
     let fill = MastheadFill { number: args.number, total_number: args.total, date: args.date };

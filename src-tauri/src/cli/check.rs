@@ -11,7 +11,8 @@ use crate::domain::IssueFile;
 use crate::error::AppError;
 use crate::proof::{Finding, WordList};
 use crate::service;
-use crate::store::{Clock, Id, Store};
+use crate::store::prelude::*;
+use crate::store::{Clock, Id, SqliteStore, Store};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -37,7 +38,7 @@ pub fn run(
 ) -> Result<(), AppError> {
     let (findings, titles): (_, Vec<String>) = match args.target.parse::<Id>() {
         Ok(id) if !Path::new(&args.target).is_file() => {
-            let store = Store::open(&database_path(db)?, clock)?;
+            let store = SqliteStore::open(&database_path(db)?, clock)?;
             let titles = store.issue(id)?.issue.articles.iter().map(|a| a.title_text()).collect();
             // `--words` overrides the office's list stored with the publication.
             let words = args.words.as_deref().map(|path| service::load_word_list(Some(path))).transpose()?;
@@ -59,7 +60,7 @@ pub fn run(
 /// The stored issue's findings, those someone ignored left out unless `all` (and counted on
 /// stderr, so that the output stays the list and the reader still learns of them).
 fn stored_findings(
-    store: &Store,
+    store: &dyn Store,
     id: Id,
     words: Option<&WordList>,
     all: bool,

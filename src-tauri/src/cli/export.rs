@@ -38,7 +38,7 @@ pub struct FontDirArg {
 
 /// `export ID -o FILE`: a stored issue.
 pub fn export(
-    store: &Store,
+    store: &dyn Store,
     id: Id,
     args: &PdfArgs,
     now: DateTime<Utc>,

@@ -10,7 +10,7 @@ use crate::service::{self, ImportSource, ImportedArticleReport};
 use crate::store::{Id, Store};
 
 pub fn run_import(
-    store: &mut Store,
+    store: &mut dyn Store,
     files: &[PathBuf],
     issue: Id,
     out: &mut dyn Write,
@@ -36,7 +36,7 @@ pub fn run_import(
     out.write_all(text.as_bytes()).map_err(output_error)
 }
 
-pub fn run_import_issue(store: &mut Store, file: &Path, out: &mut dyn Write) -> Result<(), AppError> {
+pub fn run_import_issue(store: &mut dyn Store, file: &Path, out: &mut dyn Write) -> Result<(), AppError> {
     let source = ImportSource::read(file)?;
     let report = service::import_issue(store, &source)?;
     let masthead = &report.masthead;

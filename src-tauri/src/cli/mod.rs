@@ -22,7 +22,7 @@ pub use args::{Cli, Command, IssueCommand, PublicationCommand};
 
 use crate::error::AppError;
 use crate::service::{self, NewIssueRequest};
-use crate::store::{Clock, Store};
+use crate::store::{Clock, SqliteStore, Store};
 
 /// Runs one CLI invocation, writing its output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), AppError> {
@@ -36,7 +36,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), A
         _ => {}
     }
     let path = database_path(cli.db)?;
-    let mut store = Store::open(&path, clock)?;
+    let mut store = SqliteStore::open(&path, clock)?;
     match cli.command {
         Command::Render { .. } | Command::Fonts { .. } | Command::Check(_) => {
             unreachable!("commands without a database returned above")
@@ -75,7 +75,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), A
 
 fn run_issue(
     command: IssueCommand,
-    store: &mut Store,
+    store: &mut dyn Store,
     out: &mut dyn Write,
     today: chrono::NaiveDate,
 ) -> Result<(), AppError> {

@@ -9,7 +9,7 @@ use crate::error::AppError;
 use crate::service;
 use crate::store::{Id, Store};
 
-pub fn issue(out: &mut dyn Write, store: &Store, id: Id) -> Result<(), AppError> {
+pub fn issue(out: &mut dyn Write, store: &dyn Store, id: Id) -> Result<(), AppError> {
     let view = service::issue_view(store, id)?;
     let mut text = format!(
         "{}\n{}\n{}\n{}　　{}\n状态：{}\n",
@@ -32,7 +32,7 @@ pub fn issue(out: &mut dyn Write, store: &Store, id: Id) -> Result<(), AppError>
     out.write_all(text.as_bytes()).map_err(output_error)
 }
 
-pub fn issue_list(out: &mut dyn Write, store: &Store) -> Result<(), AppError> {
+pub fn issue_list(out: &mut dyn Write, store: &dyn Store) -> Result<(), AppError> {
     let issues = store.list_issues(store.default_publication_id()?)?;
     let mut text = String::new();
     if issues.is_empty() {
@@ -54,7 +54,7 @@ pub fn issue_list(out: &mut dyn Write, store: &Store) -> Result<(), AppError> {
     out.write_all(text.as_bytes()).map_err(output_error)
 }
 
-pub fn publication(out: &mut dyn Write, store: &Store, as_json: bool) -> Result<(), AppError> {
+pub fn publication(out: &mut dyn Write, store: &dyn Store, as_json: bool) -> Result<(), AppError> {
     let view = service::publication_view(store)?;
     if as_json {
         return json(out, &view.publication);

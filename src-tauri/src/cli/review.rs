@@ -41,7 +41,7 @@ pub enum ReviewCommand {
 
 pub fn run(
     command: ReviewCommand,
-    store: &mut Store,
+    store: &mut dyn Store,
     zone: LocalZone,
     out: &mut dyn Write,
 ) -> Result<(), AppError> {

@@ -70,7 +70,7 @@ pub enum RoundCommand {
 
 pub fn run(
     command: RoundCommand,
-    store: &mut Store,
+    store: &mut dyn Store,
     today: NaiveDate,
     zone: LocalZone,
     out: &mut dyn Write,
@@ -105,7 +105,7 @@ pub fn run(
     out.write_all(text.as_bytes()).map_err(output_error)
 }
 
-fn status_text(store: &Store, id: Id, zone: LocalZone) -> Result<String, AppError> {
+fn status_text(store: &dyn Store, id: Id, zone: LocalZone) -> Result<String, AppError> {
     let rounds = service::issue_rounds(store, id)?;
     let mut text = format!("状态：{}\n", rounds.status.as_chinese());
     if rounds.history.is_empty() {

@@ -25,7 +25,7 @@ pub struct WordsArgs {
     pub reset: bool,
 }
 
-pub fn run(args: &WordsArgs, store: &mut Store, out: &mut dyn Write) -> Result<(), AppError> {
+pub fn run(args: &WordsArgs, store: &mut dyn Store, out: &mut dyn Write) -> Result<(), AppError> {
     if let Some(path) = &args.export {
         std::fs::write(path, service::export_word_list(store)?)
             .map_err(|e| AppError::invalid(format!("无法写入文件“{}”：{e}", path.display())))?;

@@ -4,12 +4,12 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use crate::domain::FontRoles;
 use crate::error::AppError;
 use crate::fonts::{FontSet, find_font_dir};
-use crate::store::{Clock, Store, SystemClock};
+use crate::store::{Clock, SqliteStore, SystemClock};
 
 /// What the window's commands share: the open database, the clock, the parsed fonts and the
 /// PDFs exported in this run (the only files the app offers to open).
 pub struct AppState {
-    store: Mutex<Store>,
+    store: Mutex<SqliteStore>,
     clock: SystemClock,
     fonts: Mutex<Option<LoadedFonts>>,
     exported: Mutex<Vec<PathBuf>>,
@@ -30,7 +30,7 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 impl AppState {
     /// Opens the database, creating the publication of a fresh one.
     pub fn open(path: &Path) -> Result<AppState, AppError> {
-        let mut store = Store::open(path, Box::new(SystemClock))?;
+        let mut store = SqliteStore::open(path, Box::new(SystemClock))?;
         crate::service::ensure_publication(&mut store)?;
         Ok(AppState {
             store: Mutex::new(store),
@@ -40,7 +40,7 @@ impl AppState {
         })
     }
 
-    pub fn store(&self) -> Result<MutexGuard<'_, Store>, AppError> {
+    pub fn store(&self) -> Result<MutexGuard<'_, SqliteStore>, AppError> {
         Ok(lock(&self.store))
     }
 

@@ -163,7 +163,7 @@ fn has_archive_extension(file: &Path) -> bool {
 /// Reads and recognises every file, storing nothing. `fill` supplies masthead fields the
 /// files do not show (meant for a single file: the same values for many would be wrong).
 pub fn analyse_archive(
-    store: &Store,
+    store: &dyn Store,
     files: &[PathBuf],
     fill: &MastheadFill,
     progress: &mut dyn FnMut(&ArchiveProgress),
@@ -186,7 +186,7 @@ pub fn analyse_archive(
 /// Stores every ready issue of the review, each in its own transaction; one that the store
 /// refuses is reported and the others go on.
 pub fn commit_archive(
-    store: &mut Store,
+    store: &mut dyn Store,
     review: &ArchiveReview,
     progress: &mut dyn FnMut(&ArchiveProgress),
 ) -> Result<ArchiveCommit, AppError> {
@@ -219,7 +219,7 @@ fn file_name(path: &Path) -> String {
 }
 
 /// The 总期号 of the issues stored (not in the trash), with an issue holding each.
-fn stored_totals(store: &Store) -> Result<HashMap<u32, Id>, AppError> {
+fn stored_totals(store: &dyn Store) -> Result<HashMap<u32, Id>, AppError> {
     let publication_id = store.default_publication_id()?;
     Ok(store
         .list_issues(publication_id)?

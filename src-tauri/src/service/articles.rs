@@ -29,7 +29,7 @@ pub struct RevisionView {
     pub article: Article,
 }
 
-pub fn article_view(store: &Store, id: Id) -> Result<ArticleView, AppError> {
+pub fn article_view(store: &dyn Store, id: Id) -> Result<ArticleView, AppError> {
     let record = store.article(id)?;
     let saved_at = store.revisions(id)?.first().map(|r| r.created_at.clone()).unwrap_or_default();
     Ok(ArticleView { id, issue_id: record.issue_id, article: record.article, saved_at })
@@ -37,7 +37,7 @@ pub fn article_view(store: &Store, id: Id) -> Result<ArticleView, AppError> {
 
 /// Stores the editor's content as a new revision; answers with what the article list shows.
 pub fn save_article(
-    store: &mut Store,
+    store: &mut dyn Store,
     id: Id,
     article: &Article,
     author: &str,
@@ -47,35 +47,39 @@ pub fn save_article(
 }
 
 /// Appends an empty article (no title, one empty paragraph's worth of nothing) to the issue.
-pub fn add_blank_article(store: &mut Store, issue_id: Id, author: &str) -> Result<Id, AppError> {
+pub fn add_blank_article(store: &mut dyn Store, issue_id: Id, author: &str) -> Result<Id, AppError> {
     let blank = Article::empty();
     Ok(store.add_article(issue_id, &blank, author)?)
 }
 
 /// Takes the article out of its issue (its revisions stay); answers with the issue's id.
-pub fn remove_article(store: &mut Store, id: Id) -> Result<Id, AppError> {
+pub fn remove_article(store: &mut dyn Store, id: Id) -> Result<Id, AppError> {
     let issue_id = store.article(id)?.issue_id;
     store.remove_article(id)?;
     Ok(issue_id)
 }
 
-pub fn reorder_articles(store: &mut Store, issue_id: Id, order: &[Id]) -> Result<(), AppError> {
+pub fn reorder_articles(store: &mut dyn Store, issue_id: Id, order: &[Id]) -> Result<(), AppError> {
     Ok(store.reorder_articles(issue_id, order)?)
 }
 
 /// The article's revisions, newest first.
-pub fn list_revisions(store: &Store, article_id: Id) -> Result<Vec<RevisionSummary>, AppError> {
+pub fn list_revisions(store: &dyn Store, article_id: Id) -> Result<Vec<RevisionSummary>, AppError> {
     store.article(article_id)?;
     Ok(store.revisions(article_id)?)
 }
 
-pub fn revision_view(store: &Store, id: Id) -> Result<RevisionView, AppError> {
+pub fn revision_view(store: &dyn Store, id: Id) -> Result<RevisionView, AppError> {
     let revision = store.revision(id)?;
     Ok(RevisionView { summary: revision.summary, article: revision.article })
 }
 
 /// Makes an old revision current again (as a new revision) and answers with the article.
-pub fn restore_revision(store: &mut Store, revision_id: Id, author: &str) -> Result<ArticleView, AppError> {
+pub fn restore_revision(
+    store: &mut dyn Store,
+    revision_id: Id,
+    author: &str,
+) -> Result<ArticleView, AppError> {
     store.restore_revision(revision_id, author)?;
     let article_id = store.revision(revision_id)?.summary.article_id;
     article_view(store, article_id)

@@ -32,7 +32,7 @@ pub struct ExportedPdf {
 
 /// Exports a stored issue with its publication's current settings.
 pub fn export_issue(
-    store: &Store,
+    store: &dyn Store,
     id: Id,
     fonts: &FontSet,
     request: &ExportRequest,

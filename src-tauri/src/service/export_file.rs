@@ -25,7 +25,7 @@ pub struct ExportReport {
 /// Exports issue `id` as a PDF to `path`, replacing any file there only once the new one is
 /// complete.
 pub fn export_issue_to_file(
-    store: &Store,
+    store: &dyn Store,
     id: Id,
     fonts: &FontSet,
     request: &ExportRequest,

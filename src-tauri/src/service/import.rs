@@ -72,7 +72,7 @@ pub const PASTED_TEXT: &str = "粘贴的文字";
 /// Imports the articles of every file at the end of the issue, with the safe cleanup
 /// applied. If any file cannot be read, nothing is stored.
 pub fn import_articles(
-    store: &mut Store,
+    store: &mut dyn Store,
     issue_id: Id,
     sources: &[ImportSource],
 ) -> Result<ImportReport, AppError> {
@@ -86,7 +86,7 @@ pub fn import_articles(
 }
 
 /// Imports pasted text at the end of the issue, as `import_articles` does for files.
-pub fn import_pasted(store: &mut Store, issue_id: Id, text: &str) -> Result<ImportReport, AppError> {
+pub fn import_pasted(store: &mut dyn Store, issue_id: Id, text: &str) -> Result<ImportReport, AppError> {
     store.issue(issue_id)?;
     let articles = import::import_text(text);
     if articles.is_empty() {
@@ -96,7 +96,7 @@ pub fn import_pasted(store: &mut Store, issue_id: Id, text: &str) -> Result<Impo
 }
 
 fn store_articles(
-    store: &mut Store,
+    store: &mut dyn Store,
     issue_id: Id,
     found: Vec<(String, ImportedArticle)>,
 ) -> Result<ImportReport, AppError> {
@@ -121,7 +121,7 @@ fn report(article_id: Id, source: String, imported: &ImportedArticle) -> Importe
 /// Creates a new issue in the default publication from the text of a complete old issue.
 /// The publication's settings are kept; where the old masthead or footer differs, it is
 /// reported.
-pub fn import_issue(store: &mut Store, source: &ImportSource) -> Result<IssueImportReport, AppError> {
+pub fn import_issue(store: &mut dyn Store, source: &ImportSource) -> Result<IssueImportReport, AppError> {
     let imported = import::import_issue_file(&source.name, &source.bytes)?;
     let publication_id = store.default_publication_id()?;
     let publication = store.publication(publication_id)?;

@@ -39,7 +39,7 @@ pub struct ReviewedArticle {
 
 /// Reads and recognises one file for the issue, storing nothing.
 pub fn analyse_file(
-    store: &Store,
+    store: &dyn Store,
     issue_id: Id,
     source: &ImportSource,
 ) -> Result<Vec<ArticleForReview>, AppError> {
@@ -49,7 +49,11 @@ pub fn analyse_file(
 }
 
 /// Recognises pasted text for the issue, storing nothing.
-pub fn analyse_pasted(store: &Store, issue_id: Id, text: &str) -> Result<Vec<ArticleForReview>, AppError> {
+pub fn analyse_pasted(
+    store: &dyn Store,
+    issue_id: Id,
+    text: &str,
+) -> Result<Vec<ArticleForReview>, AppError> {
     store.issue(issue_id)?;
     let articles = import::import_text(text);
     if articles.is_empty() {
@@ -72,7 +76,7 @@ fn for_review(source: &str, articles: Vec<ImportedArticle>) -> Vec<ArticleForRev
 /// Applies each article's accepted proposals and appends all articles to the issue in one
 /// transaction. Answers the new articles' ids, in order.
 pub fn commit_reviewed(
-    store: &mut Store,
+    store: &mut dyn Store,
     issue_id: Id,
     reviewed: &[ReviewedArticle],
 ) -> Result<Vec<Id>, AppError> {

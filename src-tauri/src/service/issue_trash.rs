@@ -11,7 +11,7 @@ use crate::store::{Id, IssueSummary, Store};
 /// Starts a new issue from `source` as a template: the same kind and articles (their text is
 /// the starting point the editor rewrites), dated `today`, numbered next in the series, and
 /// back to draft since nothing of it has been proofread or signed off yet.
-pub fn duplicate_issue(store: &mut Store, source: Id, today: NaiveDate) -> Result<Id, AppError> {
+pub fn duplicate_issue(store: &mut dyn Store, source: Id, today: NaiveDate) -> Result<Id, AppError> {
     let record = store.issue(source)?;
     let existing = store.issue_numbers(record.publication_id)?;
     let proposed = numbering::propose_next(&existing, record.issue.kind, today.year());
@@ -30,15 +30,15 @@ pub fn duplicate_issue(store: &mut Store, source: Id, today: NaiveDate) -> Resul
     Ok(store.create_issue(record.publication_id, &copy, super::DEFAULT_AUTHOR)?)
 }
 
-pub fn trash_issue(store: &mut Store, id: Id) -> Result<(), AppError> {
+pub fn trash_issue(store: &mut dyn Store, id: Id) -> Result<(), AppError> {
     Ok(store.trash_issue(id)?)
 }
 
-pub fn restore_issue(store: &mut Store, id: Id) -> Result<(), AppError> {
+pub fn restore_issue(store: &mut dyn Store, id: Id) -> Result<(), AppError> {
     Ok(store.restore_issue(id)?)
 }
 
 /// What the 回收站 lists.
-pub fn trashed_issues(store: &Store) -> Result<Vec<IssueSummary>, AppError> {
+pub fn trashed_issues(store: &dyn Store) -> Result<Vec<IssueSummary>, AppError> {
     Ok(store.list_trashed_issues(store.default_publication_id()?)?)
 }

@@ -55,7 +55,11 @@ pub struct ArticleSummary {
 }
 
 /// Creates an empty issue of the default publication; `today` is the date when none is given.
-pub fn create_issue(store: &mut Store, request: &NewIssueRequest, today: NaiveDate) -> Result<Id, AppError> {
+pub fn create_issue(
+    store: &mut dyn Store,
+    request: &NewIssueRequest,
+    today: NaiveDate,
+) -> Result<Id, AppError> {
     let publication_id = store.default_publication_id()?;
     let date = request.date.unwrap_or(today);
     let existing = store.issue_numbers(publication_id)?;
@@ -76,20 +80,20 @@ pub fn create_issue(store: &mut Store, request: &NewIssueRequest, today: NaiveDa
 
 /// Creates an issue from an exchange file's content in the default publication. The file's
 /// publication settings are not applied: the office's settings stay authoritative.
-pub fn load_issue(store: &mut Store, json: &str) -> Result<Id, AppError> {
+pub fn load_issue(store: &mut dyn Store, json: &str) -> Result<Id, AppError> {
     let file = IssueFile::from_json(json)?;
     let publication_id = store.default_publication_id()?;
     Ok(store.create_issue(publication_id, &file.issue, super::DEFAULT_AUTHOR)?)
 }
 
 /// The issue in the exchange format, with its publication's current settings.
-pub fn dump_issue(store: &Store, id: Id) -> Result<IssueFile, AppError> {
+pub fn dump_issue(store: &dyn Store, id: Id) -> Result<IssueFile, AppError> {
     let record = store.issue(id)?;
     let publication = store.publication(record.publication_id)?;
     Ok(IssueFile::new(publication, record.issue))
 }
 
-pub fn issue_view(store: &Store, id: Id) -> Result<IssueView, AppError> {
+pub fn issue_view(store: &dyn Store, id: Id) -> Result<IssueView, AppError> {
     let record = store.issue(id)?;
     let publication = store.publication(record.publication_id)?;
     let issue = &record.issue;
@@ -124,7 +128,7 @@ pub fn issue_view(store: &Store, id: Id) -> Result<IssueView, AppError> {
 }
 
 /// Warnings about the series this issue is part of: its year's series and the running total.
-fn series_warnings(store: &Store, publication_id: Id, issue: &Issue) -> Result<Vec<String>, AppError> {
+fn series_warnings(store: &dyn Store, publication_id: Id, issue: &Issue) -> Result<Vec<String>, AppError> {
     let all = store.issue_numbers(publication_id)?;
     let concerns_this_issue = |warning: &numbering::NumberingWarning| match warning {
         numbering::NumberingWarning::Gap { kind, year, .. }

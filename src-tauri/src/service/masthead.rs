@@ -23,7 +23,7 @@ pub struct MastheadUpdate {
 
 /// Stores the new masthead; gaps and duplicates it creates are not refused (an office may
 /// renumber on purpose) but show as warnings in the view.
-pub fn update_masthead(store: &mut Store, id: Id, update: &MastheadUpdate) -> Result<(), AppError> {
+pub fn update_masthead(store: &mut dyn Store, id: Id, update: &MastheadUpdate) -> Result<(), AppError> {
     if update.number == 0 {
         return Err(AppError::invalid("期号必须是正整数，例如 13"));
     }

@@ -92,7 +92,7 @@ pub struct PreviewImage {
 
 /// Lays out a stored issue, with `replacement` (if any) in place of its stored article.
 pub fn preview_issue(
-    store: &Store,
+    store: &dyn Store,
     issue_id: Id,
     fonts: &FontSet,
     replacement: Option<&ArticleOverride>,
@@ -108,7 +108,7 @@ pub fn preview_issue(
 }
 
 /// The fonts an issue is set in: its publication's choice.
-pub fn issue_font_roles(store: &Store, issue_id: Id) -> Result<FontRoles, AppError> {
+pub fn issue_font_roles(store: &dyn Store, issue_id: Id) -> Result<FontRoles, AppError> {
     let publication_id = store.issue(issue_id)?.publication_id;
     Ok(store.publication(publication_id)?.layout.fonts)
 }

@@ -72,7 +72,11 @@ pub fn load_word_list(path: Option<&Path>) -> Result<WordList, AppError> {
 
 /// Findings on a stored issue, against its publication's settings and the office's word list
 /// (or `words`, when the caller names another list).
-pub fn check_stored_issue(store: &Store, id: Id, words: Option<&WordList>) -> Result<IssueCheck, AppError> {
+pub fn check_stored_issue(
+    store: &dyn Store,
+    id: Id,
+    words: Option<&WordList>,
+) -> Result<IssueCheck, AppError> {
     let record = store.issue(id)?;
     let publication = store.publication(record.publication_id)?;
     let office_words;
@@ -100,7 +104,7 @@ pub fn check_stored_issue(store: &Store, id: Id, words: Option<&WordList>) -> Re
 const OFFICE_OFFSET_SECONDS: i32 = 8 * 3600;
 
 /// What the status history says about the issue's dates, for the masthead rules.
-fn round_dates(store: &Store, id: Id, status: IssueStatus) -> Result<RoundDates, AppError> {
+fn round_dates(store: &dyn Store, id: Id, status: IssueStatus) -> Result<RoundDates, AppError> {
     let history = store.status_history(id)?;
     let entered = history.iter().rev().find(|change| change.to == status);
     let sign_off =
@@ -179,7 +183,12 @@ fn serde_name<T: Serialize>(value: &T) -> String {
 }
 
 /// Hides the finding from later checks of the issue; `by` is recorded with the time.
-pub fn ignore_finding(store: &mut Store, issue: Id, view: &FindingView, by: &str) -> Result<(), AppError> {
+pub fn ignore_finding(
+    store: &mut dyn Store,
+    issue: Id,
+    view: &FindingView,
+    by: &str,
+) -> Result<(), AppError> {
     let by = by.trim();
     if by.is_empty() {
         return Err(AppError::invalid("请先填写您的姓名：忽略一处问题要记下是谁决定的"));
@@ -189,7 +198,7 @@ pub fn ignore_finding(store: &mut Store, issue: Id, view: &FindingView, by: &str
 }
 
 /// Shows an ignored finding again.
-pub fn unignore_finding(store: &mut Store, issue: Id, view: &FindingView) -> Result<(), AppError> {
+pub fn unignore_finding(store: &mut dyn Store, issue: Id, view: &FindingView) -> Result<(), AppError> {
     store.unignore_finding(issue, &key_of(view))?;
     Ok(())
 }
@@ -197,7 +206,11 @@ pub fn unignore_finding(store: &mut Store, issue: Id, view: &FindingView) -> Res
 /// Replaces the flagged text with the suggestion in the stored article, saved as a new
 /// revision like any edit (so a signed-off issue refuses it). Refused when the stored text
 /// at the finding's place is no longer the flagged text.
-pub fn apply_finding(store: &mut Store, view: &FindingView, author: &str) -> Result<ArticleView, AppError> {
+pub fn apply_finding(
+    store: &mut dyn Store,
+    view: &FindingView,
+    author: &str,
+) -> Result<ArticleView, AppError> {
     let Some(article_id) = view.article_id.filter(|_| view.applicable) else {
         return Err(AppError::invalid(format!(
             "{}中的这处问题不能自动修改，请在编辑器或设置中直接改",

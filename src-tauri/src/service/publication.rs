@@ -12,14 +12,14 @@ pub struct PublicationView {
     pub publication: Publication,
 }
 
-pub fn publication_view(store: &Store) -> Result<PublicationView, AppError> {
+pub fn publication_view(store: &dyn Store) -> Result<PublicationView, AppError> {
     let id = store.default_publication_id()?;
     Ok(PublicationView { id, publication: store.publication(id)? })
 }
 
 /// Creates the publication of a fresh database (《联络动态》's settings) unless one exists;
 /// returns whether it did.
-pub fn ensure_publication(store: &mut Store) -> Result<bool, AppError> {
+pub fn ensure_publication(store: &mut dyn Store) -> Result<bool, AppError> {
     if store.default_publication_id().is_ok() {
         return Ok(false);
     }
@@ -28,7 +28,7 @@ pub fn ensure_publication(store: &mut Store) -> Result<bool, AppError> {
 }
 
 /// Checks the settings a user typed and stores them.
-pub fn update_publication(store: &mut Store, publication: &Publication) -> Result<(), AppError> {
+pub fn update_publication(store: &mut dyn Store, publication: &Publication) -> Result<(), AppError> {
     validate(publication)?;
     let id = store.default_publication_id()?;
     Ok(store.update_publication(id, publication)?)

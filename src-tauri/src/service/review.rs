@@ -43,7 +43,7 @@ pub struct IssueReview {
 }
 
 /// Starts a thread on text the editor has already marked with `thread_id`.
-pub fn add_comment(store: &mut Store, comment: &NewComment) -> Result<(), AppError> {
+pub fn add_comment(store: &mut dyn Store, comment: &NewComment) -> Result<(), AppError> {
     let author = required(comment.author, "请先填写您的姓名，批注会署上这个名字")?;
     let body = required(comment.body, "批注内容是空的，请写下意见后再保存")?;
     if comment.quote.trim().is_empty() {
@@ -54,7 +54,7 @@ pub fn add_comment(store: &mut Store, comment: &NewComment) -> Result<(), AppErr
 }
 
 pub fn reply_to_comment(
-    store: &mut Store,
+    store: &mut dyn Store,
     thread_id: &str,
     author: &str,
     body: &str,
@@ -66,7 +66,7 @@ pub fn reply_to_comment(
 
 /// Resolves a thread, or opens it again when `resolved` is false.
 pub fn set_comment_resolved(
-    store: &mut Store,
+    store: &mut dyn Store,
     thread_id: &str,
     by: &str,
     resolved: bool,
@@ -75,7 +75,7 @@ pub fn set_comment_resolved(
     Ok(store.set_comment_resolved(thread_id, resolved.then_some(by))?)
 }
 
-pub fn issue_review(store: &Store, issue_id: Id) -> Result<IssueReview, AppError> {
+pub fn issue_review(store: &dyn Store, issue_id: Id) -> Result<IssueReview, AppError> {
     let record = store.issue(issue_id)?;
     let articles: Vec<(Id, &Article)> =
         record.article_ids.iter().copied().zip(&record.issue.articles).collect();
@@ -98,7 +98,7 @@ pub fn issue_review(store: &Store, issue_id: Id) -> Result<IssueReview, AppError
 
 /// Refuses a sign-off while a suggestion waits or a comment is unresolved: what is signed is
 /// the text everyone has agreed on.
-pub fn ensure_nothing_waits(store: &Store, issue_id: Id) -> Result<(), AppError> {
+pub fn ensure_nothing_waits(store: &dyn Store, issue_id: Id) -> Result<(), AppError> {
     let review = issue_review(store, issue_id)?;
     let suggestions = review.suggestions.len();
     if suggestions == 0 && review.open_threads == 0 {

@@ -106,7 +106,7 @@ pub struct Piece {
 }
 
 pub fn compare_rounds(
-    store: &Store,
+    store: &dyn Store,
     issue: Id,
     from: RoundRef,
     to: RoundRef,
@@ -120,7 +120,7 @@ pub fn compare_rounds(
     })
 }
 
-fn round_text(store: &Store, issue: Id, round: RoundRef) -> Result<Vec<SnapshotArticle>, AppError> {
+fn round_text(store: &dyn Store, issue: Id, round: RoundRef) -> Result<Vec<SnapshotArticle>, AppError> {
     match round {
         RoundRef::Current => Ok(store
             .articles_of(store.issue(issue)?.id)?

@@ -57,7 +57,7 @@ pub fn proof_round_of(status: IssueStatus) -> Option<u8> {
     }
 }
 
-pub fn issue_rounds(store: &Store, issue: Id) -> Result<IssueRounds, AppError> {
+pub fn issue_rounds(store: &dyn Store, issue: Id) -> Result<IssueRounds, AppError> {
     let status = store.issue(issue)?.issue.status;
     let history = store.status_history(issue)?;
     Ok(IssueRounds { status, status_label: status.as_chinese().into(), history })
@@ -95,7 +95,7 @@ pub fn local_time_label(rfc3339: &str, zone: LocalZone) -> String {
 }
 
 /// Moves the issue one step along the way; 待签发 goes on only by `sign_off`.
-pub fn advance(store: &mut Store, issue: Id, who: &str, note: &str) -> Result<IssueStatus, AppError> {
+pub fn advance(store: &mut dyn Store, issue: Id, who: &str, note: &str) -> Result<IssueStatus, AppError> {
     let who = required_name(who)?;
     let from = store.issue(issue)?.issue.status;
     let to = match (from, next_status(from)) {
@@ -116,7 +116,7 @@ pub fn advance(store: &mut Store, issue: Id, who: &str, note: &str) -> Result<Is
 
 /// Returns the issue to an earlier status (one step back unless `to` is given) with reasons.
 pub fn send_back(
-    store: &mut Store,
+    store: &mut dyn Store,
     issue: Id,
     who: &str,
     reasons: &str,
@@ -147,7 +147,12 @@ pub fn send_back(
 
 /// Signs off an issue awaiting sign-off on `date`. The masthead takes the sign-off date unless
 /// the editor fixed another; the issue is then locked.
-pub fn sign_off(store: &mut Store, issue: Id, signer: &str, date: NaiveDate) -> Result<SignOff, AppError> {
+pub fn sign_off(
+    store: &mut dyn Store,
+    issue: Id,
+    signer: &str,
+    date: NaiveDate,
+) -> Result<SignOff, AppError> {
     let signer = required_name(signer)?;
     let current = store.issue(issue)?;
     let from = current.issue.status;
@@ -183,7 +188,7 @@ pub fn sign_off(store: &mut Store, issue: Id, signer: &str, date: NaiveDate) -> 
 
 /// Unlocks a signed-off issue: it returns to 待签发, with the reason recorded.
 pub fn revoke_sign_off(
-    store: &mut Store,
+    store: &mut dyn Store,
     issue: Id,
     who: &str,
     reason: &str,
@@ -203,7 +208,7 @@ pub fn revoke_sign_off(
     Ok(to)
 }
 
-fn record(store: &mut Store, issue: Id, change: StatusTransition) -> Result<(), AppError> {
+fn record(store: &mut dyn Store, issue: Id, change: StatusTransition) -> Result<(), AppError> {
     store.record_transition(issue, &change)?;
     Ok(())
 }

@@ -28,7 +28,7 @@ pub enum SettingsSaved {
 
 /// Stores the settings when every field is acceptable; a refusal is an answer, not an error,
 /// because the screen keeps what was typed and shows the messages beside the fields.
-pub fn save_settings(store: &mut Store, publication: &Publication) -> Result<SettingsSaved, AppError> {
+pub fn save_settings(store: &mut dyn Store, publication: &Publication) -> Result<SettingsSaved, AppError> {
     let problems = publication_problems(publication);
     if !problems.is_empty() {
         return Ok(SettingsSaved::Refused { problems });

@@ -43,13 +43,13 @@ pub enum WordListSaved {
 }
 
 /// The list the checks of the publication's issues use: the office's, else the shipped one.
-pub fn office_word_list(store: &Store, publication_id: Id) -> Result<WordList, AppError> {
+pub fn office_word_list(store: &dyn Store, publication_id: Id) -> Result<WordList, AppError> {
     let Some(text) = store.word_list_text(publication_id)? else { return Ok(WordList::shipped()) };
     // The stored text was checked when saved; a failure now is a damaged row, said as such.
     WordList::parse(&text).map_err(|e| AppError::new(crate::ErrorCode::CorruptData, format!("保存的{e}")))
 }
 
-pub fn word_list_view(store: &Store) -> Result<WordListView, AppError> {
+pub fn word_list_view(store: &dyn Store) -> Result<WordListView, AppError> {
     let publication = store.default_publication_id()?;
     let customised = store.word_list_text(publication)?.is_some();
     let rows = office_word_list(store, publication)?.entries.iter().map(row_of).collect();
@@ -57,7 +57,7 @@ pub fn word_list_view(store: &Store) -> Result<WordListView, AppError> {
 }
 
 /// Stores the rows as the office's list when every row is acceptable.
-pub fn save_word_list(store: &mut Store, rows: &[WordRow]) -> Result<WordListSaved, AppError> {
+pub fn save_word_list(store: &mut dyn Store, rows: &[WordRow]) -> Result<WordListSaved, AppError> {
     let problems = row_problems(rows);
     if !problems.is_empty() {
         return Ok(WordListSaved::Refused { problems });
@@ -68,20 +68,20 @@ pub fn save_word_list(store: &mut Store, rows: &[WordRow]) -> Result<WordListSav
 }
 
 /// Stores a list file as the office's list; refused whole if a line is malformed.
-pub fn import_word_list(store: &mut Store, text: &str) -> Result<WordListView, AppError> {
+pub fn import_word_list(store: &mut dyn Store, text: &str) -> Result<WordListView, AppError> {
     WordList::parse(text).map_err(|e| AppError::invalid(e.to_string()))?;
     store.save_word_list_text(store.default_publication_id()?, text)?;
     word_list_view(store)
 }
 
 /// The office's list as a file, comments included; the shipped file when it has none.
-pub fn export_word_list(store: &Store) -> Result<String, AppError> {
+pub fn export_word_list(store: &dyn Store) -> Result<String, AppError> {
     let publication = store.default_publication_id()?;
     Ok(store.word_list_text(publication)?.unwrap_or_else(|| DEFAULT_WORDS.to_owned()))
 }
 
 /// Back to the list shipped with the program.
-pub fn reset_word_list(store: &mut Store) -> Result<WordListView, AppError> {
+pub fn reset_word_list(store: &mut dyn Store) -> Result<WordListView, AppError> {
     store.reset_word_list(store.default_publication_id()?)?;
     word_list_view(store)
 }

@@ -48,7 +48,7 @@ impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> Self {
         let locked = matches!(
             &error,
-            rusqlite::Error::SqliteFailure(_, Some(message)) if message == super::issue_lock::SIGNED_OFF_MARKER
+            rusqlite::Error::SqliteFailure(_, Some(message)) if message == super::sqlite::SIGNED_OFF_MARKER
         );
         if locked { StoreError::SignedOff } else { StoreError::Sqlite(error) }
     }

@@ -3,11 +3,10 @@
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Transaction, params};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
-use super::{Id, Store, StoreError};
-use crate::domain::{Article, IssueStatus};
+use super::SqliteStore;
+use crate::domain::IssueStatus;
+use crate::store::{Id, RoundSnapshot, RoundStore, StatusChange, StatusTransition, StoreError};
 
 pub(super) const CREATE: &str = "
 CREATE TABLE status_change (
@@ -34,57 +33,10 @@ CREATE TABLE round_snapshot (
 CREATE INDEX round_snapshot_by_issue ON round_snapshot (issue_id, status, id);
 ";
 
-/// One recorded change of an issue's status.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct StatusChange {
-    pub id: Id,
-    pub issue_id: Id,
-    pub from: IssueStatus,
-    pub to: IssueStatus,
-    pub changed_by: String,
-    /// UTC, RFC 3339.
-    pub changed_at: String,
-    /// The note of an advance, or the reasons of a send-back or revocation.
-    pub note: String,
-    /// The date the signer gave, on a sign-off only.
-    pub sign_off_date: Option<NaiveDate>,
-}
-
-/// A change about to be recorded. `from` is the status the caller saw: if the issue has moved
-/// on meanwhile the change is refused rather than applied to a state nobody looked at.
-#[derive(Debug, Clone, Copy)]
-pub struct StatusTransition<'a> {
-    pub from: IssueStatus,
-    pub to: IssueStatus,
-    pub by: &'a str,
-    pub note: &'a str,
-    pub sign_off_date: Option<NaiveDate>,
-    /// A new masthead date written together with the status (the sign-off date rule).
-    pub masthead_date: Option<NaiveDate>,
-}
-
-/// The articles as they stood when the issue entered a status.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RoundSnapshot {
-    pub status_change_id: Id,
-    pub status: IssueStatus,
-    pub taken_at: String,
-    pub articles: Vec<SnapshotArticle>,
-}
-
-/// One article of a snapshot, in print order.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SnapshotArticle {
-    pub article_id: Id,
-    pub article: Article,
-}
-
-impl Store {
+impl RoundStore for SqliteStore {
     /// Records a status change, its snapshot of the text (for any status but draft) and the
     /// new status itself, all in one transaction.
-    pub fn record_transition(&mut self, issue_id: Id, change: &StatusTransition) -> Result<Id, StoreError> {
+    fn record_transition(&mut self, issue_id: Id, change: &StatusTransition) -> Result<Id, StoreError> {
         let now = self.now();
         let tx = self.conn.transaction()?;
         let current = current_status(&tx, issue_id)?;
@@ -121,7 +73,7 @@ impl Store {
     }
 
     /// Every status change of the issue, oldest first.
-    pub fn status_history(&self, issue_id: Id) -> Result<Vec<StatusChange>, StoreError> {
+    fn status_history(&self, issue_id: Id) -> Result<Vec<StatusChange>, StoreError> {
         let mut statement = self.conn.prepare(
             "SELECT id, from_status, to_status, changed_by, changed_at, note, sign_off_date
              FROM status_change WHERE issue_id = ?1 ORDER BY id",
@@ -154,7 +106,7 @@ impl Store {
     }
 
     /// The text as it stood the last time the issue entered `status`, if it ever did.
-    pub fn latest_snapshot(
+    fn latest_snapshot(
         &self,
         issue_id: Id,
         status: IssueStatus,

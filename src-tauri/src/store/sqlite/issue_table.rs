@@ -1,11 +1,11 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
-use serde::Serialize;
-use ts_rs::TS;
 
-use super::{Id, Store, StoreError};
+use super::SqliteStore;
 use crate::domain::{Issue, IssueKind, IssueStatus};
 use crate::numbering::{self, IssueNumbers};
+use crate::store::prelude::*;
+use crate::store::{Id, IssueRecord, IssueStore, IssueSummary, StoreError};
 
 pub(super) const CREATE: &str = "
 CREATE TABLE issue (
@@ -23,37 +23,6 @@ CREATE TABLE issue (
 ) STRICT;
 CREATE INDEX issue_by_publication ON issue (publication_id, year, kind, number);
 ";
-
-/// An issue as stored, with its id and its articles' ids in print order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct IssueRecord {
-    pub id: Id,
-    pub publication_id: Id,
-    pub issue: Issue,
-    pub article_ids: Vec<Id>,
-}
-
-/// One row of the issue list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct IssueSummary {
-    pub id: Id,
-    pub kind: IssueKind,
-    pub year: i32,
-    pub number: u32,
-    pub total_number: u32,
-    pub date: NaiveDate,
-    pub status: IssueStatus,
-    pub article_count: u32,
-    pub first_title: Option<String>,
-    /// `第13期` / `增刊第1期`
-    pub issue_label: String,
-    /// `（总第七百四十一期）`
-    pub total_label: String,
-    /// `2025年9月2日`
-    pub date_label: String,
-    pub status_label: String,
-}
 
 /// The columns of `issue` without the articles.
 struct IssueRow {
@@ -96,14 +65,9 @@ impl IssueRow {
     }
 }
 
-impl Store {
+impl IssueStore for SqliteStore {
     /// Stores a new issue with its articles (each article's first revision by `author`).
-    pub fn create_issue(
-        &mut self,
-        publication_id: Id,
-        issue: &Issue,
-        author: &str,
-    ) -> Result<Id, StoreError> {
+    fn create_issue(&mut self, publication_id: Id, issue: &Issue, author: &str) -> Result<Id, StoreError> {
         validate_numbers(issue)?;
         let now = self.now();
         let tx = self.conn.transaction()?;
@@ -135,7 +99,7 @@ impl Store {
     }
 
     /// The issue with its articles in print order. A trashed issue is still readable by id.
-    pub fn issue(&self, id: Id) -> Result<IssueRecord, StoreError> {
+    fn issue(&self, id: Id) -> Result<IssueRecord, StoreError> {
         let sql = format!("SELECT {} FROM issue WHERE id = ?1", IssueRow::COLUMNS);
         let row = self.conn.query_row(&sql, [id], |row| IssueRow::read(row, 0)).optional()?;
         let row = row.ok_or(StoreError::NotFound { what: "期刊", id })?;
@@ -158,15 +122,106 @@ impl Store {
     }
 
     /// Issues not in the trash, newest first.
-    pub fn list_issues(&self, publication_id: Id) -> Result<Vec<IssueSummary>, StoreError> {
+    fn list_issues(&self, publication_id: Id) -> Result<Vec<IssueSummary>, StoreError> {
         self.list_issues_where(publication_id, "i.deleted_at IS NULL")
     }
 
     /// Issues in the trash (回收站), newest first, for restoring.
-    pub fn list_trashed_issues(&self, publication_id: Id) -> Result<Vec<IssueSummary>, StoreError> {
+    fn list_trashed_issues(&self, publication_id: Id) -> Result<Vec<IssueSummary>, StoreError> {
         self.list_issues_where(publication_id, "i.deleted_at IS NOT NULL")
     }
 
+    /// The numbers of every issue of the publication not in the trash, for numbering.
+    fn issue_numbers(&self, publication_id: Id) -> Result<Vec<IssueNumbers>, StoreError> {
+        let sql = format!(
+            "SELECT id, {} FROM issue WHERE publication_id = ?1 AND deleted_at IS NULL",
+            IssueRow::COLUMNS
+        );
+        let mut statement = self.conn.prepare(&sql)?;
+        let rows = statement.query_map([publication_id], |row| {
+            let id: Id = row.get(0)?;
+            Ok((id, IssueRow::read(row, 1)?))
+        })?;
+        rows.map(|row| {
+            let (id, issue_row) = row?;
+            Ok(issue_row.decode(id)?.1)
+        })
+        .collect()
+    }
+
+    /// Changes the masthead of an issue (kind, numbers, date; the year follows the date),
+    /// keeping its articles and status.
+    fn update_issue_masthead(
+        &mut self,
+        id: Id,
+        numbers: &IssueNumbers,
+        date: NaiveDate,
+    ) -> Result<(), StoreError> {
+        validate_masthead(numbers, date)?;
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute(
+            // A date the editor changes by hand is fixed: the sign-off no longer moves it.
+            "UPDATE issue SET kind = ?1, year = ?2, number = ?3, total_number = ?4, date = ?5, updated_at = ?6,
+                              date_fixed = date_fixed OR date <> ?5
+             WHERE id = ?7 AND deleted_at IS NULL",
+            params![
+                numbers.kind.as_str(),
+                numbers.year,
+                numbers.number,
+                numbers.total_number,
+                date.format("%Y-%m-%d").to_string(),
+                now,
+                id
+            ],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "期刊", id });
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Whether the editor set the masthead date by hand (otherwise the sign-off date becomes it).
+    fn issue_date_fixed(&self, id: Id) -> Result<bool, StoreError> {
+        let fixed = self
+            .conn
+            .query_row("SELECT date_fixed FROM issue WHERE id = ?1", [id], |row| row.get(0))
+            .optional()?;
+        fixed.ok_or(StoreError::NotFound { what: "期刊", id })
+    }
+
+    /// Moves an issue to the trash; it keeps its articles and revisions and can be restored.
+    fn trash_issue(&mut self, id: Id) -> Result<(), StoreError> {
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE issue SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2 AND deleted_at IS NULL",
+            params![now, id],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "期刊", id });
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn restore_issue(&mut self, id: Id) -> Result<(), StoreError> {
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE issue SET deleted_at = NULL, updated_at = ?1 WHERE id = ?2 AND deleted_at IS NOT NULL",
+            params![now, id],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "回收站中的期刊", id });
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+impl SqliteStore {
     /// `trash_filter` is one of the two constant conditions above, never user input.
     fn list_issues_where(
         &self,
@@ -214,95 +269,6 @@ impl Store {
             });
         }
         Ok(summaries)
-    }
-
-    /// The numbers of every issue of the publication not in the trash, for numbering.
-    pub fn issue_numbers(&self, publication_id: Id) -> Result<Vec<IssueNumbers>, StoreError> {
-        let sql = format!(
-            "SELECT id, {} FROM issue WHERE publication_id = ?1 AND deleted_at IS NULL",
-            IssueRow::COLUMNS
-        );
-        let mut statement = self.conn.prepare(&sql)?;
-        let rows = statement.query_map([publication_id], |row| {
-            let id: Id = row.get(0)?;
-            Ok((id, IssueRow::read(row, 1)?))
-        })?;
-        rows.map(|row| {
-            let (id, issue_row) = row?;
-            Ok(issue_row.decode(id)?.1)
-        })
-        .collect()
-    }
-
-    /// Changes the masthead of an issue (kind, numbers, date; the year follows the date),
-    /// keeping its articles and status.
-    pub fn update_issue_masthead(
-        &mut self,
-        id: Id,
-        numbers: &IssueNumbers,
-        date: NaiveDate,
-    ) -> Result<(), StoreError> {
-        validate_masthead(numbers, date)?;
-        let now = self.now();
-        let tx = self.conn.transaction()?;
-        let changed = tx.execute(
-            // A date the editor changes by hand is fixed: the sign-off no longer moves it.
-            "UPDATE issue SET kind = ?1, year = ?2, number = ?3, total_number = ?4, date = ?5, updated_at = ?6,
-                              date_fixed = date_fixed OR date <> ?5
-             WHERE id = ?7 AND deleted_at IS NULL",
-            params![
-                numbers.kind.as_str(),
-                numbers.year,
-                numbers.number,
-                numbers.total_number,
-                date.format("%Y-%m-%d").to_string(),
-                now,
-                id
-            ],
-        )?;
-        if changed == 0 {
-            return Err(StoreError::NotFound { what: "期刊", id });
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Whether the editor set the masthead date by hand (otherwise the sign-off date becomes it).
-    pub fn issue_date_fixed(&self, id: Id) -> Result<bool, StoreError> {
-        let fixed = self
-            .conn
-            .query_row("SELECT date_fixed FROM issue WHERE id = ?1", [id], |row| row.get(0))
-            .optional()?;
-        fixed.ok_or(StoreError::NotFound { what: "期刊", id })
-    }
-
-    /// Moves an issue to the trash; it keeps its articles and revisions and can be restored.
-    pub fn trash_issue(&mut self, id: Id) -> Result<(), StoreError> {
-        let now = self.now();
-        let tx = self.conn.transaction()?;
-        let changed = tx.execute(
-            "UPDATE issue SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2 AND deleted_at IS NULL",
-            params![now, id],
-        )?;
-        if changed == 0 {
-            return Err(StoreError::NotFound { what: "期刊", id });
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
-    pub fn restore_issue(&mut self, id: Id) -> Result<(), StoreError> {
-        let now = self.now();
-        let tx = self.conn.transaction()?;
-        let changed = tx.execute(
-            "UPDATE issue SET deleted_at = NULL, updated_at = ?1 WHERE id = ?2 AND deleted_at IS NOT NULL",
-            params![now, id],
-        )?;
-        if changed == 0 {
-            return Err(StoreError::NotFound { what: "回收站中的期刊", id });
-        }
-        tx.commit()?;
-        Ok(())
     }
 }
 

@@ -1,7 +1,8 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::{Id, Store, StoreError};
+use super::SqliteStore;
 use crate::domain::Article;
+use crate::store::{ArticleRecord, ArticleStore, Id, StoreError};
 
 pub(super) const CREATE: &str = "
 CREATE TABLE article (
@@ -14,13 +15,6 @@ CREATE TABLE article (
 ) STRICT;
 CREATE INDEX article_by_issue ON article (issue_id, position);
 ";
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ArticleRecord {
-    pub id: Id,
-    pub issue_id: Id,
-    pub article: Article,
-}
 
 /// Inserts an article with its first revision; the caller owns the transaction.
 pub(super) fn insert_article(
@@ -41,9 +35,9 @@ pub(super) fn insert_article(
     Ok(id)
 }
 
-impl Store {
+impl ArticleStore for SqliteStore {
     /// Appends an article at the end of the issue.
-    pub fn add_article(&mut self, issue_id: Id, article: &Article, author: &str) -> Result<Id, StoreError> {
+    fn add_article(&mut self, issue_id: Id, article: &Article, author: &str) -> Result<Id, StoreError> {
         let now = self.now();
         let tx = self.conn.transaction()?;
         let exists: Option<i64> =
@@ -61,7 +55,7 @@ impl Store {
     }
 
     /// Saves new content for an article and appends it as a revision in the same transaction.
-    pub fn save_article(&mut self, id: Id, article: &Article, author: &str) -> Result<(), StoreError> {
+    fn save_article(&mut self, id: Id, article: &Article, author: &str) -> Result<(), StoreError> {
         let now = self.now();
         let content = to_json(article);
         let tx = self.conn.transaction()?;
@@ -80,7 +74,7 @@ impl Store {
         Ok(())
     }
 
-    pub fn article(&self, id: Id) -> Result<ArticleRecord, StoreError> {
+    fn article(&self, id: Id) -> Result<ArticleRecord, StoreError> {
         let row: Option<(Id, String)> = self
             .conn
             .query_row(
@@ -94,7 +88,7 @@ impl Store {
     }
 
     /// The issue's articles in print order.
-    pub fn articles_of(&self, issue_id: Id) -> Result<Vec<ArticleRecord>, StoreError> {
+    fn articles_of(&self, issue_id: Id) -> Result<Vec<ArticleRecord>, StoreError> {
         let mut statement = self.conn.prepare(
             "SELECT id, content FROM article WHERE issue_id = ?1 AND deleted_at IS NULL
              ORDER BY position, id",
@@ -108,7 +102,7 @@ impl Store {
     }
 
     /// Puts the issue's articles in the given order; `order` must list each of them once.
-    pub fn reorder_articles(&mut self, issue_id: Id, order: &[Id]) -> Result<(), StoreError> {
+    fn reorder_articles(&mut self, issue_id: Id, order: &[Id]) -> Result<(), StoreError> {
         let now = self.now();
         let tx = self.conn.transaction()?;
         let mut current: Vec<Id> = {
@@ -131,7 +125,7 @@ impl Store {
     }
 
     /// Takes an article out of its issue; the row and its revisions stay for recovery.
-    pub fn remove_article(&mut self, id: Id) -> Result<(), StoreError> {
+    fn remove_article(&mut self, id: Id) -> Result<(), StoreError> {
         let now = self.now();
         let tx = self.conn.transaction()?;
         let issue_id: Option<Id> = tx
@@ -146,25 +140,10 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
-}
 
-fn touch_issue(tx: &Transaction, issue_id: Id, now: &str) -> Result<(), StoreError> {
-    tx.execute("UPDATE issue SET updated_at = ?1 WHERE id = ?2", params![now, issue_id])?;
-    Ok(())
-}
-
-fn decode(id: Id, content: &str) -> Result<Article, StoreError> {
-    serde_json::from_str(content).map_err(|e| StoreError::corrupt("article", id, e))
-}
-
-pub(super) fn to_json(article: &Article) -> String {
-    serde_json::to_string(article).expect("domain types serialize without failure")
-}
-
-impl Store {
     /// Appends several articles at the end of the issue in one transaction: either all of them
     /// are stored, each with its first revision, or none (an import never half-lands).
-    pub fn append_articles(
+    fn append_articles(
         &mut self,
         issue_id: Id,
         articles: &[Article],
@@ -190,6 +169,19 @@ impl Store {
     }
 }
 
+fn touch_issue(tx: &Transaction, issue_id: Id, now: &str) -> Result<(), StoreError> {
+    tx.execute("UPDATE issue SET updated_at = ?1 WHERE id = ?2", params![now, issue_id])?;
+    Ok(())
+}
+
+fn decode(id: Id, content: &str) -> Result<Article, StoreError> {
+    serde_json::from_str(content).map_err(|e| StoreError::corrupt("article", id, e))
+}
+
+pub(super) fn to_json(article: &Article) -> String {
+    serde_json::to_string(article).expect("domain types serialize without failure")
+}
+
 #[cfg(test)]
 mod append_tests {
     use chrono::{TimeZone, Utc};
@@ -197,11 +189,12 @@ mod append_tests {
     use super::*;
     use crate::domain::{Block, Issue, Publication};
     use crate::store::FixedClock;
+    use crate::store::prelude::*;
 
-    fn store_with_issue() -> (tempfile::TempDir, Store, Id) {
+    fn store_with_issue() -> (tempfile::TempDir, SqliteStore, Id) {
         let dir = tempfile::tempdir().expect("temp dir");
         let clock = FixedClock(Utc.with_ymd_and_hms(2025, 9, 1, 8, 0, 0).single().expect("valid instant"));
-        let mut store = Store::open(&dir.path().join("db.sqlite3"), Box::new(clock)).expect("opens");
+        let mut store = SqliteStore::open(&dir.path().join("db.sqlite3"), Box::new(clock)).expect("opens");
         let publication = store.create_publication(&Publication::lianluo_dongtai()).expect("publication");
         let issue = Issue::sample(vec![article("已有")]);
         let id = store.create_issue(publication, &issue, "测试").expect("issue");

@@ -1,7 +1,8 @@
 use rusqlite::{OptionalExtension, params};
 
-use super::{Id, Store, StoreError};
+use super::SqliteStore;
 use crate::domain::Publication;
+use crate::store::{Id, PublicationStore, StoreError};
 
 pub(super) const CREATE: &str = "
 CREATE TABLE publication (
@@ -12,8 +13,8 @@ CREATE TABLE publication (
 ) STRICT;
 ";
 
-impl Store {
-    pub fn create_publication(&mut self, publication: &Publication) -> Result<Id, StoreError> {
+impl PublicationStore for SqliteStore {
+    fn create_publication(&mut self, publication: &Publication) -> Result<Id, StoreError> {
         let now = self.now();
         let tx = self.conn.transaction()?;
         tx.execute(
@@ -25,7 +26,7 @@ impl Store {
         Ok(id)
     }
 
-    pub fn update_publication(&mut self, id: Id, publication: &Publication) -> Result<(), StoreError> {
+    fn update_publication(&mut self, id: Id, publication: &Publication) -> Result<(), StoreError> {
         let now = self.now();
         let tx = self.conn.transaction()?;
         let changed = tx.execute(
@@ -39,7 +40,7 @@ impl Store {
         Ok(())
     }
 
-    pub fn publication(&self, id: Id) -> Result<Publication, StoreError> {
+    fn publication(&self, id: Id) -> Result<Publication, StoreError> {
         let settings: Option<String> = self
             .conn
             .query_row("SELECT settings FROM publication WHERE id = ?1", [id], |row| row.get(0))
@@ -49,7 +50,7 @@ impl Store {
     }
 
     /// The publication a single-bulletin office works on: the first one created.
-    pub fn default_publication_id(&self) -> Result<Id, StoreError> {
+    fn default_publication_id(&self) -> Result<Id, StoreError> {
         self.conn
             .query_row("SELECT id FROM publication ORDER BY id LIMIT 1", [], |row| row.get(0))
             .optional()?

@@ -3,10 +3,9 @@
 //! was said, by whom and when, and whether the thread is resolved.
 
 use rusqlite::{OptionalExtension, Transaction, params};
-use serde::Serialize;
-use ts_rs::TS;
 
-use super::{Id, Store, StoreError};
+use super::SqliteStore;
+use crate::store::{CommentMessage, CommentStore, CommentThread, Id, NewComment, StoreError};
 
 pub(super) const CREATE: &str = "
 CREATE TABLE comment_thread (
@@ -41,41 +40,8 @@ WHEN (SELECT i.status FROM article a JOIN issue i ON i.id = a.issue_id WHERE a.i
 BEGIN SELECT RAISE(ABORT, 'jianbao: issue signed off'); END;
 ";
 
-/// A comment and its answers, oldest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct CommentThread {
-    pub id: String,
-    pub article_id: Id,
-    /// The text the comment was made on, as it was then.
-    pub quote: String,
-    pub messages: Vec<CommentMessage>,
-    pub resolved_by: Option<String>,
-    /// UTC, RFC 3339.
-    pub resolved_at: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct CommentMessage {
-    pub author: String,
-    /// UTC, RFC 3339.
-    pub written_at: String,
-    pub body: String,
-}
-
-/// What a new thread starts with.
-#[derive(Debug, Clone, Copy)]
-pub struct NewComment<'a> {
-    pub thread_id: &'a str,
-    pub article_id: Id,
-    pub quote: &'a str,
-    pub author: &'a str,
-    pub body: &'a str,
-}
-
-impl Store {
-    pub fn add_comment_thread(&mut self, comment: &NewComment) -> Result<(), StoreError> {
+impl CommentStore for SqliteStore {
+    fn add_comment_thread(&mut self, comment: &NewComment) -> Result<(), StoreError> {
         let now = self.now();
         let tx = self.conn.transaction()?;
         let live: Option<Id> = tx
@@ -101,7 +67,7 @@ impl Store {
         Ok(())
     }
 
-    pub fn add_comment_reply(&mut self, thread_id: &str, author: &str, body: &str) -> Result<(), StoreError> {
+    fn add_comment_reply(&mut self, thread_id: &str, author: &str, body: &str) -> Result<(), StoreError> {
         let now = self.now();
         let tx = self.conn.transaction()?;
         thread_exists(&tx, thread_id)?;
@@ -111,7 +77,7 @@ impl Store {
     }
 
     /// Resolves the thread (`by` = Some) or opens it again (`by` = None).
-    pub fn set_comment_resolved(&mut self, thread_id: &str, by: Option<&str>) -> Result<(), StoreError> {
+    fn set_comment_resolved(&mut self, thread_id: &str, by: Option<&str>) -> Result<(), StoreError> {
         let now = self.now();
         let tx = self.conn.transaction()?;
         thread_exists(&tx, thread_id)?;
@@ -125,7 +91,7 @@ impl Store {
     }
 
     /// Every thread on the issue's live articles, by article and in the order they were started.
-    pub fn comment_threads_of_issue(&self, issue_id: Id) -> Result<Vec<CommentThread>, StoreError> {
+    fn comment_threads_of_issue(&self, issue_id: Id) -> Result<Vec<CommentThread>, StoreError> {
         let mut threads = self.conn.prepare(
             "SELECT t.id, t.article_id, t.quote, t.resolved_by, t.resolved_at
              FROM comment_thread t JOIN article a ON a.id = t.article_id
@@ -148,7 +114,9 @@ impl Store {
         }
         Ok(found)
     }
+}
 
+impl SqliteStore {
     fn comment_messages(&self, thread_id: &str) -> Result<Vec<CommentMessage>, StoreError> {
         let mut messages = self.conn.prepare_cached(
             "SELECT author, written_at, body FROM comment_message WHERE thread_id = ?1 ORDER BY id",

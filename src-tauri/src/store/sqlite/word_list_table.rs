@@ -5,7 +5,8 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Id, Store, StoreError};
+use super::SqliteStore;
+use crate::store::{Id, StoreError, WordListStore};
 
 pub(super) const CREATE: &str = "
 CREATE TABLE word_list (
@@ -15,9 +16,9 @@ CREATE TABLE word_list (
 ) STRICT;
 ";
 
-impl Store {
+impl WordListStore for SqliteStore {
     /// The office's list as text, if it has edited one.
-    pub fn word_list_text(&self, publication_id: Id) -> Result<Option<String>, StoreError> {
+    fn word_list_text(&self, publication_id: Id) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
             .query_row("SELECT entries FROM word_list WHERE publication_id = ?1", [publication_id], |row| {
@@ -27,7 +28,7 @@ impl Store {
     }
 
     /// Replaces the office's list; the caller has checked that `text` parses.
-    pub fn save_word_list_text(&mut self, publication_id: Id, text: &str) -> Result<(), StoreError> {
+    fn save_word_list_text(&mut self, publication_id: Id, text: &str) -> Result<(), StoreError> {
         let now = self.now();
         let tx = self.conn.transaction()?;
         tx.execute(
@@ -41,7 +42,7 @@ impl Store {
     }
 
     /// Goes back to the shipped list.
-    pub fn reset_word_list(&mut self, publication_id: Id) -> Result<(), StoreError> {
+    fn reset_word_list(&mut self, publication_id: Id) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM word_list WHERE publication_id = ?1", [publication_id])?;
         tx.commit()?;

@@ -4,7 +4,7 @@
 //! Only a change of the status itself (the revocation) passes.
 
 /// The text a trigger aborts with; `StoreError` turns it into the user's message.
-pub(super) const SIGNED_OFF_MARKER: &str = "jianbao: issue signed off";
+pub(crate) const SIGNED_OFF_MARKER: &str = "jianbao: issue signed off";
 
 pub(super) const CREATE: &str = "
 ALTER TABLE issue ADD COLUMN date_fixed INTEGER NOT NULL DEFAULT 0 CHECK (date_fixed IN (0, 1));

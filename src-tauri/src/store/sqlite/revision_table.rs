@@ -1,9 +1,8 @@
 use rusqlite::{OptionalExtension, Transaction, params};
-use serde::Serialize;
-use ts_rs::TS;
 
-use super::{Id, Store, StoreError};
-use crate::domain::Article;
+use super::SqliteStore;
+use crate::store::prelude::*;
+use crate::store::{Id, Revision, RevisionStore, RevisionSummary, StoreError};
 
 pub(super) const CREATE: &str = "
 CREATE TABLE article_revision (
@@ -15,22 +14,6 @@ CREATE TABLE article_revision (
 ) STRICT;
 CREATE INDEX revision_by_article ON article_revision (article_id, id);
 ";
-
-/// A revision in the history list: who saved it and when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct RevisionSummary {
-    pub id: Id,
-    pub article_id: Id,
-    pub author: String,
-    pub created_at: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Revision {
-    pub summary: RevisionSummary,
-    pub article: Article,
-}
 
 pub(super) fn append_revision(
     tx: &Transaction,
@@ -46,9 +29,9 @@ pub(super) fn append_revision(
     Ok(tx.last_insert_rowid())
 }
 
-impl Store {
+impl RevisionStore for SqliteStore {
     /// Every saved state of an article, newest first.
-    pub fn revisions(&self, article_id: Id) -> Result<Vec<RevisionSummary>, StoreError> {
+    fn revisions(&self, article_id: Id) -> Result<Vec<RevisionSummary>, StoreError> {
         let mut statement = self.conn.prepare(
             "SELECT id, author, created_at FROM article_revision WHERE article_id = ?1 ORDER BY id DESC",
         )?;
@@ -58,7 +41,7 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    pub fn revision(&self, id: Id) -> Result<Revision, StoreError> {
+    fn revision(&self, id: Id) -> Result<Revision, StoreError> {
         let row = self
             .conn
             .query_row(
@@ -83,7 +66,7 @@ impl Store {
 
     /// Makes an old revision the article's content again; this is itself a new revision,
     /// so restoring never loses the state it replaces.
-    pub fn restore_revision(&mut self, revision_id: Id, author: &str) -> Result<(), StoreError> {
+    fn restore_revision(&mut self, revision_id: Id, author: &str) -> Result<(), StoreError> {
         let revision = self.revision(revision_id)?;
         self.save_article(revision.summary.article_id, &revision.article, author)
     }

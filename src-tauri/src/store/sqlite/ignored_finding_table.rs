@@ -8,7 +8,8 @@
 
 use rusqlite::params;
 
-use super::{Id, Store, StoreError};
+use super::SqliteStore;
+use crate::store::{FindingKey, FindingStore, Id, IgnoredFinding, StoreError};
 
 pub(super) const CREATE: &str = "
 CREATE TABLE ignored_finding (
@@ -27,30 +28,9 @@ CREATE UNIQUE INDEX ignored_finding_key
     ON ignored_finding (issue_id, coalesce(article_id, 0), rule, part, text, before, after);
 ";
 
-/// What identifies a finding across edits (see the module documentation). `article_id` is
-/// `None` for the masthead and the footer; `rule` and `part` are their JSON names.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct FindingKey {
-    pub article_id: Option<Id>,
-    pub rule: String,
-    pub part: String,
-    pub text: String,
-    pub before: String,
-    pub after: String,
-}
-
-/// An ignored finding and who ignored it when.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IgnoredFinding {
-    pub key: FindingKey,
-    pub ignored_by: String,
-    /// UTC, RFC 3339.
-    pub ignored_at: String,
-}
-
-impl Store {
+impl FindingStore for SqliteStore {
     /// Records that `by` ignores the finding; ignoring it again keeps the first record.
-    pub fn ignore_finding(&mut self, issue_id: Id, key: &FindingKey, by: &str) -> Result<(), StoreError> {
+    fn ignore_finding(&mut self, issue_id: Id, key: &FindingKey, by: &str) -> Result<(), StoreError> {
         let now = self.now();
         let tx = self.conn.transaction()?;
         tx.execute(
@@ -64,7 +44,7 @@ impl Store {
     }
 
     /// Shows the finding again; answers whether it had been ignored.
-    pub fn unignore_finding(&mut self, issue_id: Id, key: &FindingKey) -> Result<bool, StoreError> {
+    fn unignore_finding(&mut self, issue_id: Id, key: &FindingKey) -> Result<bool, StoreError> {
         let tx = self.conn.transaction()?;
         let removed = tx.execute(
             "DELETE FROM ignored_finding
@@ -77,7 +57,7 @@ impl Store {
     }
 
     /// Every finding ignored on the issue, oldest first.
-    pub fn ignored_findings(&self, issue_id: Id) -> Result<Vec<IgnoredFinding>, StoreError> {
+    fn ignored_findings(&self, issue_id: Id) -> Result<Vec<IgnoredFinding>, StoreError> {
         let mut statement = self.conn.prepare(
             "SELECT article_id, rule, part, text, before, after, ignored_by, ignored_at
              FROM ignored_finding WHERE issue_id = ?1 ORDER BY id",

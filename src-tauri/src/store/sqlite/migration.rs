@@ -7,9 +7,11 @@
 use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
+use crate::store::StoreError;
+
 use super::{
-    StoreError, article_table, comment_table, ignored_finding_table, issue_lock, issue_table,
-    publication_table, revision_table, status_table, word_list_table,
+    article_table, comment_table, ignored_finding_table, issue_lock, issue_table, publication_table,
+    revision_table, status_table, word_list_table,
 };
 
 /// Every schema step in order; step N brings the database to user_version N.

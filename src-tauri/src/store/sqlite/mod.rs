@@ -1,0 +1,79 @@
+//! The embedded store: one SQLite file. Each table's file holds its migration and its typed
+//! reads and writes; `migration.rs` fixes their order.
+//!
+//! WAL with full sync, foreign keys on, STRICT tables; a signed-off issue is locked by
+//! triggers (`issue_lock`).
+
+mod article_table;
+mod comment_table;
+mod ignored_finding_table;
+mod issue_lock;
+mod issue_table;
+mod migration;
+mod publication_table;
+mod revision_table;
+mod status_table;
+mod word_list_table;
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+pub(super) use issue_lock::SIGNED_OFF_MARKER;
+pub use migration::{LATEST_VERSION, apply_migrations, migrations};
+
+use super::{Clock, StoreError};
+
+/// An open SQLite database.
+pub struct SqliteStore {
+    conn: Connection,
+    clock: Box<dyn Clock>,
+}
+
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore").field("path", &self.conn.path()).finish_non_exhaustive()
+    }
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// A database written by a newer Jianbao is refused, untouched.
+    pub fn open(path: &Path, clock: Box<dyn Clock>) -> Result<SqliteStore, StoreError> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|source| StoreError::Io { path: parent.to_owned(), source })?;
+        }
+        let mut conn = Connection::open(path).map_err(|e| StoreError::open(path, e))?;
+        configure(&conn).map_err(|e| StoreError::open(path, e))?;
+        apply_migrations(&mut conn, &migrations())?;
+        Ok(SqliteStore { conn, clock })
+    }
+
+    pub fn path(&self) -> Option<&str> {
+        self.conn.path()
+    }
+
+    fn now(&self) -> String {
+        self.clock.now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    }
+
+    /// Copies the whole database into `target` while it stays usable (SQLite online backup).
+    pub fn backup_to(&self, target: &Path) -> Result<(), StoreError> {
+        let mut destination = Connection::open(target).map_err(|e| StoreError::open(target, e))?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut destination)?;
+        backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
+        Ok(())
+    }
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    // journal_mode answers with a row, so it is read rather than executed.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+    debug_assert!(mode.eq_ignore_ascii_case("wal") || mode.eq_ignore_ascii_case("memory"));
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         PRAGMA synchronous = FULL;
+         PRAGMA busy_timeout = 5000;",
+    )
+}

@@ -1,0 +1,150 @@
+//! What a store must do, one trait per table family, whichever database is behind it. The
+//! service layer sees only `dyn Store`; every implementation passes the same contract suite
+//! (`tests/store_contract/`), so the guarantees below hold for each.
+//!
+//! Every method that writes runs in one transaction of its own: it either happens whole or
+//! not at all. A signed-off issue refuses every write to its masthead, articles, revisions and
+//! comments with `StoreError::SignedOff`, enforced by the database itself.
+
+use chrono::NaiveDate;
+
+use super::{
+    ArticleRecord, CommentThread, FindingKey, Id, IgnoredFinding, IssueRecord, IssueSummary, NewComment,
+    Revision, RevisionSummary, RoundSnapshot, StatusChange, StatusTransition, StoreError,
+};
+use crate::domain::{Article, Issue, IssueStatus, Publication};
+use crate::numbering::IssueNumbers;
+
+/// Everything the service layer needs from a database.
+pub trait Store:
+    PublicationStore
+    + IssueStore
+    + ArticleStore
+    + RevisionStore
+    + RoundStore
+    + CommentStore
+    + FindingStore
+    + WordListStore
+    + Send
+{
+}
+
+impl<T> Store for T where
+    T: PublicationStore
+        + IssueStore
+        + ArticleStore
+        + RevisionStore
+        + RoundStore
+        + CommentStore
+        + FindingStore
+        + WordListStore
+        + Send
+{
+}
+
+pub trait PublicationStore {
+    fn create_publication(&mut self, publication: &Publication) -> Result<Id, StoreError>;
+    fn update_publication(&mut self, id: Id, publication: &Publication) -> Result<(), StoreError>;
+    fn publication(&self, id: Id) -> Result<Publication, StoreError>;
+    /// The publication a single-bulletin office works on: the first one created.
+    fn default_publication_id(&self) -> Result<Id, StoreError>;
+}
+
+pub trait IssueStore {
+    /// Stores a new issue with its articles (each article's first revision by `author`).
+    fn create_issue(&mut self, publication_id: Id, issue: &Issue, author: &str) -> Result<Id, StoreError>;
+    /// The issue with its articles in print order. A trashed issue is still readable by id.
+    fn issue(&self, id: Id) -> Result<IssueRecord, StoreError>;
+    /// Issues not in the trash, newest first.
+    fn list_issues(&self, publication_id: Id) -> Result<Vec<IssueSummary>, StoreError>;
+    /// Issues in the trash (回收站), newest first, for restoring.
+    fn list_trashed_issues(&self, publication_id: Id) -> Result<Vec<IssueSummary>, StoreError>;
+    /// The numbers of every issue of the publication not in the trash, for numbering.
+    fn issue_numbers(&self, publication_id: Id) -> Result<Vec<IssueNumbers>, StoreError>;
+    /// Changes the masthead (kind, numbers, date; the year follows the date), keeping the
+    /// articles and status. A date changed by hand becomes fixed (see `issue_date_fixed`).
+    fn update_issue_masthead(
+        &mut self,
+        id: Id,
+        numbers: &IssueNumbers,
+        date: NaiveDate,
+    ) -> Result<(), StoreError>;
+    /// Whether the editor set the masthead date by hand (otherwise the sign-off date becomes it).
+    fn issue_date_fixed(&self, id: Id) -> Result<bool, StoreError>;
+    /// Moves an issue to the trash; it keeps its articles and revisions and can be restored.
+    fn trash_issue(&mut self, id: Id) -> Result<(), StoreError>;
+    fn restore_issue(&mut self, id: Id) -> Result<(), StoreError>;
+}
+
+pub trait ArticleStore {
+    /// Appends an article at the end of the issue.
+    fn add_article(&mut self, issue_id: Id, article: &Article, author: &str) -> Result<Id, StoreError>;
+    /// Saves new content for an article and appends it as a revision in the same transaction.
+    fn save_article(&mut self, id: Id, article: &Article, author: &str) -> Result<(), StoreError>;
+    fn article(&self, id: Id) -> Result<ArticleRecord, StoreError>;
+    /// The issue's articles in print order.
+    fn articles_of(&self, issue_id: Id) -> Result<Vec<ArticleRecord>, StoreError>;
+    /// Puts the issue's articles in the given order; `order` must list each of them once.
+    fn reorder_articles(&mut self, issue_id: Id, order: &[Id]) -> Result<(), StoreError>;
+    /// Takes an article out of its issue; the row and its revisions stay for recovery.
+    fn remove_article(&mut self, id: Id) -> Result<(), StoreError>;
+    /// Appends several articles at the end of the issue in one transaction: either all of them
+    /// are stored, each with its first revision, or none (an import never half-lands).
+    fn append_articles(
+        &mut self,
+        issue_id: Id,
+        articles: &[Article],
+        author: &str,
+    ) -> Result<Vec<Id>, StoreError>;
+}
+
+pub trait RevisionStore {
+    /// Every saved state of an article, newest first.
+    fn revisions(&self, article_id: Id) -> Result<Vec<RevisionSummary>, StoreError>;
+    fn revision(&self, id: Id) -> Result<Revision, StoreError>;
+    /// Makes an old revision the article's content again; this is itself a new revision,
+    /// so restoring never loses the state it replaces.
+    fn restore_revision(&mut self, revision_id: Id, author: &str) -> Result<(), StoreError>;
+}
+
+/// The proof rounds: status changes with who/when/why and the text as each round began.
+pub trait RoundStore {
+    /// Records a status change, its snapshot of the text (for any status but draft) and the
+    /// new status itself, all in one transaction; refused if the issue is no longer in
+    /// `change.from`.
+    fn record_transition(&mut self, issue_id: Id, change: &StatusTransition) -> Result<Id, StoreError>;
+    /// Every status change of the issue, oldest first.
+    fn status_history(&self, issue_id: Id) -> Result<Vec<StatusChange>, StoreError>;
+    /// The text as it stood the last time the issue entered `status`, if it ever did.
+    fn latest_snapshot(&self, issue_id: Id, status: IssueStatus)
+    -> Result<Option<RoundSnapshot>, StoreError>;
+}
+
+pub trait CommentStore {
+    fn add_comment_thread(&mut self, comment: &NewComment) -> Result<(), StoreError>;
+    fn add_comment_reply(&mut self, thread_id: &str, author: &str, body: &str) -> Result<(), StoreError>;
+    /// Resolves the thread (`by` = Some) or opens it again (`by` = None).
+    fn set_comment_resolved(&mut self, thread_id: &str, by: Option<&str>) -> Result<(), StoreError>;
+    /// Every thread on the issue's live articles, by article and in the order they were started.
+    fn comment_threads_of_issue(&self, issue_id: Id) -> Result<Vec<CommentThread>, StoreError>;
+}
+
+/// Proof findings an editor chose to leave as they are, known by what they flagged.
+pub trait FindingStore {
+    /// Records that `by` ignores the finding; ignoring it again keeps the first record.
+    fn ignore_finding(&mut self, issue_id: Id, key: &FindingKey, by: &str) -> Result<(), StoreError>;
+    /// Shows the finding again; answers whether it had been ignored.
+    fn unignore_finding(&mut self, issue_id: Id, key: &FindingKey) -> Result<bool, StoreError>;
+    /// Every finding ignored on the issue, oldest first.
+    fn ignored_findings(&self, issue_id: Id) -> Result<Vec<IgnoredFinding>, StoreError>;
+}
+
+/// The office's own word list for the proof checks, kept as the list file's text.
+pub trait WordListStore {
+    /// The office's list as text, if it has edited one.
+    fn word_list_text(&self, publication_id: Id) -> Result<Option<String>, StoreError>;
+    /// Replaces the office's list; the caller has checked that `text` parses.
+    fn save_word_list_text(&mut self, publication_id: Id, text: &str) -> Result<(), StoreError>;
+    /// Goes back to the shipped list.
+    fn reset_word_list(&mut self, publication_id: Id) -> Result<(), StoreError>;
+}
