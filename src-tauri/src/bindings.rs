@@ -10,15 +10,19 @@ use crate::api::{AccountView, ArticleLease, Bytes, Done, ExportedPdfFile, Me, Up
 use crate::client::{Connection, ServerSignal};
 use crate::domain::{
     AnchorPart, Article, Block, CommentAnchor, CompressionStyle, EditingUnit, FontChoice, FontRole,
-    FontRoles, FooterSettings, Inline, Issue, IssueFile, IssueKind, IssueStatus, LayoutProfile,
+    FontRoles, FooterSettings, Inline, Issue, IssueFile, IssueImprint, IssueKind, IssueStatus, LayoutProfile,
     MastheadTotalPlacement, Publication, RecipientsLabel, Role, Suggestion, SuggestionKind,
 };
 use crate::error::{AppError, ErrorCode};
 use crate::import::{
     BlockRole, CleanupRule, Draft, DraftBlock, FooterFound, ImportedArticle, ImportedIssue, Masthead,
-    Proposal, TextLocation,
+    MastheadFill, MastheadFound, MissingField, Proposal, RecognisedIssue, TextLocation,
 };
 use crate::proof::{Finding, Part, RuleId};
+use crate::service::{
+    ArchiveArticle, ArchiveCommit, ArchiveEntry, ArchiveFailure, ArchiveProgress, ArchiveReview,
+    ArchiveStatus, DuplicateOf, ImportedArchiveIssue,
+};
 use crate::service::{
     ArticleChange, ArticleComparison, ArticleForReview, ArticleOverride, ArticleSummary, ArticleView,
     BundledFamily, CommentThreadView, EditKind, ExportReport, FieldProblem, FontFamilies, ImportReport,
@@ -90,8 +94,22 @@ fn declarations(cfg: &Config) -> Vec<String> {
         Draft::decl(cfg),
         ImportedArticle::decl(cfg),
         FooterFound::decl(cfg),
+        IssueImprint::decl(cfg),
         Masthead::decl(cfg),
         ImportedIssue::decl(cfg),
+        MastheadFound::decl(cfg),
+        MastheadFill::decl(cfg),
+        MissingField::decl(cfg),
+        RecognisedIssue::decl(cfg),
+        ArchiveStatus::decl(cfg),
+        DuplicateOf::decl(cfg),
+        ArchiveArticle::decl(cfg),
+        ArchiveEntry::decl(cfg),
+        ArchiveReview::decl(cfg),
+        ArchiveProgress::decl(cfg),
+        ArchiveCommit::decl(cfg),
+        ImportedArchiveIssue::decl(cfg),
+        ArchiveFailure::decl(cfg),
         ImportedArticleReport::decl(cfg),
         ImportReport::decl(cfg),
         IssueImportReport::decl(cfg),

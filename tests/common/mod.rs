@@ -61,6 +61,8 @@ pub fn issue(number: u32, total_number: u32, articles: Vec<Article>) -> Issue {
         total_number,
         date: NaiveDate::from_ymd_opt(2025, 9, 2).expect("valid date"),
         status: IssueStatus::Draft,
+        editor_note: vec![],
+        imprint: None,
         articles,
     }
 }

@@ -49,6 +49,8 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// 批量导入往期简报：分析文件夹中的 .pdf、.docx、.txt，列出审阅清单（期号、日期、文章、问题、重复），再逐期导入
+    ImportArchive(super::archive::ArchiveArgs),
     /// 把数据库中的一期导出为可付印的 A4 PDF
     Export {
         id: Id,

@@ -3,6 +3,7 @@
 //! Exit codes: 0 done, 1 the user's input cannot be used (Chinese message on stderr), 2 the
 //! program failed.
 
+mod archive;
 mod args;
 mod check;
 mod export;
@@ -68,6 +69,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), A
         Command::Issue { command } => run_issue(command, &mut store, out, today),
         Command::Import { files, issue } => import::run_import(&mut store, &files, issue, out),
         Command::ImportIssue { file } => import::run_import_issue(&mut store, &file, out),
+        Command::ImportArchive(args) => archive::run(&args, &mut store, out),
     }
 }
 

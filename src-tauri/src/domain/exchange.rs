@@ -10,7 +10,10 @@ use ts_rs::TS;
 use super::{Issue, Publication};
 
 pub const EXCHANGE_FORMAT: &str = "jianbao-issue";
-pub const EXCHANGE_VERSION: u32 = 1;
+pub const EXCHANGE_VERSION: u32 = 2;
+/// Version 2 added the issue's own `editorNote` and `imprint`; a file without them is still
+/// written as version 1, which every earlier reader reads.
+const FIRST_VERSION_WITH_IMPRINT: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -43,7 +46,9 @@ struct Envelope {
 
 impl IssueFile {
     pub fn new(publication: Publication, issue: Issue) -> Self {
-        IssueFile { format: EXCHANGE_FORMAT.into(), version: EXCHANGE_VERSION, publication, issue }
+        let plain = issue.editor_note.is_empty() && issue.imprint.is_none();
+        let version = if plain { 1 } else { FIRST_VERSION_WITH_IMPRINT };
+        IssueFile { format: EXCHANGE_FORMAT.into(), version, publication, issue }
     }
 
     pub fn from_json(text: &str) -> Result<Self, IssueFileError> {
@@ -54,7 +59,8 @@ impl IssueFile {
         if envelope.version > EXCHANGE_VERSION {
             return Err(IssueFileError::TooNew { found: envelope.version });
         }
-        // Version 1 is the first; upgrades of older versions go here as they appear.
+        // Version 2 only added optional fields, so a version 1 file reads as it is; upgrades of
+        // older versions go here as they appear.
         serde_json::from_str(text).map_err(IssueFileError::Content)
     }
 
@@ -86,6 +92,16 @@ mod tests {
     fn round_trips_through_json() {
         let file = sample();
         assert_eq!(IssueFile::from_json(&file.to_json()).expect("own output reads back"), file);
+    }
+
+    #[test]
+    fn a_file_is_version_1_unless_it_holds_an_issue_note_or_imprint() {
+        let mut file = sample();
+        assert_eq!(file.version, 1, "older readers can read it");
+        file.issue.editor_note = vec![crate::domain::Inline::plain("本期按语。")];
+        let file = IssueFile::new(file.publication, file.issue);
+        assert_eq!(file.version, 2, "an older reader refuses it with the upgrade message");
+        assert_eq!(IssueFile::from_json(&file.to_json()).expect("reads back"), file);
     }
 
     #[test]

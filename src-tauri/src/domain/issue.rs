@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::Article;
+use super::{Article, FooterSettings, Inline, IssueImprint, Publication};
 
 /// One issue of a publication: its numbers, date, status and articles in print order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -17,7 +17,34 @@ pub struct Issue {
     /// The date printed on the masthead.
     pub date: NaiveDate,
     pub status: IssueStatus,
+    /// 编者按 of the whole issue (a back issue may open with one before its first article),
+    /// printed after the 要目. Runs as in `Article::editor_note`; `\n` separates paragraphs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<_>")]
+    pub editor_note: Vec<Inline>,
+    /// The editing unit and footer this issue printed, when they differ from the
+    /// publication's settings (back issues from the archive); `None` prints the settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub imprint: Option<IssueImprint>,
     pub articles: Vec<Article>,
+}
+
+impl Issue {
+    /// The editing unit the masthead prints: the one this issue printed, else the
+    /// publication's unit in force on its date.
+    pub fn editing_unit<'a>(&'a self, publication: &'a Publication) -> Option<&'a str> {
+        let printed = self.imprint.as_ref().and_then(|imprint| imprint.editing_unit.as_deref());
+        printed.or_else(|| publication.editing_unit_on(self.date).map(|unit| unit.name.as_str()))
+    }
+
+    /// The footer the last page prints: this issue's own, field by field, over the settings.
+    pub fn footer(&self, publication: &Publication) -> FooterSettings {
+        match self.imprint.as_ref().and_then(|imprint| imprint.footer.as_ref()) {
+            Some(printed) => printed.over(&publication.footer),
+            None => publication.footer.clone(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -32,6 +59,8 @@ impl Issue {
             total_number: 741,
             date: NaiveDate::from_ymd_opt(2025, 9, 2).expect("valid date"),
             status: IssueStatus::Draft,
+            editor_note: vec![],
+            imprint: None,
             articles,
         }
     }

@@ -7,6 +7,7 @@ mod account;
 mod anchor;
 mod article;
 mod exchange;
+mod imprint;
 mod issue;
 mod layout_profile;
 mod publication;
@@ -16,6 +17,7 @@ pub use account::Role;
 pub use anchor::{AnchorPart, CommentAnchor};
 pub use article::{Article, Block, Inline};
 pub use exchange::{EXCHANGE_FORMAT, EXCHANGE_VERSION, IssueFile, IssueFileError};
+pub use imprint::{IssueImprint, PrintedFooter};
 pub use issue::{Issue, IssueKind, IssueStatus};
 pub use layout_profile::{
     CompressionStyle, FontChoice, FontRole, FontRoles, LayoutProfile, MastheadTotalPlacement,

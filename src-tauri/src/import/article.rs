@@ -8,12 +8,13 @@ use super::cleanup::squeeze;
 use super::draft::{BlockRole, Draft, DraftBlock, parse_attribution};
 use super::heading::{numbering_level, unmarked_heading_level};
 use super::lines::{LineMark, SourceLine};
+use super::paragraphs::EDITOR_NOTE_LABELS;
+use super::section_head::{is_single_head, is_two_line_head, joined, kicker_and_head};
 use crate::domain::Inline;
 
 /// Longest line taken as a title line or byline when the source does not mark it.
 const MAX_TITLE_CHARS: usize = 40;
 const MAX_BYLINE_CHARS: usize = 24;
-const EDITOR_NOTE_LABELS: [&str; 4] = ["【编者按】", "编者按：", "编者按:", "编者按"];
 
 /// Whether a line starts a new article in Markdown-ish text: a `#` line that is not a
 /// numbered heading.
@@ -50,10 +51,17 @@ pub fn draft_from_lines(lines: &[SourceLine], running_heads: &HashSet<String>) -
         blocks.push(DraftBlock::new(BlockRole::Byline, plain(&line.plain_text())));
         rest = &rest[1..];
     }
-    for line in rest {
-        if let Some(block) = body_block(line, &mut blocks) {
+    let mut index = 0;
+    while index < rest.len() {
+        if let Some((block, used)) = section_head(rest, index) {
+            blocks.push(block);
+            index += used;
+            continue;
+        }
+        if let Some(block) = body_block(&rest[index], &mut blocks) {
             blocks.push(block);
         }
+        index += 1;
     }
     Draft { blocks }
 }
@@ -70,6 +78,8 @@ fn title_blocks<'a>(lines: &'a [SourceLine], blocks: &mut Vec<DraftBlock>) -> &'
             !line.blank_before
                 && looks_like_title(line)
                 && !line.plain_text().contains([',', '，', '；', ';'])
+                && !is_byline(line)
+                && !is_subtitle(line)
         };
         1 + lines[1..].iter().take(2).take_while(continues).count()
     } else {
@@ -142,15 +152,56 @@ fn is_subtitle(line: &SourceLine) -> bool {
 
 /// Authors under the title: `作者：…`, `文/…`, or short names separated by spaces or `、`.
 fn is_byline(line: &SourceLine) -> bool {
-    let text = line.plain_text();
-    if line.mark != LineMark::Plain || text.chars().count() > MAX_BYLINE_CHARS || ends_sentence(&text) {
+    line.mark == LineMark::Plain && is_byline_text(&line.plain_text())
+}
+
+/// The text of a byline: a credit (`作者：`, `文/`, `本刊记者`, `通讯员`…) or two or more
+/// names of two to four characters separated by spaces or `、`.
+pub fn is_byline_text(text: &str) -> bool {
+    if text.chars().count() > MAX_BYLINE_CHARS || ends_sentence(text) {
         return false;
     }
-    if ["作者", "文/", "文／", "撰稿", "记者", "通讯员"].iter().any(|p| text.starts_with(p)) {
+    if ["作者", "文/", "文／", "撰稿", "记者", "通讯员", "本刊"].iter().any(|p| text.starts_with(p))
+    {
         return true;
     }
     let names: Vec<&str> = text.split(|c: char| is_space(c) || c == '、').filter(|n| !n.is_empty()).collect();
     names.len() >= 2 && names.iter().all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(is_han))
+}
+
+/// An unnumbered section head at `index` of the body lines, with how many lines it took:
+/// kicker and head on one line, on two lines, or one short phrase standing alone between
+/// paragraphs (see `section_head`).
+fn section_head(lines: &[SourceLine], index: usize) -> Option<(DraftBlock, usize)> {
+    let single =
+        |i: usize| lines.get(i).filter(|line| line.mark == LineMark::Plain && line.printed_lines == 1);
+    let line = single(index)?;
+    let text = line.plain_text();
+    if numbering_level(&text).is_some() || parse_attribution(&text).is_some() {
+        return None;
+    }
+    let head = |text: String| DraftBlock::new(BlockRole::SectionHead, plain(&text));
+    if let Some((kicker, title)) = kicker_and_head(&text) {
+        return Some((head(joined(&kicker, &title)), 1));
+    }
+    let after_paragraph = index == 0 || {
+        let before = &lines[index - 1];
+        before.mark == LineMark::Caption || ends_sentence(&before.plain_text())
+    };
+    let paragraph_at =
+        |i: usize| lines.get(i).is_some_and(|l| ends_sentence(&l.plain_text()) || l.printed_lines > 1);
+    if let Some(next) = single(index + 1) {
+        let next_text = next.plain_text();
+        if after_paragraph
+            && !next.blank_before
+            && is_two_line_head(&text, &next_text)
+            && paragraph_at(index + 2)
+        {
+            return Some((head(joined(&text, &next_text)), 2));
+        }
+    }
+    (after_paragraph && index > 0 && is_single_head(&text) && paragraph_at(index + 1))
+        .then(|| (head(text), 1))
 }
 
 fn body_block(line: &SourceLine, blocks: &mut [DraftBlock]) -> Option<DraftBlock> {
@@ -169,6 +220,7 @@ fn body_block(line: &SourceLine, blocks: &mut [DraftBlock]) -> Option<DraftBlock
                 image.content = plain(&text);
                 return None;
             }
+            return Some(DraftBlock::new(BlockRole::Caption, plain(&text)));
         }
         _ => {}
     }
@@ -239,6 +291,33 @@ mod tests {
         let expected: Vec<(BlockRole, String)> =
             expected.into_iter().map(|(r, t)| (r, t.to_owned())).collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn bylines_are_credits_or_names_separated_by_spaces() {
+        assert!(is_byline_text("张明远　刘小芳"));
+        assert!(is_byline_text("本刊记者 王芳"));
+        assert!(is_byline_text("文/李建国"));
+        assert!(!is_byline_text("推动代表履职效能提升"), "one phrase is a title line");
+        assert!(!is_byline_text("代表们说 这件事办得好。"), "a sentence");
+    }
+
+    #[test]
+    fn a_byline_under_a_two_line_title_is_not_a_third_title_line() {
+        let found = roles("让代表联络站\n真正“活”起来\n张明远　刘小芳\n联络站坚持每月接待选民。");
+        assert_eq!(found[2], (BlockRole::Byline, "张明远　刘小芳".to_owned()));
+        assert_eq!(found.iter().filter(|(role, _)| *role == BlockRole::Title).count(), 2);
+    }
+
+    #[test]
+    fn section_heads_between_paragraphs() {
+        let found =
+            roles("标题\n正文第一段。\n把脉问诊 精准发力\n正文第二段。\n服务下沉\n履职走深\n正文第三段。");
+        let heads: Vec<&String> =
+            found.iter().filter(|(role, _)| *role == BlockRole::SectionHead).map(|(_, text)| text).collect();
+        assert_eq!(heads, ["把脉问诊　精准发力", "服务下沉　履职走深"]);
+        let plain = roles("标题\n正文第一段，没有说完\n接着说完了。");
+        assert!(plain.iter().all(|(role, _)| *role != BlockRole::SectionHead), "{plain:?}");
     }
 
     #[test]

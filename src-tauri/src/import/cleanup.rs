@@ -140,8 +140,10 @@ fn inline_proposals(
         }
         let text = block.plain_text();
         let edits = inline_edits(&text, &mut state).into_iter();
-        // The spaces of a flattened table row separate its cells.
-        let keeps_spaces = block.role == BlockRole::TableRow;
+        // The spaces of a flattened table row separate its cells; those of a byline separate
+        // names, and the one of a section head its kicker from its head.
+        let keeps_spaces =
+            matches!(block.role, BlockRole::TableRow | BlockRole::Byline | BlockRole::SectionHead);
         chain.extend(
             edits.filter(|e| !(keeps_spaces && e.rule == CleanupRule::RemoveSpace)).map(|e| (index, e)),
         );

@@ -306,11 +306,8 @@ impl<'a, R: Read + std::io::Seek> BodyReader<'a, R> {
             "w:tr" if self.table_depth > 0 => {
                 let row: Vec<String> = self.row_cells.drain(..).filter(|c| !c.is_empty()).collect();
                 if !row.is_empty() {
-                    self.lines.push(SourceLine {
-                        content: vec![Inline::plain(&row.join("　"))],
-                        mark: LineMark::TableRow,
-                        blank_before: false,
-                    });
+                    let content = vec![Inline::plain(&row.join("　"))];
+                    self.lines.push(SourceLine::new(content, LineMark::TableRow, false));
                 }
             }
             "w:tbl" => self.table_depth = self.table_depth.saturating_sub(1),
@@ -350,11 +347,7 @@ impl<'a, R: Read + std::io::Seek> BodyReader<'a, R> {
             return;
         }
         for src in std::mem::take(&mut self.images) {
-            self.lines.push(SourceLine {
-                content: vec![],
-                mark: LineMark::Image { src },
-                blank_before: false,
-            });
+            self.lines.push(SourceLine::new(vec![], LineMark::Image { src }, false));
         }
         let mark = std::mem::replace(&mut self.paragraph_mark, LineMark::Plain);
         self.emit(mark);
@@ -364,7 +357,7 @@ impl<'a, R: Read + std::io::Seek> BodyReader<'a, R> {
         let mut content = std::mem::take(&mut self.paragraph);
         trim_runs(&mut content);
         if !content.is_empty() {
-            self.lines.push(SourceLine { content, mark, blank_before: false });
+            self.lines.push(SourceLine::new(content, mark, false));
         }
     }
 

@@ -21,7 +21,14 @@ pub enum BlockRole {
     Heading {
         level: u8,
     },
+    /// An unnumbered section head of a feature: kicker and head separated by an ideographic
+    /// space, or one short phrase. Stored as a level-1 heading.
+    SectionHead,
     Paragraph,
+    /// A photo caption whose picture did not come with the text (text extraction dropped it,
+    /// often into the middle of a paragraph). Stored as its own paragraph after the one it
+    /// interrupted, and reported.
+    Caption,
     /// `（…供稿）` or `（摘编自…）`.
     Attribution,
     /// A row of a Word table, its cells separated by an ideographic space; a paragraph in
@@ -76,7 +83,10 @@ impl Draft {
                 BlockRole::Heading { level } => {
                     article.body.push(Block::Heading { level: *level, content: block.content.clone() });
                 }
-                BlockRole::Paragraph | BlockRole::TableRow => {
+                BlockRole::SectionHead => {
+                    article.body.push(Block::Heading { level: 1, content: block.content.clone() });
+                }
+                BlockRole::Paragraph | BlockRole::TableRow | BlockRole::Caption => {
                     article.body.push(Block::Paragraph { content: block.content.clone() });
                 }
                 BlockRole::Attribution => match parse_attribution(&text) {

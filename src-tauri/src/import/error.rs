@@ -3,7 +3,7 @@ use crate::error::AppError;
 /// Why a file could not be imported; every message says what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
-    #[error("“{name}”是空文件，没有可导入的内容")]
+    #[error("“{name}”是空文件，没有可导入的内容；请确认选对了文件，或重新保存后再导入")]
     Empty { name: String },
     #[error("“{name}”有 {size_mb} MB，超过导入上限 {limit_mb} MB；请确认选对了文件，或把稿件拆成几个文件")]
     TooLarge { name: String, size_mb: u64, limit_mb: u64 },
@@ -23,6 +23,18 @@ pub enum ImportError {
     ProtectedDocx { name: String },
     #[error("不支持导入“{name}”这种文件；请选择 .docx、.txt 或 .md 文件")]
     UnsupportedType { name: String },
+    #[error(
+        "不支持把“{name}”作为往期简报导入；请选择 .pdf、.docx 或 .txt 文件（旧版 .doc 请先用 Word 另存为 .docx）"
+    )]
+    UnsupportedIssueType { name: String },
+    #[error("“{name}”已损坏，无法作为 PDF 读取（{detail}）；请用 PDF 阅读器打开确认，或重新导出后再导入")]
+    CorruptPdf { name: String, detail: String },
+    #[error("“{name}”设有密码，无法读取；请取消 PDF 的密码保护后再导入")]
+    ProtectedPdf { name: String },
+    #[error(
+        "“{name}”中没有可提取的文字（可能是扫描件或图片）；请先做文字识别（OCR），或改用 Word、文本版本导入"
+    )]
+    PdfWithoutText { name: String },
     #[error("“{name}”中没有找到文章内容")]
     NoArticles { name: String },
     #[error("“{name}”不像一期完整的简报：{missing}。请检查文件是否完整")]

@@ -1,28 +1,32 @@
 //! The distribution footer (报尾) of an old issue, read so that it can be compared with the
 //! publication's settings. An old footer never overwrites the settings.
 
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-
 use super::punctuation::{QuoteState, inline_edits};
 use crate::domain::{FooterSettings, RecipientsLabel};
 
-/// What an old issue's footer said, field by field, as far as it could be read.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct FooterFound {
-    #[ts(optional)]
-    pub recipients_label: Option<RecipientsLabel>,
-    pub recipients: Vec<String>,
-    #[ts(optional)]
-    pub responsible_editor: Option<String>,
-    #[ts(optional)]
-    pub phone: Option<String>,
-    #[ts(optional)]
-    pub email: Option<String>,
-    #[ts(optional)]
-    pub approval_number: Option<String>,
-}
+/// What an old issue's footer said, field by field, as far as it could be read; kept on the
+/// issue as its imprint (see `crate::domain::IssueImprint`).
+pub use crate::domain::PrintedFooter as FooterFound;
+
+/// Labels that start a footer entry; a footer line without one goes on from the line above.
+const ENTRY_LABELS: [&str; 16] = [
+    "送：",
+    "送:",
+    "报：",
+    "报:",
+    "发：",
+    "发:",
+    "抄送",
+    "责任编辑",
+    "编辑：",
+    "联系",
+    "电话",
+    "邮箱",
+    "地址",
+    "批准文号",
+    "印数",
+    "共印",
+];
 
 /// Whether a line starts the footer: `送：`, `报：`, `发：`, `抄送：` or `责任编辑`.
 pub fn starts_footer(line: &str) -> bool {
@@ -32,9 +36,24 @@ pub fn starts_footer(line: &str) -> bool {
         .any(|label| line.starts_with(label))
 }
 
+/// The footer's entries: printed lines joined where an entry was wrapped (a line that starts
+/// with no label goes on from the one above, as the recipients of a printed footer do).
+pub fn footer_entries(lines: &[String]) -> Vec<String> {
+    let mut entries: Vec<String> = Vec::new();
+    for line in lines {
+        let line = line.trim();
+        let labelled = ENTRY_LABELS.iter().any(|label| line.trim_start_matches('*').starts_with(label));
+        match entries.last_mut() {
+            Some(last) if !labelled => last.push_str(line),
+            _ => entries.push(line.to_owned()),
+        }
+    }
+    entries
+}
+
 pub fn parse_footer(lines: &[String]) -> FooterFound {
     let mut found = FooterFound::default();
-    for line in lines {
+    for line in &footer_entries(lines) {
         let line = normalise(line);
         let (label, rest) = split_label(&line);
         match label {
@@ -148,6 +167,24 @@ fn field_after<'a>(line: &'a str, label: &str) -> Option<&'a str> {
 mod tests {
     use super::*;
     use crate::domain::Publication;
+
+    #[test]
+    fn wrapped_footer_lines_are_joined_to_their_entry() {
+        let lines = [
+            "送：省人大常委会各委员，各市州人大常委会，省直有关",
+            "单位。",
+            "责任编辑：李文　　联系电话：0731-8888888",
+        ]
+        .map(String::from);
+        let found = parse_footer(&lines);
+        assert_eq!(found.recipients, ["省人大常委会各委员", "各市州人大常委会", "省直有关单位"]);
+        assert_eq!(found.responsible_editor.as_deref(), Some("李文"));
+        assert_eq!(
+            footer_entries(&["报：省委".into(), "发：各县".into()]).len(),
+            2,
+            "labelled lines stay apart"
+        );
+    }
 
     #[test]
     fn reads_a_half_width_footer_and_reports_the_misspelt_email() {

@@ -1,23 +1,36 @@
-//! A whole back issue from its text: masthead (报名, 第N期, 总第X期, date, editing unit),
-//! 要目, articles and footer.
+//! A whole back issue from its text, in pipeline order: masthead and 要目 → footer → page
+//! furniture → paragraphs rebuilt from printed lines → the issue's own 编者按 → article titles
+//! (from the 要目, the marks, or the text's own cues) → articles.
+//!
+//! What the text does not say (a number, a date) stays unknown in `RecognisedIssue` and is
+//! asked for: `complete` takes the user's values, and never invents one.
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::article::is_title_mark;
-use super::chars::{is_chinese, is_space};
+use super::cleanup::is_page_number;
+use super::contents::{
+    contents_end, contents_entries, contents_heading, contents_mismatches, mark_titles_from_contents,
+};
 use super::footer::{FooterFound, parse_footer, starts_footer};
+use super::issue_note::{imported_note, take_issue_note};
 use super::lines::{LineMark, SourceLine, text_lines};
-use super::{ImportError, ImportedArticle, imported_articles, running_heads};
-use crate::domain::{Issue, IssueKind, IssueStatus};
-use crate::numbering::parse_chinese_numeral;
+use super::masthead::{MastheadFound, read_masthead, unmarked_masthead_end};
+use super::page_furniture::without_page_furniture;
+use super::paragraphs::rebuild_paragraphs;
+use super::text_shape::TextShape;
+use super::titles::{is_title_candidate, mark_titles};
+use super::{CleanupContext, ImportError, ImportedArticle, imported_articles, running_heads};
+use crate::domain::{Issue, IssueImprint, IssueKind, IssueStatus};
 
-/// The masthead of an old issue as read from its text.
+/// The masthead of an old issue, complete: as read, with what was missing supplied.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Masthead {
-    pub name: String,
+    #[ts(optional)]
+    pub name: Option<String>,
     pub kind: IssueKind,
     pub number: u32,
     pub total_number: u32,
@@ -26,22 +39,140 @@ pub struct Masthead {
     pub editing_unit: Option<String>,
 }
 
-/// An old issue read from its text, before review.
+/// An old issue read from its text, before review, with a complete masthead.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportedIssue {
     pub masthead: Masthead,
     /// 要目 entries as printed.
     pub contents: Vec<String>,
+    /// The issue's own 编者按, before its first article.
+    #[ts(optional)]
+    pub editor_note: Option<ImportedArticle>,
     pub articles: Vec<ImportedArticle>,
     #[ts(optional)]
     pub footer: Option<FooterFound>,
     pub warnings: Vec<String>,
 }
 
+/// An old issue as recognised, with the masthead fields it did not show left unknown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecognisedIssue {
+    pub masthead: MastheadFound,
+    pub contents: Vec<String>,
+    #[ts(optional)]
+    pub editor_note: Option<ImportedArticle>,
+    pub articles: Vec<ImportedArticle>,
+    #[ts(optional)]
+    pub footer: Option<FooterFound>,
+    pub warnings: Vec<String>,
+}
+
+/// Masthead values the user gives for an issue whose text does not show them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MastheadFill {
+    #[ts(optional)]
+    pub number: Option<u32>,
+    #[ts(optional)]
+    pub total_number: Option<u32>,
+    #[ts(optional)]
+    pub date: Option<NaiveDate>,
+}
+
+/// A masthead field that was neither found nor given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum MissingField {
+    Number,
+    TotalNumber,
+    Date,
+}
+
+impl MissingField {
+    /// What is missing, in the words of the masthead.
+    pub fn label(self) -> &'static str {
+        match self {
+            MissingField::Number => "期号（第N期）",
+            MissingField::TotalNumber => "总期号（总第X期）",
+            MissingField::Date => "出刊日期（X年X月X日）",
+        }
+    }
+
+    /// The `jianbao-cli` option that supplies it.
+    pub fn option(self) -> &'static str {
+        match self {
+            MissingField::Number => "--number",
+            MissingField::TotalNumber => "--total",
+            MissingField::Date => "--date",
+        }
+    }
+}
+
+impl RecognisedIssue {
+    /// The fields neither found nor given in `fill`.
+    pub fn missing(&self, fill: &MastheadFill) -> Vec<MissingField> {
+        let found = &self.masthead;
+        let mut missing = Vec::new();
+        if found.number.or(fill.number).is_none() {
+            missing.push(MissingField::Number);
+        }
+        if found.total_number.or(fill.total_number).is_none() {
+            missing.push(MissingField::TotalNumber);
+        }
+        if found.date.or(fill.date).is_none() {
+            missing.push(MissingField::Date);
+        }
+        missing
+    }
+
+    /// The issue with its masthead completed: the user's values win over what was read (they
+    /// are a correction), and a difference between the two is noted.
+    pub fn complete(self, fill: &MastheadFill) -> Result<ImportedIssue, Vec<MissingField>> {
+        let missing = self.missing(fill);
+        let found = &self.masthead;
+        let (Some(number), Some(total_number), Some(date)) = (
+            fill.number.or(found.number),
+            fill.total_number.or(found.total_number),
+            fill.date.or(found.date),
+        ) else {
+            return Err(missing);
+        };
+        let mut warnings = self.warnings;
+        let mut note_override = |what: &str, read: Option<String>, given: String| {
+            if let Some(read) = read.filter(|read| *read != given) {
+                warnings.push(format!("{what}：正文中为“{read}”，按指定的“{given}”导入"));
+            }
+        };
+        note_override("期号", found.number.map(|n| n.to_string()), number.to_string());
+        note_override("总期号", found.total_number.map(|n| n.to_string()), total_number.to_string());
+        note_override("出刊日期", found.date.map(|d| d.to_string()), date.to_string());
+        let masthead = Masthead {
+            name: found.name.clone(),
+            kind: found.kind(),
+            number,
+            total_number,
+            date,
+            editing_unit: found.editing_unit.clone(),
+        };
+        Ok(ImportedIssue {
+            masthead,
+            contents: self.contents,
+            editor_note: self.editor_note,
+            articles: self.articles,
+            footer: self.footer,
+            warnings,
+        })
+    }
+}
+
 impl ImportedIssue {
-    /// The issue with the safe cleanup applied, as a draft.
+    /// The issue with the safe cleanup applied, as a draft, keeping the editing unit and
+    /// footer it printed as its imprint.
     pub fn to_issue(&self) -> Issue {
+        let imprint =
+            IssueImprint { editing_unit: self.masthead.editing_unit.clone(), footer: self.footer.clone() };
         Issue {
             kind: self.masthead.kind,
             year: self.masthead.date.year(),
@@ -49,112 +180,104 @@ impl ImportedIssue {
             total_number: self.masthead.total_number,
             date: self.masthead.date,
             status: IssueStatus::Draft,
+            editor_note: self
+                .editor_note
+                .as_ref()
+                .map(|note| note.with_safe_changes().editor_note)
+                .unwrap_or_default(),
+            imprint: (imprint != IssueImprint::default()).then_some(imprint),
             articles: self.articles.iter().map(ImportedArticle::with_safe_changes).collect(),
         }
     }
 }
 
+/// A complete back issue from its text; refused when a masthead field is missing.
 pub fn import_issue_text(name: &str, text: &str) -> Result<ImportedIssue, ImportError> {
     import_issue_lines(name, &text_lines(text))
 }
 
-/// The issue in source lines from any reader (text or .docx).
+/// The complete issue in source lines from any reader (text, .docx or PDF).
 pub fn import_issue_lines(name: &str, lines: &[SourceLine]) -> Result<ImportedIssue, ImportError> {
-    let contents_at = lines.iter().position(|line| squeezed(line) == "要目");
-    let search_from = contents_at.map_or(0, |at| at + 1);
-    let footer_at =
-        (search_from..lines.len()).find(|&i| starts_footer(&lines[i].plain_text())).unwrap_or(lines.len());
-    let contents_end = contents_at.map_or(search_from, |_| contents_end(lines, search_from, footer_at));
-    let contents: Vec<String> = match contents_at {
-        Some(at) => lines[at + 1..contents_end].iter().map(contents_entry).collect(),
+    recognise_issue_lines(name, lines)?.complete(&MastheadFill::default()).map_err(|missing| {
+        let missing: Vec<String> = missing.iter().map(|field| format!("没有找到{}", field.label())).collect();
+        ImportError::NotAnIssue { name: name.into(), missing: missing.join("，") }
+    })
+}
+
+/// The issue as far as its text shows it.
+pub fn recognise_issue_text(name: &str, text: &str) -> Result<RecognisedIssue, ImportError> {
+    recognise_issue_lines(name, &text_lines(text))
+}
+
+pub fn recognise_issue_lines(name: &str, lines: &[SourceLine]) -> Result<RecognisedIssue, ImportError> {
+    let parts = IssueParts::find(lines);
+    let masthead = read_masthead(&lines[..parts.masthead_end]);
+    let contents: Vec<String> = match parts.contents_at {
+        Some(at) => contents_entries(&lines[at + 1..parts.contents_end]),
         None => vec![],
     };
-    let masthead_end = contents_at.unwrap_or_else(|| first_title(lines).unwrap_or(0));
-    let masthead = read_masthead(name, &lines[..masthead_end])?;
-    let mut body: Vec<SourceLine> = lines[contents_end.max(masthead_end)..footer_at].to_vec();
-    mark_titles_from_contents(&mut body, &contents);
+    let body = &lines[parts.contents_end.max(parts.masthead_end)..parts.footer_at];
+    let body = without_page_furniture(body, masthead.name.as_deref());
+    let shape = TextShape::of(&body);
+    let mut body = rebuild_paragraphs(body, &shape);
+    let mut titled = body.iter().any(is_title_mark) || mark_titles_from_contents(&mut body, &contents);
+    let note = if titled {
+        take_issue_note(&mut body, is_title_mark)
+    } else {
+        let note = take_issue_note(&mut body, is_title_candidate);
+        titled = mark_titles(&mut body, &shape);
+        note
+    };
     let groups = split_articles(&body);
-    if groups.is_empty() {
+    if groups.is_empty() && note.is_empty() {
         return Err(ImportError::NoArticles { name: name.into() });
     }
     let mut heads = running_heads(&body);
-    heads.insert(masthead.name.clone());
+    heads.extend(masthead.name.clone());
     let mut warnings = Vec::new();
     let articles = imported_articles(groups.iter().map(|g| g.as_slice()), &heads, &mut warnings);
     warnings.extend(contents_mismatches(&contents, &articles));
-    let footer_lines: Vec<String> =
-        lines[footer_at..].iter().filter(|l| l.mark != LineMark::Rule).map(SourceLine::plain_text).collect();
+    if !titled && !articles.is_empty() {
+        warnings.push("没有识别出文章标题，全部内容暂作一篇文章，请在编辑器中拆分".into());
+    }
+    let editor_note = imported_note(&note, &CleanupContext { running_heads: heads });
+    let footer_lines: Vec<String> = lines[parts.footer_at..]
+        .iter()
+        .filter(|l| l.mark != LineMark::Rule)
+        .map(SourceLine::plain_text)
+        .filter(|text| !is_page_number(text))
+        .collect();
     let footer = (!footer_lines.is_empty()).then(|| parse_footer(&footer_lines));
-    Ok(ImportedIssue { masthead, contents, articles, footer, warnings })
+    Ok(RecognisedIssue { masthead, contents, editor_note, articles, footer, warnings })
 }
 
-/// The 要目 ends at a marked line, at a blank line before something that is not an entry,
-/// or where the first entry's title comes back as the first article's title (text with no
-/// blank lines, as from Word).
-fn contents_end(lines: &[SourceLine], first: usize, footer_at: usize) -> usize {
-    let first_entry = lines.get(first).map(|line| comparable(&contents_entry(line))).unwrap_or_default();
-    (first..footer_at)
-        .find(|&i| {
-            let line = &lines[i];
-            let later = i > first;
-            let separated = later && line.blank_before && !is_contents_entry(line);
-            let text = comparable(&line.plain_text());
-            let title_again = later && !text.is_empty() && first_entry.starts_with(&text);
-            line.mark != LineMark::Plain || separated || title_again
-        })
-        .unwrap_or(footer_at)
+/// Where the parts of the issue's text begin and end.
+struct IssueParts {
+    masthead_end: usize,
+    contents_at: Option<usize>,
+    contents_end: usize,
+    footer_at: usize,
 }
 
-fn squeezed(line: &SourceLine) -> String {
-    line.plain_text().chars().filter(|&c| !is_space(c)).collect()
+impl IssueParts {
+    fn find(lines: &[SourceLine]) -> Self {
+        let contents_at = contents_heading(lines);
+        let masthead_end = contents_at.unwrap_or_else(|| match first_title(lines) {
+            Some(title) => title,
+            None => unmarked_masthead_end(lines),
+        });
+        let search_from = contents_at.map_or(masthead_end, |at| at + 1);
+        let footer_at = (search_from..lines.len())
+            .find(|&i| starts_footer(&lines[i].plain_text()))
+            .unwrap_or(lines.len());
+        let contents_end = contents_at.map_or(search_from, |_| contents_end(lines, search_from, footer_at));
+        IssueParts { masthead_end, contents_at, contents_end, footer_at }
+    }
 }
 
-/// Han, letters and digits only: how titles are compared with 要目 entries, whatever the
-/// punctuation width, quotes and spaces of either.
-fn comparable(text: &str) -> String {
-    text.chars().filter(|&c| c.is_alphanumeric() && !is_chinese(c) || super::chars::is_han(c)).collect()
-}
-
-fn contents_entry(line: &SourceLine) -> String {
-    line.plain_text().trim_start_matches(['●', '•', '·', ' ']).trim().to_owned()
-}
-
-fn is_contents_entry(line: &SourceLine) -> bool {
-    line.plain_text().starts_with('●')
-}
-
-/// Without a 要目, the masthead ends at the first title after its first line (the 报名).
+/// Without a 要目, the masthead of marked text ends at the first title after its first line.
 fn first_title(lines: &[SourceLine]) -> Option<usize> {
     lines.iter().skip(1).position(is_title_mark).map(|at| at + 1)
-}
-
-/// Without `#` marks, a line that begins a 要目 entry begins that article; following lines
-/// that continue the entry are the rest of its title.
-fn mark_titles_from_contents(body: &mut [SourceLine], contents: &[String]) {
-    if body.iter().any(is_title_mark) {
-        return;
-    }
-    let mut entries = contents.iter().map(|entry| comparable(entry)).peekable();
-    let mut i = 0;
-    while i < body.len() {
-        let Some(entry) = entries.peek().cloned() else { break };
-        let text = comparable(&body[i].plain_text());
-        if !text.is_empty() && entry.starts_with(&text) {
-            body[i].mark = LineMark::Title;
-            let mut matched = text;
-            while matched.len() < entry.len() && i + 1 < body.len() {
-                let next = comparable(&body[i + 1].plain_text());
-                if next.is_empty() || !entry[matched.len()..].starts_with(&next) {
-                    break;
-                }
-                matched.push_str(&next);
-                i += 1;
-                body[i].mark = LineMark::Title;
-            }
-            entries.next();
-        }
-        i += 1;
-    }
 }
 
 fn split_articles(body: &[SourceLine]) -> Vec<Vec<SourceLine>> {
@@ -173,116 +296,37 @@ fn split_articles(body: &[SourceLine]) -> Vec<Vec<SourceLine>> {
     groups
 }
 
-fn read_masthead(name: &str, lines: &[SourceLine]) -> Result<Masthead, ImportError> {
-    let texts: Vec<String> = lines.iter().map(squeezed).filter(|t| !t.is_empty()).collect();
-    let all = texts.concat();
-    let number = issue_number(&all);
-    let total_number = total_number(&all);
-    let date = masthead_date(&all);
-    let mut missing = Vec::new();
-    if number.is_none() {
-        missing.push("没有找到期号（第N期）");
-    }
-    if total_number.is_none() {
-        missing.push("没有找到总期号（总第X期）");
-    }
-    if date.is_none() {
-        missing.push("没有找到出刊日期（X年X月X日）");
-    }
-    match (number, total_number, date) {
-        (Some(number), Some(total_number), Some(date)) => Ok(Masthead {
-            name: texts.first().cloned().unwrap_or_default(),
-            kind: if all.contains("增刊") { IssueKind::Supplement } else { IssueKind::Regular },
-            number,
-            total_number,
-            date,
-            editing_unit: texts
-                .iter()
-                .find_map(|t| t.strip_suffix('编'))
-                .filter(|u| !u.is_empty())
-                .map(String::from),
-        }),
-        _ => Err(ImportError::NotAnIssue { name: name.into(), missing: missing.join("，") }),
-    }
-}
-
-/// `第18期`, not the `第…期` inside `总第七百二十期`.
-fn issue_number(text: &str) -> Option<u32> {
-    let mut rest = text;
-    while let Some(at) = rest.find('第') {
-        let after = &rest[at + '第'.len_utf8()..];
-        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
-        let preceded_by_total = rest[..at].ends_with('总');
-        if !digits.is_empty() && !preceded_by_total && after[digits.len()..].starts_with('期') {
-            return digits.parse().ok();
-        }
-        rest = after;
-    }
-    None
-}
-
-fn total_number(text: &str) -> Option<u32> {
-    let after = &text[text.find("总第")? + "总第".len()..];
-    let number: String = after.chars().take_while(|&c| c != '期').collect();
-    number.parse().ok().or_else(|| parse_chinese_numeral(&number))
-}
-
-fn masthead_date(text: &str) -> Option<NaiveDate> {
-    let chars: Vec<char> = text.chars().collect();
-    for start in 0..chars.len() {
-        let mut fields = [0u32; 3];
-        let mut at = start;
-        let mut ok = true;
-        for (field, unit) in fields.iter_mut().zip(['年', '月', '日']) {
-            let digits: String = chars[at..].iter().take_while(|c| c.is_ascii_digit()).collect();
-            if digits.is_empty() || digits.len() > 4 || chars.get(at + digits.len()) != Some(&unit) {
-                ok = false;
-                break;
-            }
-            *field = digits.parse().unwrap_or(0);
-            at += digits.len() + 1;
-        }
-        if let Some(date) =
-            ok.then(|| NaiveDate::from_ymd_opt(fields[0] as i32, fields[1], fields[2])).flatten()
-        {
-            return Some(date);
-        }
-    }
-    None
-}
-
-fn contents_mismatches(contents: &[String], articles: &[ImportedArticle]) -> Vec<String> {
-    if contents.is_empty() {
-        return vec!["没有找到要目；要目将按文章标题重新生成".into()];
-    }
-    let titles: Vec<String> = articles.iter().map(|a| a.with_safe_changes().title_text()).collect();
-    let mut warnings = Vec::new();
-    if contents.len() != titles.len() {
-        warnings.push(format!("要目有 {} 条，正文识别出 {} 篇文章，请核对", contents.len(), titles.len()));
-    }
-    for (entry, title) in contents.iter().zip(&titles) {
-        if comparable(entry) != comparable(title) {
-            warnings.push(format!("要目“{entry}”与标题“{title}”不一致（要目将按标题重新生成）"));
-        }
-    }
-    warnings
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn masthead_numbers_are_read_back() {
-        assert_eq!(issue_number("联络动态第18期(总第七百二十期)"), Some(18));
-        assert_eq!(total_number("第18期(总第七百二十期)"), Some(720));
-        assert_eq!(masthead_date("编2024年11月4日"), NaiveDate::from_ymd_opt(2024, 11, 4));
-        assert_eq!(masthead_date("2024年13月4日"), None);
-    }
-
-    #[test]
     fn text_without_a_masthead_is_refused() {
         let error = import_issue_text("稿件.txt", "这只是一段话。").expect_err("no masthead");
         assert!(error.to_string().contains("期号"), "{error}");
+    }
+
+    #[test]
+    fn missing_fields_are_asked_for_and_given_values_fill_them() {
+        let text =
+            "省人大常委会代表工委编　2020年11月2日\n代表之家建设观察\n　　各地代表之家建设取得新进展。";
+        let recognised = recognise_issue_text("旧刊.txt", text).expect("an issue");
+        let fill = MastheadFill::default();
+        assert_eq!(recognised.missing(&fill), [MissingField::Number, MissingField::TotalNumber]);
+        let fill = MastheadFill { number: Some(21), total_number: Some(455), date: None };
+        let issue = recognised.complete(&fill).expect("complete now").to_issue();
+        assert_eq!((issue.number, issue.total_number, issue.year), (21, 455, 2020));
+        let imprint = issue.imprint.expect("the unit as printed is kept");
+        assert_eq!(imprint.editing_unit.as_deref(), Some("省人大常委会代表工委"));
+    }
+
+    #[test]
+    fn a_given_value_that_differs_from_the_text_is_noted() {
+        let text = "第5期\n（总第九十期）\n某委员会编\n2020年1月2日\n标题\n正文。";
+        let recognised = recognise_issue_text("a.txt", text).expect("an issue");
+        let fill = MastheadFill { number: Some(6), ..MastheadFill::default() };
+        let issue = recognised.complete(&fill).expect("complete");
+        assert_eq!(issue.masthead.number, 6);
+        assert!(issue.warnings.iter().any(|w| w.contains("正文中为“5”")), "{:?}", issue.warnings);
     }
 }

@@ -28,18 +28,55 @@ pub enum LineMark {
     Rule,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SourceLine {
     pub content: Vec<Inline>,
     pub mark: LineMark,
     /// Whether a blank line came before this one.
     pub blank_before: bool,
+    /// Leading white space in character cells (an ideographic space is one, an ASCII space
+    /// half): how far the line was set in from the left, which is all that plain text from a
+    /// PDF or Word says about paragraph starts and centred lines.
+    pub indent: f32,
+    /// The first line of a page (after a form feed, as pdftotext writes between pages, or
+    /// after page furniture that was dropped).
+    pub page_start: bool,
+    /// How many printed lines were joined into this one (hard-wrapped paragraphs).
+    pub printed_lines: u16,
 }
 
 impl SourceLine {
+    /// A line as a reader found it: no indent, not at a page start, one printed line.
+    pub fn new(content: Vec<Inline>, mark: LineMark, blank_before: bool) -> Self {
+        SourceLine { content, mark, blank_before, indent: 0.0, page_start: false, printed_lines: 1 }
+    }
+
     pub fn plain_text(&self) -> String {
         self.content.iter().map(|run| run.text.as_str()).collect()
     }
+
+    /// Width in character cells, indent included: Han and full-width marks take one cell,
+    /// ASCII letters, digits and spaces half of one.
+    pub fn width(&self) -> f32 {
+        self.indent + text_width(&self.plain_text())
+    }
+}
+
+/// Width of a text in character cells (see `SourceLine::width`).
+pub fn text_width(text: &str) -> f32 {
+    text.chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum()
+}
+
+/// Cells of leading white space: ideographic space 1, tab 2, other spaces ½.
+pub fn leading_indent(raw: &str) -> f32 {
+    raw.chars()
+        .take_while(|&c| c.is_whitespace() || c == '\u{3000}')
+        .map(|c| match c {
+            '\u{3000}' => 1.0,
+            '\t' => 2.0,
+            _ => 0.5,
+        })
+        .sum()
 }
 
 /// Splits Markdown-ish text (as the extracted back issues and most pasted text are) into
@@ -49,7 +86,16 @@ pub fn text_lines(text: &str) -> Vec<SourceLine> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut lines = Vec::new();
     let mut blank_before = false;
+    let mut page_start = false;
     for raw in text.lines() {
+        // pdftotext separates pages with a form feed at the start of the next page's first line.
+        let raw = match raw.strip_prefix('\u{c}') {
+            Some(rest) => {
+                page_start = true;
+                rest
+            }
+            None => raw,
+        };
         let line = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
         if line.is_empty() {
             blank_before = true;
@@ -58,7 +104,10 @@ pub fn text_lines(text: &str) -> Vec<SourceLine> {
         let (mark, rest) = read_mark(line);
         let content = read_bold(rest.trim());
         if !content.is_empty() || mark == LineMark::Rule {
-            lines.push(SourceLine { content, mark, blank_before });
+            let mut source = SourceLine::new(content, mark, blank_before);
+            source.indent = leading_indent(raw);
+            source.page_start = std::mem::take(&mut page_start);
+            lines.push(source);
         }
         blank_before = false;
     }
@@ -107,5 +156,15 @@ mod tests {
         assert_eq!(lines[2].plain_text(), "一是抓学习。");
         assert_eq!(lines[3].mark, LineMark::Rule);
         assert_eq!(lines[4].content[1], Inline::styled("加粗", true));
+    }
+
+    #[test]
+    fn indents_and_page_starts_are_kept() {
+        let lines = text_lines("　　段首缩进两字\n续行\n\u{c}    四个半角空格\n\t制表符");
+        let indents: Vec<f32> = lines.iter().map(|l| l.indent).collect();
+        assert_eq!(indents, [2.0, 0.0, 2.0, 2.0]);
+        assert_eq!(lines[0].plain_text(), "段首缩进两字", "the indent is not part of the text");
+        assert!(lines[2].page_start && !lines[1].page_start, "a form feed starts a page");
+        assert_eq!(lines[0].width(), 8.0);
     }
 }

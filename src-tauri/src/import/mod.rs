@@ -6,8 +6,10 @@
 //! recognition → cleanup (punctuation) → proposal (apply).
 
 mod article;
+mod caption;
 pub(crate) mod chars;
 mod cleanup;
+mod contents;
 mod decode;
 mod docx;
 mod draft;
@@ -15,9 +17,17 @@ mod error;
 mod footer;
 mod heading;
 mod issue;
+mod issue_note;
 mod lines;
+mod masthead;
+mod page_furniture;
+mod paragraphs;
+mod pdf;
 mod proposal;
 pub(crate) mod punctuation;
+mod section_head;
+mod text_shape;
+mod titles;
 
 use std::collections::HashSet;
 
@@ -29,8 +39,12 @@ pub use decode::decode_text;
 pub use draft::{BlockRole, Draft, DraftBlock};
 pub use error::ImportError;
 pub use footer::{FooterFound, footer_differences};
-use issue::import_issue_lines;
-pub use issue::{ImportedIssue, Masthead, import_issue_text};
+pub use issue::{
+    ImportedIssue, Masthead, MastheadFill, MissingField, RecognisedIssue, import_issue_text,
+    recognise_issue_text,
+};
+use issue::{import_issue_lines, recognise_issue_lines};
+pub use masthead::MastheadFound;
 pub use proposal::{CleanupRule, Proposal, TextLocation, apply_proposals};
 
 use crate::domain::Article;
@@ -40,6 +54,8 @@ use lines::{LineMark, SourceLine};
 pub const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
 /// Largest .docx taken: pictures make Word files larger than their text.
 pub const MAX_DOCX_BYTES: u64 = 40 * 1024 * 1024;
+/// Largest PDF taken: a printed issue with photos is a few megabytes, a scan tens.
+pub const MAX_PDF_BYTES: u64 = 64 * 1024 * 1024;
 
 /// One article found in the input, as recognised, with the proposed cleanup.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -73,6 +89,8 @@ impl ImportedArticle {
 pub enum FileKind {
     Docx,
     Text,
+    /// Only for whole back issues: a PDF is a printed issue, not a manuscript.
+    Pdf,
 }
 
 impl FileKind {
@@ -81,6 +99,7 @@ impl FileKind {
         match extension.as_str() {
             "docx" => Ok(FileKind::Docx),
             "txt" | "md" | "text" | "markdown" => Ok(FileKind::Text),
+            "pdf" => Ok(FileKind::Pdf),
             _ => Err(ImportError::UnsupportedType { name: name.into() }),
         }
     }
@@ -89,6 +108,7 @@ impl FileKind {
         match self {
             FileKind::Docx => MAX_DOCX_BYTES,
             FileKind::Text => MAX_TEXT_BYTES,
+            FileKind::Pdf => MAX_PDF_BYTES,
         }
     }
 
@@ -121,6 +141,7 @@ pub fn import_file(name: &str, bytes: &[u8]) -> Result<Vec<ImportedArticle>, Imp
             articles
         }
         FileKind::Text => import_text(&decode_text(name, bytes)?),
+        FileKind::Pdf => return Err(ImportError::UnsupportedType { name: name.into() }),
     };
     if articles.iter().all(|a| a.draft.blocks.is_empty()) {
         return Err(ImportError::NoArticles { name: name.into() });
@@ -128,18 +149,62 @@ pub fn import_file(name: &str, bytes: &[u8]) -> Result<Vec<ImportedArticle>, Imp
     Ok(articles)
 }
 
-/// A whole back issue from a .docx or text file.
+/// A whole back issue from a .docx, text or PDF file, refused if its masthead is incomplete.
 pub fn import_issue_file(name: &str, bytes: &[u8]) -> Result<ImportedIssue, ImportError> {
-    let kind = FileKind::of(name)?;
+    let (lines, warnings) = issue_lines(name, bytes)?;
+    let mut issue = import_issue_lines(name, &lines)?;
+    issue.warnings.extend(warnings);
+    Ok(issue)
+}
+
+/// A whole back issue from a .docx, text or PDF file as far as it shows it: masthead fields
+/// it does not show are left for the user. The content decides the reader, whatever the
+/// extension says (a PDF named .txt is read as a PDF, and said so).
+pub fn recognise_issue_file(name: &str, bytes: &[u8]) -> Result<RecognisedIssue, ImportError> {
+    let (lines, warnings) = issue_lines(name, bytes)?;
+    let mut issue = recognise_issue_lines(name, &lines)?;
+    issue.warnings.extend(warnings);
+    Ok(issue)
+}
+
+fn issue_lines(name: &str, bytes: &[u8]) -> Result<(Vec<SourceLine>, Vec<String>), ImportError> {
+    let named = FileKind::of(name).map_err(|_| ImportError::UnsupportedIssueType { name: name.into() })?;
+    let kind = FileKind::sniff(bytes).unwrap_or(named);
     kind.check_size(name, bytes.len() as u64)?;
-    match kind {
+    let mut warnings = Vec::new();
+    if kind != named {
+        warnings.push(format!("“{name}”的扩展名与内容不符，已按{}读取", kind.description()));
+    }
+    let lines = match kind {
         FileKind::Docx => {
             let document = docx::read_docx(name, bytes)?;
-            let mut issue = import_issue_lines(name, &document.lines)?;
-            issue.warnings.extend(document.warnings);
-            Ok(issue)
+            warnings.extend(document.warnings);
+            document.lines
         }
-        FileKind::Text => import_issue_text(name, &decode_text(name, bytes)?),
+        FileKind::Text => lines::text_lines(&decode_text(name, bytes)?),
+        FileKind::Pdf => lines::text_lines(&pdf::pdf_text(name, bytes)?),
+    };
+    Ok((lines, warnings))
+}
+
+impl FileKind {
+    /// What the first bytes say the file is: `%PDF-` or a zip (a .docx). Text has no mark.
+    pub fn sniff(bytes: &[u8]) -> Option<Self> {
+        if bytes.starts_with(b"%PDF-") {
+            Some(FileKind::Pdf)
+        } else if bytes.starts_with(b"PK\x03\x04") {
+            Some(FileKind::Docx)
+        } else {
+            None
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            FileKind::Docx => " Word 文档（.docx）",
+            FileKind::Text => "文本文件",
+            FileKind::Pdf => " PDF 文件",
+        }
     }
 }
 
@@ -177,6 +242,12 @@ fn imported_articles<'a>(
             let mut own = std::mem::take(warnings);
             if !draft.blocks.iter().any(|b| b.role == BlockRole::Title) {
                 own.push("没有识别出标题，已暂用“无标题”，请补上".into());
+            }
+            for caption in draft.blocks.iter().filter(|b| b.role == BlockRole::Caption) {
+                own.push(format!(
+                    "图片说明“{}”没有随图片导入（提取文字时图片已丢失），已单列为一段放在所在段落之后；请补上图片或删去这段说明",
+                    caption.plain_text()
+                ));
             }
             ImportedArticle { draft, proposals, warnings: own }
         })

@@ -46,6 +46,43 @@ impl Styles {
     }
 }
 
+/// The issue's own 编者按, where a back issue printed it: after the 要目, before the first
+/// article, one paragraph per `\n`-separated part, the first led by 【编者按】 in 黑体, the text
+/// in 楷体 (as an article's note, DESIGN §2).
+pub fn issue_note(note: &[Inline], styles: &Styles) -> Vec<FlowBlock> {
+    if note.is_empty() {
+        return Vec::new();
+    }
+    let mut blocks = vec![styles.blank_line()];
+    for (index, part) in paragraphs_of(note).into_iter().enumerate() {
+        let block = if index == 0 {
+            editor_note(&part, styles)
+        } else {
+            styles.paragraph(inline_runs(&part, styles.body(FontRole::Kai)))
+        };
+        blocks.push(FlowBlock::Text(block));
+    }
+    blocks
+}
+
+/// Runs split at `\n` into paragraphs, the separators dropped.
+fn paragraphs_of(runs: &[Inline]) -> Vec<Vec<Inline>> {
+    let mut paragraphs = vec![Vec::new()];
+    for run in runs {
+        for (index, piece) in run.text.split('\n').enumerate() {
+            if index > 0 {
+                paragraphs.push(Vec::new());
+            }
+            if !piece.is_empty() {
+                let current = paragraphs.last_mut().expect("starts with one paragraph and only grows");
+                current.push(Inline { text: piece.to_owned(), ..run.clone() });
+            }
+        }
+    }
+    paragraphs.retain(|paragraph| !paragraph.is_empty());
+    paragraphs
+}
+
 /// The blocks of every article in print order. Articles follow each other after one blank
 /// line, or each on a new page when the profile asks for it (DESIGN §2).
 pub fn articles(articles: &[Article], styles: &Styles, new_page_each: bool) -> Vec<FlowBlock> {
@@ -230,6 +267,23 @@ mod tests {
         assert_eq!(paragraph.runs[0].0, "正文。");
         assert!((paragraph.first_indent - 2.0 * styles().geometry.cell).abs() < 1e-3);
         assert_eq!(paragraph.align, Align::Justify);
+    }
+
+    #[test]
+    fn issue_note_prints_its_label_once_and_one_paragraph_per_part() {
+        let note = vec![Inline::plain("第一段按语。\n第二段按语。")];
+        let texts: Vec<TextBlock> = issue_note(&note, &styles())
+            .into_iter()
+            .filter_map(|b| match b {
+                FlowBlock::Text(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts.len(), 2, "two paragraphs");
+        assert_eq!((texts[0].runs[0].0.as_str(), texts[0].runs[0].1.role), ("【编者按】", FontRole::Hei));
+        assert_eq!((texts[0].runs[1].0.as_str(), texts[0].runs[1].1.role), ("第一段按语。", FontRole::Kai));
+        assert_eq!((texts[1].runs[0].0.as_str(), texts[1].runs[0].1.role), ("第二段按语。", FontRole::Kai));
+        assert!(issue_note(&[], &styles()).is_empty(), "no note, nothing printed");
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub fn masthead(issue: &Issue, publication: &Publication, styles: &Styles) -> Ve
         }
         MastheadTotalPlacement::NextLine => blocks.extend([centred(number), centred(total)]),
     }
-    let unit = publication.editing_unit_on(issue.date).map(|u| format!("{}编", u.name)).unwrap_or_default();
+    let unit = issue.editing_unit(publication).map(|name| format!("{name}编")).unwrap_or_default();
     let date = format_masthead_date(issue.date);
     blocks.push(FlowBlock::LeftRight {
         left: TextBlock::new(unit, body, g.line).aligned(Align::Left).furniture(),

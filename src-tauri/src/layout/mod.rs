@@ -58,8 +58,9 @@ pub fn layout_issue(
 
     let mut flow = furniture::masthead(issue, publication, &styles);
     flow.extend(furniture::table_of_contents(issue, &styles));
+    flow.extend(collect::issue_note(&issue.editor_note, &styles));
     flow.extend(collect::articles(&issue.articles, &styles, profile.article_starts_new_page));
-    let footer = furniture::footer(&publication.footer, &styles);
+    let footer = furniture::footer(&issue.footer(publication), &styles);
 
     let mut typesetter = Typesetter::new(metrics, profile.compression, geometry);
     let slots = typesetter.set(&flow);

@@ -85,7 +85,7 @@ pub fn pdf_options(issue: &Issue, publication: &Publication, request: &ExportReq
     if let Some(round) = request.proof_round {
         title.push_str(&format!(" 校样（第{round}轮）"));
     }
-    let author = publication.editing_unit_on(issue.date).map(|unit| unit.name.clone()).unwrap_or_default();
+    let author = issue.editing_unit(publication).map(str::to_owned).unwrap_or_default();
     let subject = issue.articles.iter().map(|a| a.title_text()).collect::<Vec<_>>().join("；");
     let document_id =
         format!("jianbao-{}-{}-{}-{}", publication.name, issue.year, issue.kind.as_str(), issue.number);

@@ -160,9 +160,8 @@ pub fn import_issue(
 
 fn masthead_differences(masthead: &Masthead, publication: &Publication) -> Vec<String> {
     let mut differences = Vec::new();
-    if masthead.name != publication.name {
-        differences
-            .push(format!("报名：旧刊为“{}”，刊物设置为“{}”（设置未改动）", masthead.name, publication.name));
+    if let Some(old) = masthead.name.as_deref().filter(|old| *old != publication.name) {
+        differences.push(format!("报名：旧刊为“{old}”，刊物设置为“{}”（设置未改动）", publication.name));
     }
     let unit = publication.editing_unit_on(masthead.date).map(|u| u.name.as_str());
     if let Some(old) = masthead.editing_unit.as_deref().filter(|old| Some(*old) != unit) {

@@ -27,6 +27,9 @@ pub fn duplicate_issue(
         total_number: proposed.total_number,
         date: today,
         status: IssueStatus::Draft,
+        editor_note: record.issue.editor_note,
+        // The copy is a new issue: it prints today's masthead and footer.
+        imprint: None,
         articles: record.issue.articles,
     };
     Ok(store.create_issue(record.publication_id, &copy, author)?)

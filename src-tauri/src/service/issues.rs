@@ -71,6 +71,8 @@ pub fn create_issue(
         total_number: request.total_number.unwrap_or(proposed.total_number),
         date,
         status: IssueStatus::Draft,
+        editor_note: vec![],
+        imprint: None,
         articles: vec![],
     };
     Ok(store.create_issue(publication_id, &issue, super::DEFAULT_AUTHOR)?)
@@ -95,7 +97,7 @@ pub fn issue_view(store: &dyn Store, id: Id) -> Result<IssueView, AppError> {
     let record = store.issue(id)?;
     let publication = store.publication(record.publication_id)?;
     let issue = &record.issue;
-    let editing_unit = publication.editing_unit_on(issue.date).map(|unit| unit.name.as_str());
+    let editing_unit = issue.editing_unit(&publication);
     let articles = record
         .article_ids
         .iter()

@@ -1,6 +1,7 @@
 //! The operations a user performs, shared by the CLI and the desktop commands so that both
 //! behave the same. Each takes the store and plain inputs and returns types the UI can show.
 
+mod archive_import;
 mod articles;
 mod export;
 mod export_file;
@@ -19,6 +20,10 @@ mod rounds;
 mod settings;
 mod word_list;
 
+pub use archive_import::{
+    ArchiveArticle, ArchiveCommit, ArchiveEntry, ArchiveFailure, ArchiveProgress, ArchiveReview,
+    ArchiveStatus, DuplicateOf, ImportedArchiveIssue, analyse_archive, archive_files, commit_archive,
+};
 pub use articles::{
     ArticleView, RevisionView, SavedArticle, add_blank_article, article_view, list_revisions, remove_article,
     reorder_articles, restore_revision, revision_view, save_article,

@@ -55,7 +55,17 @@ totalNumber: number,
 /**
  * The date printed on the masthead.
  */
-date: string, status: IssueStatus, articles: Array<Article>, };
+date: string, status: IssueStatus, 
+/**
+ * 编者按 of the whole issue (a back issue may open with one before its first article),
+ * printed after the 要目. Runs as in `Article::editor_note`; `\n` separates paragraphs.
+ */
+editorNote?: Array<Inline>, 
+/**
+ * The editing unit and footer this issue printed, when they differ from the
+ * publication's settings (back issues from the archive); `None` prints the settings.
+ */
+imprint?: IssueImprint, articles: Array<Article>, };
 
 export type EditingUnit = { name: string, effectiveFrom: string, };
 
@@ -197,7 +207,7 @@ export type Proposal = { id: number, rule: CleanupRule, location: TextLocation, 
  */
 message: string, safe: boolean, };
 
-export type BlockRole = { "kind": "title" } | { "kind": "subtitle" } | { "kind": "byline" } | { "kind": "editorNote" } | { "kind": "heading", level: number, } | { "kind": "paragraph" } | { "kind": "attribution" } | { "kind": "tableRow" } | { "kind": "image", src: string, };
+export type BlockRole = { "kind": "title" } | { "kind": "subtitle" } | { "kind": "byline" } | { "kind": "editorNote" } | { "kind": "heading", level: number, } | { "kind": "sectionHead" } | { "kind": "paragraph" } | { "kind": "caption" } | { "kind": "attribution" } | { "kind": "tableRow" } | { "kind": "image", src: string, };
 
 export type DraftBlock = { role: BlockRole, content: Array<Inline>, };
 
@@ -209,15 +219,63 @@ export type ImportedArticle = { draft: Draft, proposals: Array<Proposal>,
  */
 warnings: Array<string>, };
 
-export type FooterFound = { recipientsLabel?: RecipientsLabel, recipients: Array<string>, responsibleEditor?: string, phone?: string, email?: string, approvalNumber?: string, };
+export type PrintedFooter = { recipientsLabel?: RecipientsLabel, recipients?: Array<string>, responsibleEditor?: string, phone?: string, email?: string, approvalNumber?: string, };
 
-export type Masthead = { name: string, kind: IssueKind, number: number, totalNumber: number, date: string, editingUnit?: string, };
+export type IssueImprint = { 
+/**
+ * `湖南省人大常委会代表联络工作委员会` of `…编` on the masthead, without the `编`.
+ */
+editingUnit?: string, footer?: PrintedFooter, };
+
+export type Masthead = { name?: string, kind: IssueKind, number: number, totalNumber: number, date: string, editingUnit?: string, };
 
 export type ImportedIssue = { masthead: Masthead, 
 /**
  * 要目 entries as printed.
  */
-contents: Array<string>, articles: Array<ImportedArticle>, footer?: FooterFound, warnings: Array<string>, };
+contents: Array<string>, 
+/**
+ * The issue's own 编者按, before its first article.
+ */
+editorNote?: ImportedArticle, articles: Array<ImportedArticle>, footer?: PrintedFooter, warnings: Array<string>, };
+
+export type MastheadFound = { name?: string, supplement: boolean, number?: number, totalNumber?: number, date?: string, editingUnit?: string, };
+
+export type MastheadFill = { number?: number, totalNumber?: number, date?: string, };
+
+export type MissingField = "number" | "totalNumber" | "date";
+
+export type RecognisedIssue = { masthead: MastheadFound, contents: Array<string>, editorNote?: ImportedArticle, articles: Array<ImportedArticle>, footer?: PrintedFooter, warnings: Array<string>, };
+
+export type ArchiveStatus = "ready" | "needsInput" | "duplicate" | "failed";
+
+export type DuplicateOf = { "kind": "stored", issue_id: number, } | { "kind": "inBatch", file: string, };
+
+export type ArchiveArticle = { title: string, contributors: Array<string>, source?: string, blocks: number, };
+
+export type ArchiveEntry = { file: string, status: ArchiveStatus, 
+/**
+ * The masthead as read from the file (values the user gave are in `issue`).
+ */
+masthead?: MastheadFound, missing: Array<MissingField>, articles: Array<ArchiveArticle>, hasEditorNote: boolean, footer?: PrintedFooter, duplicateOf?: DuplicateOf, 
+/**
+ * What the editor should know: the reason a file failed, recognition warnings.
+ */
+problems: Array<string>, 
+/**
+ * The issue to store, when the masthead is complete.
+ */
+issue?: Issue, };
+
+export type ArchiveReview = { entries: Array<ArchiveEntry>, };
+
+export type ArchiveProgress = { done: number, total: number, file: string, };
+
+export type ArchiveCommit = { imported: Array<ImportedArchiveIssue>, failed: Array<ArchiveFailure>, };
+
+export type ImportedArchiveIssue = { file: string, issueId: number, };
+
+export type ArchiveFailure = { file: string, message: string, };
 
 export type ImportedArticleReport = { articleId: number, 
 /**

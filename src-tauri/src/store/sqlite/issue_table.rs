@@ -2,10 +2,17 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::SqliteStore;
-use crate::domain::{Issue, IssueKind, IssueStatus};
+use crate::domain::{Inline, Issue, IssueImprint, IssueKind, IssueStatus};
 use crate::numbering::{self, IssueNumbers};
 use crate::store::prelude::*;
 use crate::store::{Id, IssueRecord, IssueStore, IssueSummary, StoreError};
+
+/// An issue's own 编者按 (before the first article) and, for a back issue, the editing unit
+/// and footer it printed (`IssueImprint`).
+pub(super) const CREATE_PRINT_EXTRAS: &str = "
+ALTER TABLE issue ADD COLUMN editor_note TEXT CHECK (editor_note IS NULL OR json_valid(editor_note));
+ALTER TABLE issue ADD COLUMN imprint TEXT CHECK (imprint IS NULL OR json_valid(imprint));
+";
 
 pub(super) const CREATE: &str = "
 CREATE TABLE issue (
@@ -73,8 +80,8 @@ impl IssueStore for SqliteStore {
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO issue (publication_id, kind, year, number, total_number, date, status,
-                                created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                                created_at, updated_at, editor_note, imprint)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)",
             params![
                 publication_id,
                 issue.kind.as_str(),
@@ -83,7 +90,9 @@ impl IssueStore for SqliteStore {
                 issue.total_number,
                 issue.date.format("%Y-%m-%d").to_string(),
                 IssueStatus::Draft.as_str(),
-                now
+                now,
+                (!issue.editor_note.is_empty()).then(|| to_json(&issue.editor_note)),
+                issue.imprint.as_ref().map(to_json),
             ],
         )
         .map_err(|e| foreign_key_to_not_found(e, publication_id))?;
@@ -104,6 +113,7 @@ impl IssueStore for SqliteStore {
         let row = self.conn.query_row(&sql, [id], |row| IssueRow::read(row, 0)).optional()?;
         let row = row.ok_or(StoreError::NotFound { what: "期刊", id })?;
         let (publication_id, numbers, date, status) = row.decode(id)?;
+        let (editor_note, imprint) = self.issue_print_extras(id)?;
         let articles = self.articles_of(id)?;
         let issue = Issue {
             kind: numbers.kind,
@@ -112,6 +122,8 @@ impl IssueStore for SqliteStore {
             total_number: numbers.total_number,
             date,
             status,
+            editor_note,
+            imprint,
             articles: articles.iter().map(|record| record.article.clone()).collect(),
         };
         let article_ids = articles.iter().map(|record| record.id).collect();
@@ -219,6 +231,23 @@ impl IssueStore for SqliteStore {
 }
 
 impl SqliteStore {
+    /// The issue's own 编者按 and what it printed of its masthead and footer, if any.
+    fn issue_print_extras(&self, id: Id) -> Result<(Vec<Inline>, Option<IssueImprint>), StoreError> {
+        let (note, imprint): (Option<String>, Option<String>) =
+            self.conn.query_row("SELECT editor_note, imprint FROM issue WHERE id = ?1", [id], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })?;
+        let note = note
+            .map(|json| serde_json::from_str(&json))
+            .transpose()
+            .map_err(|e| StoreError::corrupt("issue", id, e))?;
+        let imprint = imprint
+            .map(|json| serde_json::from_str(&json))
+            .transpose()
+            .map_err(|e| StoreError::corrupt("issue", id, e))?;
+        Ok((note.unwrap_or_default(), imprint))
+    }
+
     /// `trash_filter` is one of the two constant conditions above, never user input.
     fn list_issues_where(
         &self,
@@ -267,6 +296,10 @@ impl SqliteStore {
         }
         Ok(summaries)
     }
+}
+
+fn to_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).expect("domain types serialize without failure")
 }
 
 fn validate_numbers(issue: &Issue) -> Result<(), StoreError> {

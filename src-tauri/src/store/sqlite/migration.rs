@@ -33,11 +33,12 @@ pub fn migrations() -> Vec<M<'static>> {
         M::up(event_table::CREATE),
         M::up(audit_table::CREATE),
         M::up(status_table::CREATE_ASSIGNEE),
+        M::up(issue_table::CREATE_PRINT_EXTRAS),
     ]
 }
 
 /// The schema version this build writes. A database with a higher user_version is refused.
-pub const LATEST_VERSION: u32 = 16;
+pub const LATEST_VERSION: u32 = 17;
 
 /// Refuses a newer database untouched, then applies what is pending in one transaction.
 pub fn apply_migrations(conn: &mut Connection, steps: &[M<'static>]) -> Result<(), StoreError> {
