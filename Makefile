@@ -58,7 +58,7 @@ ui-check: ui-deps
 	cd ui && npm run --silent check && npm run --silent lint
 
 rust-test: ui-build
-	cargo test --no-default-features
+	cargo test --no-default-features --features server
 	cargo test --lib -- desktop::
 
 ui-test: ui-deps
@@ -72,6 +72,8 @@ e2e: setup app
 	@mkdir -p $(E2E_OUT)
 	cd ui && JIANBAO_APP=../$(APP) JIANBAO_E2E_OUT=../$(E2E_OUT) xvfb-run -a --server-args="-screen 0 1440x900x24" npm run --silent e2e
 
-## make bench: criterion benchmarks of layout and export (reports in target/criterion).
-bench: setup
+## make bench: criterion benchmarks of layout and export (reports in target/criterion), and the
+## office server under twenty clients for a minute.
+bench: setup ui-build
 	cargo bench --no-default-features --bench export
+	cargo bench --no-default-features --features server --bench office_load

@@ -16,6 +16,8 @@ pub mod layout;
 pub mod numbering;
 pub mod pdf;
 pub mod proof;
+#[cfg(feature = "server")]
+pub mod server;
 pub mod service;
 pub mod store;
 

@@ -183,8 +183,9 @@ pub trait AccountStore {
     fn account_by_name(&self, name: &str) -> Result<Option<Account>, StoreError>;
     /// Every account, by name.
     fn accounts(&self) -> Result<Vec<Account>, StoreError>;
-    /// Disables (or enables again) an account; disabling ends its sessions and releases its
-    /// leases in the same transaction.
+    /// Disables (or enables again) an account; disabling releases its leases in the same
+    /// transaction. Its sessions stay, so that its next request is told the account is
+    /// disabled (the session carries `disabled_at`) rather than only that it is logged out.
     fn set_account_disabled(&mut self, name: &str, disabled: bool) -> Result<(), StoreError>;
     /// Sets a new password and ends every session of the account.
     fn set_account_password(&mut self, name: &str, password_hash: &str) -> Result<(), StoreError>;

@@ -68,7 +68,6 @@ impl AccountStore for SqliteStore {
             params![id, disabled, now],
         )?;
         if disabled {
-            tx.execute("DELETE FROM account_session WHERE account_id = ?1", [id])?;
             tx.execute("DELETE FROM article_lease WHERE holder = ?1", [name])?;
         }
         tx.commit()?;

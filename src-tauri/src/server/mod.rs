@@ -1,0 +1,198 @@
+//! `jianbao-server`: one office's issues for every desk. It serves the same commands as the
+//! desktop app (`crate::api`) over HTTP to the desktop app, a browser and `jianbao-cli
+//! --server`, with accounts and roles checked here, never only in the UI; it streams the
+//! store's change events to every client; it hands the UI's files to browsers.
+//!
+//! Files in the order a request meets them: `http.rs` (routes, session, errors) → `auth.rs`
+//! (passwords, sessions) and `throttle.rs` (failed logins) → `pool.rs` (store connections) →
+//! `crate::api`; `events.rs` for the event stream, `ui_files.rs` for the page, `accounts.rs`
+//! for `user …`.
+
+mod accounts;
+mod args;
+mod auth;
+mod events;
+mod http;
+mod pool;
+mod throttle;
+mod ui_files;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::Parser;
+
+pub use args::{ServeArgs, ServerArgs, ServerCommand, UserCommand};
+pub use auth::{SessionPolicy, hash_password};
+pub use pool::StoreSource;
+
+use crate::error::{AppError, ErrorCode};
+use crate::fonts::FontCache;
+use crate::store::SystemClock;
+use events::EventHub;
+use pool::StorePool;
+use throttle::LoginThrottle;
+
+/// What every request shares.
+#[derive(Debug)]
+pub struct ServerState {
+    pool: StorePool,
+    clock: SystemClock,
+    fonts: FontCache,
+    sessions: SessionPolicy,
+    lease_ttl: Duration,
+    throttle: LoginThrottle,
+    events: Arc<EventHub>,
+    /// Served over HTTPS: the session cookie is marked Secure.
+    tls: bool,
+}
+
+/// Parses the arguments and runs; returns the process exit code (0 done, 1 the input cannot be
+/// used, 2 the program failed), as the CLI does.
+pub fn main_with(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
+    let args = match ServerArgs::try_parse_from(args) {
+        Ok(args) => args,
+        Err(error) if !error.use_stderr() => {
+            print!("{error}");
+            return 0;
+        }
+        Err(error) => {
+            eprintln!("命令参数有误，请查看 jianbao-server --help。\n{error}");
+            return 1;
+        }
+    };
+    match run(args) {
+        Ok(()) => 0,
+        Err(error) => {
+            eprintln!("错误：{}", error.message);
+            if error.is_user_error() { 1 } else { 2 }
+        }
+    }
+}
+
+fn run(args: ServerArgs) -> Result<(), AppError> {
+    let source = store_source(args.db)?;
+    match args.command {
+        Some(ServerCommand::User { command }) => {
+            let mut store = source.open()?;
+            crate::service::ensure_publication(store.as_mut())?;
+            accounts::run(command, store.as_mut(), &mut std::io::stdout().lock())
+        }
+        None => serve(source, &args.serve),
+    }
+}
+
+fn store_source(db: Option<PathBuf>) -> Result<StoreSource, AppError> {
+    let db =
+        db.ok_or_else(|| AppError::invalid("请用 --db 指定办公室数据库文件（或设置环境变量 JIANBAO_DB）"))?;
+    Ok(StoreSource::Sqlite(db))
+}
+
+/// Serves until interrupted (Ctrl-C or SIGTERM), finishing the requests under way.
+pub fn serve(source: StoreSource, args: &ServeArgs) -> Result<(), AppError> {
+    check_listen_address(args)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| AppError::new(ErrorCode::Internal, format!("服务器无法启动：{e}")))?;
+    runtime.block_on(async {
+        let pool = pool::open_pool(source)?;
+        let latest = pool::connection(&pool)?.latest_event_seq()?;
+        let state = Arc::new(ServerState {
+            pool: pool.clone(),
+            clock: SystemClock,
+            fonts: FontCache::new(None),
+            sessions: SessionPolicy { idle: args.session_idle, longest: args.session_longest },
+            lease_ttl: args.lease,
+            throttle: LoginThrottle::default(),
+            events: Arc::new(EventHub::new(latest)),
+            tls: args.tls_cert.is_some(),
+        });
+        events::spawn_reader(pool, Arc::clone(&state.events));
+        let app = http::router(state).into_make_service_with_connect_info::<SocketAddr>();
+        match (&args.tls_cert, &args.tls_key) {
+            (Some(cert), Some(key)) => serve_tls(app, args.listen, cert, key).await,
+            _ => serve_plain(app, args.listen).await,
+        }
+    })
+}
+
+/// Loopback unless the administrator asks for the LAN, and then a warning when it is plain
+/// HTTP: passwords and manuscripts would cross the office network readable by anyone on it.
+fn check_listen_address(args: &ServeArgs) -> Result<(), AppError> {
+    if !args.listen.ip().is_loopback() && !args.lan {
+        return Err(AppError::invalid(format!(
+            "{} 不是本机地址：要让局域网中的其他电脑连接，请加上 --lan（最好同时用 --tls-cert/--tls-key 启用 HTTPS）",
+            args.listen
+        )));
+    }
+    if !args.listen.ip().is_loopback() && args.tls_cert.is_none() {
+        eprintln!(
+            "警告：正在局域网上以明文 HTTP 提供服务，登录密码和文稿在网络上可能被他人截获；请尽快用 --tls-cert/--tls-key 启用 HTTPS"
+        );
+    }
+    Ok(())
+}
+
+type App = axum::extract::connect_info::IntoMakeServiceWithConnectInfo<axum::Router, SocketAddr>;
+
+async fn serve_plain(app: App, address: SocketAddr) -> Result<(), AppError> {
+    let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| cannot_listen(address, &e))?;
+    announce(&listener.local_addr().map_err(|e| cannot_listen(address, &e))?, "http");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(stop_signal())
+        .await
+        .map_err(|e| AppError::new(ErrorCode::Internal, format!("服务器意外停止：{e}")))
+}
+
+async fn serve_tls(
+    app: App,
+    address: SocketAddr,
+    cert: &std::path::Path,
+    key: &std::path::Path,
+) -> Result<(), AppError> {
+    let config = axum_server::tls_rustls::RustlsConfig::from_pem_file(cert, key).await.map_err(|e| {
+        AppError::invalid(format!("无法读取 HTTPS 证书或私钥（{}、{}）：{e}", cert.display(), key.display()))
+    })?;
+    let listener = std::net::TcpListener::bind(address).map_err(|e| cannot_listen(address, &e))?;
+    announce(&listener.local_addr().map_err(|e| cannot_listen(address, &e))?, "https");
+    let handle = axum_server::Handle::new();
+    let stopper = handle.clone();
+    tokio::spawn(async move {
+        stop_signal().await;
+        stopper.graceful_shutdown(Some(Duration::from_secs(10)));
+    });
+    axum_server::from_tcp_rustls(listener, config)
+        .handle(handle)
+        .serve(app)
+        .await
+        .map_err(|e| AppError::new(ErrorCode::Internal, format!("服务器意外停止：{e}")))
+}
+
+/// The one line a script waits for: where the server listens (with port 0, the port chosen).
+fn announce(address: &SocketAddr, scheme: &str) {
+    println!("简报台服务器已启动：{scheme}://{address}");
+}
+
+fn cannot_listen(address: SocketAddr, error: &std::io::Error) -> AppError {
+    AppError::invalid(format!("无法在 {address} 上监听：{error}。端口可能已被占用，请换一个端口（--listen）"))
+}
+
+async fn stop_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let Ok(mut terminate) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        else {
+            return drop(interrupt.await);
+        };
+        tokio::select! {
+            _ = interrupt => {}
+            _ = terminate.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    drop(interrupt.await);
+}
