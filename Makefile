@@ -10,7 +10,7 @@ CLI := target/debug/jianbao-cli
 E2E_OUT := target/e2e
 
 .PHONY: run test setup system-deps ui-deps ui-build app cli lint fmt-check clippy ui-check \
-        rust-test ui-test e2e bench
+        rust-test pg-test ui-test e2e bench
 
 ## make run: the desktop app on the demo database (the CLI instead when there is no display).
 run: setup ui-build
@@ -57,9 +57,16 @@ clippy: ui-build
 ui-check: ui-deps
 	cd ui && npm run --silent check && npm run --silent lint
 
+# The server feature brings the PostgreSQL store, so this also runs the contract suite against
+# a throwaway PostgreSQL cluster (see pg-test).
 rust-test: ui-build
 	cargo test --no-default-features --features server
 	cargo test --lib -- desktop::
+
+## make pg-test: the store contract against PostgreSQL, in a throwaway cluster the test starts.
+pg-test: ui-build
+	cargo test --no-default-features --features server --lib -- store::postgres
+	cargo test --no-default-features --features server --test store_contract_postgres
 
 ui-test: ui-deps
 	cd ui && npm test
@@ -77,3 +84,4 @@ e2e: setup app
 bench: setup ui-build
 	cargo bench --no-default-features --bench export
 	cargo bench --no-default-features --features server --bench office_load
+	JIANBAO_LOAD_STORE=postgres cargo bench --no-default-features --features server --bench office_load

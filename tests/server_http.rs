@@ -335,3 +335,40 @@ fn the_browser_gets_the_ui_and_the_lan_needs_an_explicit_flag() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("--lan"));
 }
+
+#[test]
+fn a_backup_taken_while_serving_restores_the_office_database() {
+    let server = OfficeServer::start(&[]);
+    let mut editor = server.client("汤建");
+    let (_, article) = demo_ids(&mut editor);
+    let change = edited(&mut editor, article, "备份前的最后一次修改。");
+    call::<api::SaveArticle>(&mut editor, change).expect("save");
+    let backups = server.folder().join("backups");
+    let backed_up =
+        office::server_command(&server.db, &["backup", "--to", backups.to_str().expect("UTF-8")], "");
+    assert!(backed_up.status.success(), "{}", String::from_utf8_lossy(&backed_up.stderr));
+    let said = String::from_utf8_lossy(&backed_up.stdout);
+    let file = said.trim().strip_prefix("已备份到 ").expect("names the file").to_owned();
+    drop(server);
+
+    let restored = tempfile::tempdir().expect("temp dir");
+    let target = restored.path().join("office.sqlite3");
+    let back = office::server_command(&target, &["restore", "--from", &file], "");
+    assert!(back.status.success(), "{}", String::from_utf8_lossy(&back.stderr));
+    let store =
+        jianbao::store::SqliteStore::open(&target, Box::new(jianbao::store::SystemClock)).expect("opens");
+    let text =
+        format!("{:?}", jianbao::store::ArticleStore::article(&store, article).expect("article").article);
+    assert!(text.contains("备份前的最后一次修改"), "{text}");
+
+    let broken = restored.path().join("broken.sqlite3");
+    std::fs::write(&broken, b"not a database").expect("write");
+    let refused =
+        office::server_command(&target, &["restore", "--from", broken.to_str().expect("UTF-8")], "");
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("不是可用的数据库文件"));
+    assert!(
+        format!("{:?}", jianbao::store::ArticleStore::article(&store, article).expect("still there").article)
+            .contains("备份前的最后一次修改")
+    );
+}
