@@ -26,7 +26,9 @@ export function createHttpPlatform(deps: HttpDeps): Platform {
 
   async function post(path: string, init: { body: BodyInit; headers: Record<string, string> }): Promise<globalThis.Response> {
     try {
-      return await deps.fetch(`/api/${path}`, { method: "POST", credentials: "same-origin", ...init });
+      // Giving an article back is sent as the page closes: `keepalive` lets it outlive the page.
+      const keepalive = path === "release_lease";
+      return await deps.fetch(`/api/${path}`, { method: "POST", credentials: "same-origin", keepalive, ...init });
     } catch {
       throw { code: "unavailable", message: UNREACHABLE } satisfies AppError;
     }
