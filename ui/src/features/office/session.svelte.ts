@@ -5,6 +5,9 @@ import type { Connection, Me, ServerSignal } from "../../generated/bindings";
 import type { SessionStart } from "../../platform/ipc";
 import { storedUserName } from "../rounds/rounds";
 
+/** The longest 退出登录 waits for the last save and the article's release. */
+const LEAVING_LIMIT_MS = 3000;
+
 export type SessionPhase = "starting" | "login" | "ready";
 
 /** What the session needs of the platform (see platform/types.ts). */
@@ -25,7 +28,17 @@ export class Session {
   /** A start that failed (the database cannot be opened): said on the list screen. */
   startError = $state<string | null>(null);
 
+  /** What must reach the server while the login still holds (the last save, the lease). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- nothing shown depends on it
+  private readonly leavingTasks = new Set<() => Promise<void>>();
+
   constructor(private readonly platform: SessionPlatform) {}
+
+  /** Runs `task` before 退出登录 ends the session; answers a function that stops this. */
+  beforeLogOut(task: () => Promise<void>): () => void {
+    this.leavingTasks.add(task);
+    return () => void this.leavingTasks.delete(task);
+  }
 
   /** Office work: roles and leases apply. */
   get office(): boolean {
@@ -63,6 +76,9 @@ export class Session {
   }
 
   async logOut() {
+    // A hanging save does not keep the user from logging out; the local draft keeps the text.
+    const limit = new Promise<void>((resolve) => setTimeout(resolve, LEAVING_LIMIT_MS));
+    await Promise.race([Promise.allSettled([...this.leavingTasks].map((task) => task())), limit]);
     try {
       await this.platform.logOut();
     } finally {

@@ -79,3 +79,28 @@ describe("the login flow", () => {
     expect(session.phase).toBe("login");
   });
 });
+
+describe("退出登录", () => {
+  it("lets the open article store its text and give its lease back before the session ends", async () => {
+    const order: string[] = [];
+    const session = new Session(
+      platform({
+        startSession: async () => ({ connection: null, me: proofreader }),
+        logOut: async () => void order.push("logOut"),
+      }),
+    );
+    await session.start();
+    session.beforeLogOut(async () => void order.push("saved and released"));
+    await session.logOut();
+    expect(order).toEqual(["saved and released", "logOut"]);
+  });
+
+  it("forgets a task whose editor has closed", async () => {
+    const task = vi.fn(async () => {});
+    const session = new Session(platform({ startSession: async () => ({ connection: null, me: proofreader }) }));
+    await session.start();
+    session.beforeLogOut(task)();
+    await session.logOut();
+    expect(task).not.toHaveBeenCalled();
+  });
+});
