@@ -214,9 +214,13 @@ test("an editor, a proofreader and a signer work on one issue through the office
   // The comment reaches the editor's window without a reload; the editor answers it by
   // resolving it (an open comment would hold up the sign-off).
   await waitForText(editor, "comment-body", /这一提法请再核对/, "the comment did not reach the editor live");
-  await click(editor, "comment-resolve");
-  await waitForText(editor, "comment-resolved", /已由汤建解决/, "the editor could not resolve the comment");
   await shot(editor, "3-editor-sees-the-comment");
+  await click(editor, "comment-resolve");
+  // A resolved thread leaves the list of open ones (it stays under 显示已解决).
+  await editor.waitUntil(async () => (await editor.$$('[data-testid="comment-thread"]')).length === 0, {
+    timeout: 15000,
+    timeoutMsg: `the editor could not resolve the comment: ${await textOf(editor, "review-notice")}`,
+  });
 
   // The editor sends the issue through the rounds; the proofreader's window follows.
   for (const next of ["一校", "二校", "三校", "待签发"]) {
