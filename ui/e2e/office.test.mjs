@@ -209,8 +209,8 @@ test("an editor, a proofreader and a signer work on one issue through the office
   await (await byTestId(proofreader, "comment-text")).setValue("这一提法请再核对");
   await click(proofreader, "comment-save");
   await waitForText(proofreader, "comment-body", /这一提法请再核对/, "the proofreader's comment was not stored");
-  // Its mark waits for the editor to close the article; the comment says so, not "deleted".
-  await waitForText(proofreader, "comment-pending", /关闭后标在原文上/, "the comment does not say its mark is waiting");
+  // Its mark waits until the article is next opened for editing; the comment says so, not "deleted".
+  await waitForText(proofreader, "comment-pending", /下次打开编辑时标在原文上/, "the comment does not say its mark is waiting");
   await shot(proofreader, "2-proofreader-reads-and-comments");
 
   // The comment reaches the editor's window without a reload; the editor answers it by
