@@ -72,12 +72,13 @@ ui-test: ui-deps
 	cd ui && npm test
 
 app: ui-build
-	cargo build --bin jianbao --bin jianbao-cli
+	cargo build --bin jianbao --bin jianbao-cli --bin jianbao-server
 
-## make e2e: the real desktop app under Xvfb, driven through tauri-driver + WebKitWebDriver.
+## make e2e: the real desktop app under Xvfb, driven through tauri-driver + WebKitWebDriver, and
+## the office server with headless Chromium through chromedriver.
 e2e: setup app
 	@mkdir -p $(E2E_OUT)
-	cd ui && JIANBAO_APP=../$(APP) JIANBAO_E2E_OUT=../$(E2E_OUT) xvfb-run -a --server-args="-screen 0 1440x900x24" npm run --silent e2e
+	cd ui && JIANBAO_APP=../$(APP) JIANBAO_CLI=../target/debug/jianbao-cli JIANBAO_SERVER=../target/debug/jianbao-server JIANBAO_E2E_OUT=../$(E2E_OUT) xvfb-run -a --server-args="-screen 0 1440x900x24" npm run --silent e2e
 
 ## make bench: criterion benchmarks of layout and export (reports in target/criterion), and the
 ## office server under twenty clients for a minute.

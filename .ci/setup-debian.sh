@@ -5,12 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Tauri 2's webkit2gtk 4.1 build, poppler for the PDF checks, Xvfb + WebKitWebDriver for the
-# end-to-end tests, Noto CJK for the UI's own text, and PostgreSQL for the office store's
-# tests (each run starts a throwaway cluster of its own; the package's server is not used).
+# end-to-end tests, Chromium + chromedriver for the office server's browser test, Noto CJK for
+# the UI's own text, and PostgreSQL for the office store's tests (each run starts a throwaway
+# cluster of its own; the package's server is not used).
 packages=(
   build-essential pkg-config curl wget file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
-  poppler-utils xvfb xauth webkit2gtk-driver fonts-noto-cjk
+  poppler-utils xvfb xauth webkit2gtk-driver fonts-noto-cjk chromium chromium-driver
   python3 postgresql
 )
 
