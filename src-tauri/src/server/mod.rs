@@ -138,9 +138,11 @@ pub fn serve(source: StoreSource, args: &ServeArgs) -> Result<(), AppError> {
         .enable_all()
         .build()
         .map_err(|e| AppError::new(ErrorCode::Internal, format!("服务器无法启动：{e}")))?;
+    // Opened before the runtime runs: the PostgreSQL client is synchronous and blocks on a
+    // runtime of its own, which cannot start inside another's task.
+    let pool = pool::open_pool(source.clone())?;
+    let latest = pool::connection(&pool)?.latest_event_seq()?;
     runtime.block_on(async {
-        let pool = pool::open_pool(source.clone())?;
-        let latest = pool::connection(&pool)?.latest_event_seq()?;
         let state = Arc::new(ServerState {
             pool: pool.clone(),
             clock: SystemClock,
