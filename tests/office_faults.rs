@@ -232,7 +232,8 @@ fn check_the_lock_holds(server: &OfficeServer, store: &mut PostgresStore, articl
             to: next,
             by: "王主任",
             note: "",
-            sign_off_date: (next == IssueStatus::SignedOff).then(|| store.issue(issue).expect("issue").issue.date),
+            sign_off_date: (next == IssueStatus::SignedOff)
+                .then(|| store.issue(issue).expect("issue").issue.date),
             masthead_date: None,
             assignee: None,
         };
@@ -241,6 +242,11 @@ fn check_the_lock_holds(server: &OfficeServer, store: &mut PostgresStore, articl
     }
     let mut editor = server.client("汤建");
     let view = call::<api::GetArticle>(&mut editor, ById { id: article }).expect("reads");
-    let request = api::SaveArticleRequest { id: article, article: view.article, base_revision: view.revision, author: None };
+    let request = api::SaveArticleRequest {
+        id: article,
+        article: view.article,
+        base_revision: view.revision,
+        author: None,
+    };
     assert!(call::<api::SaveArticle>(&mut editor, request).is_err(), "a signed-off issue refuses the save");
 }
