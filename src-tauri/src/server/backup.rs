@@ -26,6 +26,7 @@ pub fn back_up(source: &StoreSource, dir: &Path, now: DateTime<FixedOffset>) -> 
             let partial = dir.join(format!(".jianbao-{stamp}.sqlite3.partial"));
             let store = SqliteStore::open(path, Box::new(SystemClock))?;
             store.backup_to(&partial)?;
+            make_self_contained(&partial)?;
             check_sqlite_copy(&partial)?;
             std::fs::rename(&partial, &target).map_err(|e| io_error("无法保存备份文件", &target, e))?;
             Ok(target)
@@ -88,6 +89,16 @@ pub fn restore(
             Ok(None)
         }
     }
+}
+
+/// The copy arrives in WAL mode, as the database is; a backup is one file, without the
+/// `-wal` and `-shm` beside it.
+fn make_self_contained(path: &Path) -> Result<(), AppError> {
+    let conn = rusqlite::Connection::open(path)
+        .and_then(|conn| conn.pragma_update(None, "journal_mode", "DELETE").map(|()| conn))
+        .map_err(|e| AppError::new(ErrorCode::Internal, format!("无法完成备份文件“{}”：{e}", path.display())))?;
+    drop(conn);
+    Ok(())
 }
 
 fn check_sqlite_copy(path: &Path) -> Result<(), AppError> {
