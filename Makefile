@@ -10,7 +10,7 @@ CLI := target/debug/jianbao-cli
 E2E_OUT := target/e2e
 
 .PHONY: run test setup system-deps ui-deps ui-build app cli lint fmt-check clippy ui-check \
-        rust-test ui-test e2e bench
+        rust-test pg-test ui-test e2e bench
 
 ## make run: the desktop app on the demo database (the CLI instead when there is no display).
 run: setup ui-build
@@ -57,23 +57,32 @@ clippy: ui-build
 ui-check: ui-deps
 	cd ui && npm run --silent check && npm run --silent lint
 
+# The server feature brings the PostgreSQL store, so this also runs the contract suite against
+# a throwaway PostgreSQL cluster (see pg-test).
 rust-test: ui-build
 	cargo test --no-default-features --features server
 	cargo test --lib -- desktop::
+
+## make pg-test: the store contract against PostgreSQL, in a throwaway cluster the test starts.
+pg-test: ui-build
+	cargo test --no-default-features --features server --lib -- store::postgres
+	cargo test --no-default-features --features server --test store_contract_postgres
 
 ui-test: ui-deps
 	cd ui && npm test
 
 app: ui-build
-	cargo build --bin jianbao --bin jianbao-cli
+	cargo build --bin jianbao --bin jianbao-cli --bin jianbao-server
 
-## make e2e: the real desktop app under Xvfb, driven through tauri-driver + WebKitWebDriver.
+## make e2e: the real desktop app under Xvfb, driven through tauri-driver + WebKitWebDriver, and
+## the office server with headless Chromium through chromedriver.
 e2e: setup app
 	@mkdir -p $(E2E_OUT)
-	cd ui && JIANBAO_APP=../$(APP) JIANBAO_E2E_OUT=../$(E2E_OUT) xvfb-run -a --server-args="-screen 0 1440x900x24" npm run --silent e2e
+	cd ui && JIANBAO_APP=../$(APP) JIANBAO_CLI=../target/debug/jianbao-cli JIANBAO_SERVER=../target/debug/jianbao-server JIANBAO_E2E_OUT=../$(E2E_OUT) xvfb-run -a --server-args="-screen 0 1440x900x24" npm run --silent e2e
 
 ## make bench: criterion benchmarks of layout and export (reports in target/criterion), and the
 ## office server under twenty clients for a minute.
 bench: setup ui-build
 	cargo bench --no-default-features --bench export
 	cargo bench --no-default-features --features server --bench office_load
+	JIANBAO_LOAD_STORE=postgres cargo bench --no-default-features --features server --bench office_load

@@ -5,12 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Tauri 2's webkit2gtk 4.1 build, poppler for the PDF checks, Xvfb + WebKitWebDriver for the
-# end-to-end tests, and Noto CJK for the UI's own text.
+# end-to-end tests, Chromium + chromedriver for the office server's browser test, Noto CJK for
+# the UI's own text, and PostgreSQL for the office store's tests (each run starts a throwaway
+# cluster of its own; the package's server is not used).
 packages=(
   build-essential pkg-config curl wget file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
-  poppler-utils xvfb xauth webkit2gtk-driver fonts-noto-cjk
-  python3
+  poppler-utils xvfb xauth webkit2gtk-driver fonts-noto-cjk chromium chromium-driver
+  python3 postgresql
 )
 
 missing=()
@@ -25,6 +27,11 @@ if ((${#missing[@]})); then
   sudo_cmd=()
   if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
   "${sudo_cmd[@]}" apt-get update -qq
+  # The tests start clusters of their own: the package is not to create and start a server.
+  if [[ " ${missing[*]} " == *" postgresql "* ]]; then
+    "${sudo_cmd[@]}" mkdir -p /etc/postgresql-common/createcluster.d
+    echo "create_main_cluster = false" | "${sudo_cmd[@]}" tee /etc/postgresql-common/createcluster.d/no-main-cluster.conf >/dev/null
+  fi
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 

@@ -241,8 +241,9 @@ fn an_expired_session_and_a_disabled_account_are_told_so() {
     let mut signer = server.client("王主任");
     let disabled = server.admin(&["user", "disable", "王主任"], "");
     assert!(disabled.status.success(), "{}", String::from_utf8_lossy(&disabled.stderr));
+    // Disabling ends the account's sessions in the store; logging in again says why.
     let refused = call::<api::ListIssues>(&mut signer, NoArgs {}).expect_err("disabled meanwhile");
-    assert!(refused.message.contains("停用"), "{}", refused.message);
+    assert_eq!(refused.code, ErrorCode::Unauthorized, "{}", refused.message);
     let login = RemoteBackend::new(&server.url)
         .expect("address")
         .log_in("王主任", office::PASSWORD)
@@ -334,4 +335,42 @@ fn the_browser_gets_the_ui_and_the_lan_needs_an_explicit_flag() {
         .expect("runs");
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("--lan"));
+}
+
+#[test]
+fn a_backup_taken_while_serving_restores_the_office_database() {
+    let server = OfficeServer::start(&[]);
+    let mut editor = server.client("汤建");
+    let (_, article) = demo_ids(&mut editor);
+    let change = edited(&mut editor, article, "备份前的最后一次修改。");
+    call::<api::SaveArticle>(&mut editor, change).expect("save");
+    let kept = tempfile::tempdir().expect("temp dir");
+    let backups = kept.path().join("backups");
+    let backed_up =
+        office::server_command(&server.db, &["backup", "--to", backups.to_str().expect("UTF-8")], "");
+    assert!(backed_up.status.success(), "{}", String::from_utf8_lossy(&backed_up.stderr));
+    let said = String::from_utf8_lossy(&backed_up.stdout);
+    let file = said.trim().strip_prefix("已备份到 ").expect("names the file").to_owned();
+    drop(server);
+
+    let restored = tempfile::tempdir().expect("temp dir");
+    let target = restored.path().join("office.sqlite3");
+    let back = office::server_command(&target, &["restore", "--from", &file], "");
+    assert!(back.status.success(), "{}", String::from_utf8_lossy(&back.stderr));
+    let store =
+        jianbao::store::SqliteStore::open(&target, Box::new(jianbao::store::SystemClock)).expect("opens");
+    let text =
+        format!("{:?}", jianbao::store::ArticleStore::article(&store, article).expect("article").article);
+    assert!(text.contains("备份前的最后一次修改"), "{text}");
+
+    let broken = restored.path().join("broken.sqlite3");
+    std::fs::write(&broken, b"not a database").expect("write");
+    let refused =
+        office::server_command(&target, &["restore", "--from", broken.to_str().expect("UTF-8")], "");
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("不是可用的数据库文件"));
+    assert!(
+        format!("{:?}", jianbao::store::ArticleStore::article(&store, article).expect("still there").article)
+            .contains("备份前的最后一次修改")
+    );
 }

@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 // The desktop shell loads the built files; no remote content, so everything is bundled.
 export default defineConfig({
   plugins: [svelte()],
+  // Component tests mount Svelte in jsdom: they need Svelte's browser build, not its server one.
+  resolve: process.env.VITEST ? { conditions: ["browser"] } : undefined,
   clearScreen: false,
   server: { port: 5173, strictPort: true },
   build: { target: "safari16", outDir: "dist", emptyOutDir: true },

@@ -3,9 +3,12 @@
 //! second and latencies, then checking that every acknowledged save is stored as it was sent
 //! and that no two saves were accepted on the same base revision (nothing overwritten
 //! without a conflict). Pairs of clients share an article, so conflicts do happen.
+//! `JIANBAO_LOAD_STORE=postgres` runs it on PostgreSQL.
 
 #[path = "../../tests/office/mod.rs"]
 mod office;
+#[path = "../../tests/postgres_cluster/mod.rs"]
+mod postgres_cluster;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Barrier};
@@ -38,7 +41,17 @@ fn call<C: api::Command>(
 
 fn main() {
     let seconds = std::env::var("JIANBAO_LOAD_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(60);
-    let server = office::OfficeServer::start(&[]);
+    // JIANBAO_LOAD_STORE=postgres: the same load on a PostgreSQL store in a throwaway cluster.
+    let on_postgres = std::env::var("JIANBAO_LOAD_STORE").is_ok_and(|store| store == "postgres");
+    let cluster = on_postgres.then(postgres_cluster::Cluster::start);
+    let server = match &cluster {
+        Some(cluster) => {
+            cluster.create_database("office");
+            office::OfficeServer::start_on_postgres(&cluster.params("office"), &[])
+        }
+        None => office::OfficeServer::start(&[]),
+    };
+    println!("store: {}", if on_postgres { "PostgreSQL" } else { "SQLite" });
     let articles = prepare(&server);
     let barrier = Arc::new(Barrier::new(CLIENTS));
     let until = Duration::from_secs(seconds);
@@ -72,7 +85,7 @@ fn prepare(server: &office::OfficeServer) -> Vec<Id> {
 fn run_client(url: &str, index: usize, article: Id, barrier: &Barrier, until: Duration) -> Tally {
     // Both clients of an article work as the same account: the lease lets them both save,
     // so only the base revision keeps one from overwriting the other.
-    let account = if (index / 2) % 2 == 0 { "汤建" } else { "赵编辑" };
+    let account = if (index / 2).is_multiple_of(2) { "汤建" } else { "赵编辑" };
     let mut client = RemoteBackend::new(url).expect("address");
     client.log_in(account, office::PASSWORD).expect("logs in");
     call::<api::TakeLease>(&mut client, ByArticle { article_id: article }).expect("takes the article");
@@ -98,7 +111,7 @@ fn run_client(url: &str, index: usize, article: Id, barrier: &Barrier, until: Du
 }
 
 fn read(client: &mut RemoteBackend, issue: Id, article: Id, roll: u64, tally: &mut Tally) -> &'static str {
-    let outcome = if roll % 2 == 0 {
+    let outcome = if roll.is_multiple_of(2) {
         call::<api::GetArticle>(client, ById { id: article }).map(drop)
     } else {
         call::<api::GetIssue>(client, ById { id: issue }).map(drop)

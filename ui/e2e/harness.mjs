@@ -20,7 +20,8 @@ export function demoDatabase() {
   return db;
 }
 
-function waitForPort(port, deadline) {
+/** Resolves once something listens on `port` of 127.0.0.1 (`what`, named when it never does). */
+export function waitForPort(port, deadline, what = "tauri-driver") {
   return new Promise((done, fail) => {
     const attempt = () => {
       const socket = connect(port, "127.0.0.1");
@@ -30,7 +31,7 @@ function waitForPort(port, deadline) {
       });
       socket.once("error", () => {
         socket.destroy();
-        if (Date.now() > deadline) fail(new Error(`tauri-driver did not listen on ${port}`));
+        if (Date.now() > deadline) fail(new Error(`${what} did not listen on ${port}`));
         else setTimeout(attempt, 100);
       });
     };

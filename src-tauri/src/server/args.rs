@@ -14,8 +14,11 @@ use clap::{Args, Parser, Subcommand};
 )]
 pub struct ServerArgs {
     /// 办公室数据库文件（SQLite）
-    #[arg(long, global = true, env = "JIANBAO_DB", value_name = "PATH")]
+    #[arg(long, global = true, env = "JIANBAO_DB", value_name = "PATH", conflicts_with = "postgres")]
     pub db: Option<PathBuf>,
+    /// 办公室数据库（PostgreSQL）：连接串 "host=… dbname=jianbao user=…" 或 postgres://…
+    #[arg(long, global = true, env = "JIANBAO_POSTGRES", value_name = "CONNECTION")]
+    pub postgres: Option<String>,
     #[command(subcommand)]
     pub command: Option<ServerCommand>,
     #[command(flatten)]
@@ -53,6 +56,21 @@ pub enum ServerCommand {
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+    /// 把单机数据库（SQLite 文件）的全部内容迁入新建的空 PostgreSQL 数据库（--postgres），并核对行数和校验值
+    Migrate {
+        #[arg(long, value_name = "FILE")]
+        from_sqlite: PathBuf,
+    },
+    /// 备份办公室数据库到文件夹（服务器运行时也可以）：SQLite 用在线备份，PostgreSQL 用 pg_dump
+    Backup {
+        #[arg(long, value_name = "DIR")]
+        to: PathBuf,
+    },
+    /// 从备份恢复：SQLite 的现有文件先改名留存；PostgreSQL 须恢复到新建的空数据库
+    Restore {
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
     },
 }
 

@@ -10,14 +10,17 @@ use std::time::Duration;
 
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::stream::{self, Stream};
-use tokio::sync::broadcast;
+use tokio::sync::{Notify, broadcast};
 
-use super::pool::{StorePool, connection};
+use super::pool::{StorePool, StoreSource, connection};
 use crate::error::AppError;
+use crate::store::postgres::ChangeListener;
 use crate::store::{ChangeEvent, Id};
 
-/// How often the database is asked for new events.
+/// How often the database is asked for new events when nothing wakes the reader sooner.
 const POLL_EVERY: Duration = Duration::from_millis(200);
+/// With PostgreSQL's notifications the poll only covers a listener that is reconnecting.
+const POLL_WHILE_LISTENING: Duration = Duration::from_secs(2);
 /// Events read at once: a burst larger than this is read over several polls.
 const BATCH: u32 = 500;
 /// Events kept in the database for clients that come back.
@@ -40,11 +43,20 @@ impl EventHub {
     }
 }
 
-/// Reads new events from the database and hands them out, until the server stops.
-pub fn spawn_reader(pool: StorePool, hub: Arc<EventHub>) {
+/// Reads new events from the database and hands them out, until the server stops: after each
+/// notification of a commit (PostgreSQL, from any server on the database) or poll.
+pub fn spawn_reader(pool: StorePool, hub: Arc<EventHub>, source: &StoreSource) {
+    let wake = Arc::new(Notify::new());
+    let poll_every = match source {
+        StoreSource::Postgres(params) => {
+            listen_for_commits(params.clone(), Arc::clone(&wake));
+            POLL_WHILE_LISTENING
+        }
+        StoreSource::Sqlite(_) => POLL_EVERY,
+    };
     tokio::spawn(async move {
         loop {
-            tokio::time::sleep(POLL_EVERY).await;
+            let _ = tokio::time::timeout(poll_every, wake.notified()).await;
             let since = hub.latest();
             let pool = pool.clone();
             let read = tokio::task::spawn_blocking(move || -> Result<Vec<ChangeEvent>, AppError> {
@@ -53,10 +65,33 @@ pub fn spawn_reader(pool: StorePool, hub: Arc<EventHub>) {
             .await;
             // A database away for a moment: the next poll tries again from the same number.
             let Ok(Ok(events)) = read else { continue };
+            if events.len() == BATCH as usize {
+                wake.notify_one();
+            }
             for event in events {
                 hub.latest.store(event.seq, Ordering::SeqCst);
                 // No subscriber is no error: nobody is listening right now.
                 let _ = hub.sender.send(event);
+            }
+        }
+    });
+}
+
+/// LISTENs on a connection of its own, on a thread (the client is synchronous); reconnects
+/// when the database goes away, and wakes the reader once it is back, for what it missed.
+fn listen_for_commits(params: String, wake: Arc<Notify>) {
+    std::thread::spawn(move || {
+        loop {
+            match ChangeListener::listen(&params) {
+                Ok(mut listener) => {
+                    wake.notify_one();
+                    while let Ok(committed) = listener.wait(Duration::from_secs(30)) {
+                        if committed {
+                            wake.notify_one();
+                        }
+                    }
+                }
+                Err(_) => std::thread::sleep(POLL_WHILE_LISTENING),
             }
         }
     });

@@ -11,6 +11,7 @@
 mod accounts;
 mod args;
 mod auth;
+pub mod backup;
 mod events;
 mod http;
 mod pool;
@@ -73,21 +74,61 @@ pub fn main_with(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
 }
 
 fn run(args: ServerArgs) -> Result<(), AppError> {
-    let source = store_source(args.db)?;
+    let source = store_source(args.db, args.postgres)?;
     match args.command {
         Some(ServerCommand::User { command }) => {
             let mut store = source.open()?;
             crate::service::ensure_publication(store.as_mut())?;
             accounts::run(command, store.as_mut(), &mut std::io::stdout().lock())
         }
+        Some(ServerCommand::Migrate { from_sqlite }) => migrate(&from_sqlite, &source),
+        Some(ServerCommand::Backup { to }) => {
+            let written = backup::back_up(&source, &to, local_now())?;
+            println!("已备份到 {}", written.display());
+            Ok(())
+        }
+        Some(ServerCommand::Restore { from }) => {
+            let kept = backup::restore(&source, &from, local_now())?;
+            println!("已从 {} 恢复", from.display());
+            if let Some(kept) = kept {
+                println!("原有的数据库文件已改名保存为 {}", kept.display());
+            }
+            Ok(())
+        }
         None => serve(source, &args.serve),
     }
 }
 
-fn store_source(db: Option<PathBuf>) -> Result<StoreSource, AppError> {
-    let db =
-        db.ok_or_else(|| AppError::invalid("请用 --db 指定办公室数据库文件（或设置环境变量 JIANBAO_DB）"))?;
-    Ok(StoreSource::Sqlite(db))
+fn store_source(db: Option<PathBuf>, postgres: Option<String>) -> Result<StoreSource, AppError> {
+    match (db, postgres) {
+        (_, Some(params)) => Ok(StoreSource::Postgres(params)),
+        (Some(db), None) => Ok(StoreSource::Sqlite(db)),
+        (None, None) => Err(AppError::invalid(
+            "请用 --db 指定办公室数据库文件，或用 --postgres 指定 PostgreSQL 数据库（也可设置环境变量 JIANBAO_DB 或 JIANBAO_POSTGRES）",
+        )),
+    }
+}
+
+/// The wall-clock time here, for the names of backups.
+fn local_now() -> chrono::DateTime<chrono::FixedOffset> {
+    use crate::store::Clock;
+    let now = SystemClock.now();
+    now.with_timezone(&SystemClock.zone().offset_at(now))
+}
+
+fn migrate(from_sqlite: &std::path::Path, target: &StoreSource) -> Result<(), AppError> {
+    let StoreSource::Postgres(params) = target else {
+        return Err(AppError::invalid("请用 --postgres 指定要迁入的新建空 PostgreSQL 数据库"));
+    };
+    let report = crate::store::postgres::move_sqlite_to_postgres(from_sqlite, params)?;
+    for (table, rows) in &report.rows {
+        println!("{table}\t{rows} 行");
+    }
+    println!(
+        "已迁移 {} 期、{} 个修订版本；两边行数一致，内容校验值一致（{}）",
+        report.issues, report.revisions, report.digest
+    );
+    Ok(())
 }
 
 /// Serves until interrupted (Ctrl-C or SIGTERM), finishing the requests under way.
@@ -97,9 +138,11 @@ pub fn serve(source: StoreSource, args: &ServeArgs) -> Result<(), AppError> {
         .enable_all()
         .build()
         .map_err(|e| AppError::new(ErrorCode::Internal, format!("服务器无法启动：{e}")))?;
+    // Opened before the runtime runs: the PostgreSQL client is synchronous and blocks on a
+    // runtime of its own, which cannot start inside another's task.
+    let pool = pool::open_pool(source.clone())?;
+    let latest = pool::connection(&pool)?.latest_event_seq()?;
     runtime.block_on(async {
-        let pool = pool::open_pool(source)?;
-        let latest = pool::connection(&pool)?.latest_event_seq()?;
         let state = Arc::new(ServerState {
             pool: pool.clone(),
             clock: SystemClock,
@@ -110,7 +153,7 @@ pub fn serve(source: StoreSource, args: &ServeArgs) -> Result<(), AppError> {
             events: Arc::new(EventHub::new(latest)),
             tls: args.tls_cert.is_some(),
         });
-        events::spawn_reader(pool, Arc::clone(&state.events));
+        events::spawn_reader(pool, Arc::clone(&state.events), &source);
         let app = http::router(state).into_make_service_with_connect_info::<SocketAddr>();
         match (&args.tls_cert, &args.tls_key) {
             (Some(cert), Some(key)) => serve_tls(app, args.listen, cert, key).await,

@@ -1,46 +1,10 @@
 //! The server's store connections: a pool, so that requests served at once each have their own
 //! (SQLite in WAL mode lets readers through while one writes; PostgreSQL serves many).
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::error::{AppError, ErrorCode};
-use crate::store::{SqliteStore, Store, StoreError, SystemClock};
-
-/// Where the office's issues are kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StoreSource {
-    Sqlite(PathBuf),
-}
-
-impl StoreSource {
-    pub fn open(&self) -> Result<Box<dyn Store>, StoreError> {
-        match self {
-            StoreSource::Sqlite(path) => Ok(Box::new(SqliteStore::open(path, Box::new(SystemClock))?)),
-        }
-    }
-}
-
-/// Opens connections for r2d2.
-#[derive(Debug)]
-pub struct StoreManager(pub StoreSource);
-
-impl r2d2::ManageConnection for StoreManager {
-    type Connection = Box<dyn Store>;
-    type Error = StoreError;
-
-    fn connect(&self) -> Result<Box<dyn Store>, StoreError> {
-        self.0.open()
-    }
-
-    fn is_valid(&self, _: &mut Box<dyn Store>) -> Result<(), StoreError> {
-        Ok(())
-    }
-
-    fn has_broken(&self, _: &mut Box<dyn Store>) -> bool {
-        false
-    }
-}
+pub use crate::store::pool::{StoreManager, StoreSource};
 
 pub type StorePool = r2d2::Pool<StoreManager>;
 

@@ -36,6 +36,12 @@ pub enum StoreError {
     Leased { holder: String },
     #[error("数据库错误：{0}")]
     Sqlite(rusqlite::Error),
+    /// The database server cannot be reached, or the connection to it broke off.
+    #[error("无法连接数据库服务器（{detail}）；请确认服务器在运行、网络通畅，稍后重试")]
+    Unreachable { detail: String },
+    #[cfg(feature = "postgres")]
+    #[error("数据库错误：{0}")]
+    Postgres(postgres::Error),
 }
 
 impl StoreError {
@@ -75,7 +81,10 @@ impl From<StoreError> for AppError {
             StoreError::Leased { .. } => ErrorCode::Leased,
             StoreError::CorruptRow { .. } => ErrorCode::CorruptData,
             StoreError::Open { .. } | StoreError::Io { .. } => ErrorCode::CannotOpen,
+            StoreError::Unreachable { .. } => ErrorCode::Unavailable,
             StoreError::Migration(_) | StoreError::Sqlite(_) => ErrorCode::Internal,
+            #[cfg(feature = "postgres")]
+            StoreError::Postgres(_) => ErrorCode::Internal,
         };
         AppError::new(code, error.to_string())
     }

@@ -1,5 +1,6 @@
 //! Where issues are kept. The service layer sees the `Store` trait (`traits.rs`); `sqlite/`
-//! is the embedded single-machine implementation, one file holding publications, issues,
+//! is the embedded single-machine implementation and `postgres/` (feature `postgres`) the
+//! office store a server shares; SQLite keeps one file holding publications, issues,
 //! articles with every revision, the proof rounds with their snapshots, comments and ignored
 //! findings.
 //!
@@ -10,10 +11,16 @@
 
 mod clock;
 mod error;
+mod masthead;
+pub mod pool;
+#[cfg(feature = "postgres")]
+pub mod postgres;
 mod records;
 mod sqlite;
 mod traits;
 
+#[cfg(feature = "postgres")]
+pub use self::postgres::PostgresStore;
 pub use clock::{Clock, FixedClock, LocalZone, SystemClock};
 pub use error::StoreError;
 pub use records::{
@@ -23,8 +30,8 @@ pub use records::{
 };
 pub use sqlite::{LATEST_VERSION, SqliteStore, apply_migrations, migrations};
 pub use traits::{
-    AccountStore, ArticleStore, AuditStore, CommentStore, EventStore, FindingStore, IssueStore, LeaseStore,
-    PublicationStore, RevisionStore, RoundStore, Store, WordListStore,
+    AccountStore, ArticleStore, AuditStore, CommentStore, Connection, EventStore, FindingStore, IssueStore,
+    LeaseStore, PublicationStore, RevisionStore, RoundStore, Store, WordListStore,
 };
 
 pub use crate::domain::{AnchorPart, CommentAnchor};

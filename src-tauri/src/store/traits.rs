@@ -30,6 +30,7 @@ pub trait Store:
     + LeaseStore
     + EventStore
     + AuditStore
+    + Connection
     + Send
 {
 }
@@ -47,6 +48,7 @@ impl<T> Store for T where
         + LeaseStore
         + EventStore
         + AuditStore
+        + Connection
         + Send
 {
 }
@@ -257,4 +259,12 @@ pub trait AuditStore {
     ) -> Result<(), StoreError>;
     /// The newest `limit` entries, newest first.
     fn audit_entries(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError>;
+}
+
+/// The connection under a store, for a pool to test and replace.
+pub trait Connection {
+    /// A cheap round trip to the database.
+    fn check_connection(&self) -> Result<(), StoreError>;
+    /// The connection is gone for good (the server closed it); the store must be replaced.
+    fn is_broken(&self) -> bool;
 }

@@ -1,65 +1,69 @@
-// The only module that talks to Tauri. Command names, arguments and answers come from the
-// generated `Commands` map, so a command is declared once, in Rust. Every service command goes
-// through the app's one `call` command, which runs it on this computer's database or on the
-// office server; `DesktopCommands` are what only the window on this computer does.
-import { invoke as tauriInvoke } from "@tauri-apps/api/core";
-import type { AppError, Commands, DesktopCommands } from "../generated/bindings";
+// The one door from the UI to the service. Which client stands behind it — the desktop app
+// (Tauri) or the browser talking to the office server over HTTP — is decided once, at
+// start-up; the rest of the UI calls these functions and never knows which.
+// Command names, arguments and answers come from the generated `Commands` map, so a command
+// is declared once, in Rust.
+import { createHttpPlatform } from "./http";
+import { createTauriPlatform, insideTauri } from "./tauri";
+import { type BytesCommandName, type CommandName, type Platform, type Request, type Response, type SignalListener, toAppError } from "./types";
 
-export type CommandName = keyof Commands;
-export type Request<K extends CommandName> = Commands[K]["request"];
-export type Response<K extends CommandName> = Commands[K]["response"];
-export type DesktopCommandName = keyof DesktopCommands;
+export type { BytesCommandName, CommandName, ExportOutcome, Request, Response, SessionStart } from "./types";
+export { toAppError } from "./types";
+
+let chosen: Platform | null = null;
+
+function pickPlatform(): Platform {
+  if (insideTauri(window)) return createTauriPlatform();
+  return createHttpPlatform({ fetch: window.fetch.bind(window), EventSource: window.EventSource });
+}
+
+/** The client this window uses. */
+export function platform(): Platform {
+  chosen ??= pickPlatform();
+  return chosen;
+}
+
+/** Puts a client in place (tests, with fakes behind it). */
+export function usePlatform(replacement: Platform | null) {
+  chosen = replacement;
+  unauthorisedListeners.clear();
+}
+
+// A command refused for want of a login (the session lapsed, the server restarted) is the
+// same news as the server's LoggedOut signal: the window asks for the login again.
+const unauthorisedListeners = new Set<SignalListener>();
+
+async function guarded<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (raw) {
+    const error = toAppError(raw);
+    if (error.code === "unauthorized") {
+      for (const listener of [...unauthorisedListeners]) listener({ kind: "loggedOut", message: error.message });
+    }
+    throw error;
+  }
+}
 
 /** Calls a backend command; rejects with an `AppError` whose message is for the user. */
-export async function invoke<K extends CommandName>(
-  command: K,
-  request: Request<K>,
-): Promise<Response<K>> {
-  try {
-    return await tauriInvoke<Response<K>>("call", { command, request });
-  } catch (error) {
-    throw toAppError(error);
-  }
+export function invoke<K extends CommandName>(command: K, request: Request<K>): Promise<Response<K>> {
+  return guarded(() => platform().invoke(command, request));
 }
-
-/** Calls one of the desktop app's own commands. */
-export async function invokeDesktop<K extends DesktopCommandName>(
-  command: K,
-  request: DesktopCommands[K]["request"],
-): Promise<DesktopCommands[K]["response"]> {
-  try {
-    return await tauriInvoke<DesktopCommands[K]["response"]>(command, request as Record<string, unknown>);
-  } catch (error) {
-    throw toAppError(error);
-  }
-}
-
-export function toAppError(error: unknown): AppError {
-  if (typeof error === "object" && error !== null && "code" in error && "message" in error) {
-    return error as AppError;
-  }
-  return { code: "internal", message: `程序内部错误：${String(error)}` };
-}
-
-/** Commands whose request is a file's raw bytes rather than JSON arguments. */
-export type BytesCommandName = {
-  [K in CommandName]: Request<K> extends Uint8Array ? K : never;
-}[CommandName];
 
 /**
  * Sends bytes as the raw request body (a manuscript may be tens of megabytes: as JSON it
  * would be an array of numbers several times larger), with metadata in ASCII headers.
  */
-export async function invokeBytes<K extends BytesCommandName>(
-  command: K,
-  bytes: Uint8Array,
-  headers: Record<string, string>,
-): Promise<Response<K>> {
-  try {
-    return await tauriInvoke<Response<K>>("call_bytes", bytes, {
-      headers: { ...headers, "x-jianbao-command": command },
-    });
-  } catch (error) {
-    throw toAppError(error);
-  }
+export function invokeBytes<K extends BytesCommandName>(command: K, bytes: Uint8Array, headers: Record<string, string>): Promise<Response<K>> {
+  return guarded(() => platform().invokeBytes(command, bytes, headers));
+}
+
+/** Server signals (changes, online/offline, logged out), including refusals for want of a login. */
+export function onServerSignal(listener: SignalListener): () => void {
+  unauthorisedListeners.add(listener);
+  const stop = platform().onSignal(listener);
+  return () => {
+    unauthorisedListeners.delete(listener);
+    stop();
+  };
 }

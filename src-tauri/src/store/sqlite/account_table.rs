@@ -69,6 +69,7 @@ impl AccountStore for SqliteStore {
         )?;
         if disabled {
             tx.execute("DELETE FROM article_lease WHERE holder = ?1", [name])?;
+            tx.execute("DELETE FROM account_session WHERE account_id = ?1", [id])?;
         }
         tx.commit()?;
         Ok(())

@@ -33,10 +33,13 @@ impl FindingStore for SqliteStore {
     fn ignore_finding(&mut self, issue_id: Id, key: &FindingKey, by: &str) -> Result<(), StoreError> {
         let now = self.now();
         let tx = self.conn.transaction()?;
+        // ON CONFLICT, not INSERT OR IGNORE: that would also skip a row breaking a CHECK (a
+        // nameless ignore), dropping it without an error.
         tx.execute(
-            "INSERT OR IGNORE INTO ignored_finding
+            "INSERT INTO ignored_finding
                  (issue_id, article_id, rule, part, text, before, after, ignored_by, ignored_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT DO NOTHING",
             params![issue_id, key.article_id, key.rule, key.part, key.text, key.before, key.after, by, now],
         )?;
         tx.commit()?;

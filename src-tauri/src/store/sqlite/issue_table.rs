@@ -4,6 +4,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::SqliteStore;
 use crate::domain::{Inline, Issue, IssueImprint, IssueKind, IssueStatus};
 use crate::numbering::{self, IssueNumbers};
+use crate::store::masthead::{validate_masthead, validate_numbers};
 use crate::store::prelude::*;
 use crate::store::{Id, IssueRecord, IssueStore, IssueSummary, StoreError};
 
@@ -300,31 +301,6 @@ impl SqliteStore {
 
 fn to_json(value: &impl serde::Serialize) -> String {
     serde_json::to_string(value).expect("domain types serialize without failure")
-}
-
-fn validate_numbers(issue: &Issue) -> Result<(), StoreError> {
-    let numbers = IssueNumbers {
-        kind: issue.kind,
-        year: issue.year,
-        number: issue.number,
-        total_number: issue.total_number,
-    };
-    validate_masthead(&numbers, issue.date)
-}
-
-fn validate_masthead(numbers: &IssueNumbers, date: NaiveDate) -> Result<(), StoreError> {
-    use chrono::Datelike;
-    if numbers.number == 0 || numbers.total_number == 0 {
-        return Err(StoreError::Invalid("期号和总期号都必须是正整数".into()));
-    }
-    if date.year() != numbers.year {
-        return Err(StoreError::Invalid(format!(
-            "出刊日期 {} 不在 {} 年内，请核对年份或日期",
-            numbering::format_masthead_date(date),
-            numbers.year
-        )));
-    }
-    Ok(())
 }
 
 fn foreign_key_to_not_found(error: rusqlite::Error, publication_id: Id) -> StoreError {

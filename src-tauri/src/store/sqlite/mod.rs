@@ -21,7 +21,7 @@ mod word_list_table;
 
 use std::path::Path;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 pub(super) use issue_lock::SIGNED_OFF_MARKER;
 pub use migration::{LATEST_VERSION, apply_migrations, migrations};
@@ -50,6 +50,11 @@ impl SqliteStore {
         }
         let mut conn = Connection::open(path).map_err(|e| StoreError::open(path, e))?;
         configure(&conn).map_err(|e| StoreError::open(path, e))?;
+        // Every write transaction takes the write lock when it begins. A deferred one reads
+        // first, and of two connections that both read, the second cannot upgrade to write:
+        // it fails with "database is locked" at once instead of waiting its turn
+        // (busy_timeout), and two editors saving the same issue through a pool would see it.
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
         apply_migrations(&mut conn, &migrations())?;
         Ok(SqliteStore { conn, clock })
     }
@@ -68,6 +73,11 @@ impl SqliteStore {
         timestamp(
             self.clock.now().checked_add_signed(after).unwrap_or(chrono::DateTime::<chrono::Utc>::MAX_UTC),
         )
+    }
+
+    /// Asks the database for an answer, as a pool does before it hands out a connection.
+    pub fn check(&self) -> Result<(), StoreError> {
+        Ok(self.conn.execute_batch("SELECT 1")?)
     }
 
     /// Copies the whole database into `target` while it stays usable (SQLite online backup).
@@ -93,4 +103,15 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
          PRAGMA synchronous = FULL;
          PRAGMA busy_timeout = 5000;",
     )
+}
+
+impl super::Connection for SqliteStore {
+    fn check_connection(&self) -> Result<(), StoreError> {
+        self.check()
+    }
+
+    /// A file does not break off; errors surface on use.
+    fn is_broken(&self) -> bool {
+        false
+    }
 }

@@ -17,6 +17,9 @@ export type AutosaveOptions<T> = {
   keepDraft?: (content: T) => void;
   /** Forgets the local copy once the backend has confirmed this content. */
   dropDraft?: () => void;
+  /** Whether a failed save is worth trying again; a refusal that will not change (a newer
+   *  version was saved meanwhile) waits for the user instead. Every failure retries by default. */
+  retryable?: (error: unknown) => boolean;
   delayMs?: number;
   retryMs?: number;
 };
@@ -62,6 +65,14 @@ export class Autosave<T> {
     }
   }
 
+  /** Forgets what is not yet stored (the user chose another version over it) and its draft. */
+  discard() {
+    this.clearTimer();
+    this.pending = null;
+    this.options.dropDraft?.();
+    this.options.onState({ kind: "saved" });
+  }
+
   /** Stops timers (when the editor closes, after a final `flush`). */
   dispose() {
     this.clearTimer();
@@ -75,7 +86,7 @@ export class Autosave<T> {
       // Never lose text: put the content back unless something newer replaced it, and retry.
       this.pending ??= { content };
       this.options.onState({ kind: "failed", reason: messageOf(error) });
-      this.schedule(this.retryMs);
+      if (this.options.retryable?.(error) ?? true) this.schedule(this.retryMs);
       return;
     }
     if (this.pending) {

@@ -1,0 +1,83 @@
+// The desktop app: every service command goes through the app's one `call` command, which
+// runs it on this computer's database or forwards it to the office server; the server's
+// change events arrive as the `jianbao:server` window event.
+import { invoke as tauriInvoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
+import type { Connection, DesktopCommands, Me, ServerSignal } from "../generated/bindings";
+import { choosePdfPath } from "./dialog";
+import { SignalHub } from "./signals";
+import { type BytesCommandName, type CommandName, type ExportRequest, type Platform, type Request, type Response, toAppError } from "./types";
+
+/** The window event the app forwards server signals on (see desktop/office_commands.rs). */
+const SIGNAL_EVENT = "jianbao:server";
+
+type DesktopCommandName = keyof DesktopCommands;
+
+async function invokeDesktop<K extends DesktopCommandName>(
+  command: K,
+  request: DesktopCommands[K]["request"],
+): Promise<DesktopCommands[K]["response"]> {
+  try {
+    return await tauriInvoke<DesktopCommands[K]["response"]>(command, request as Record<string, unknown>);
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+export function createTauriPlatform(): Platform {
+  const hub = new SignalHub();
+  let listening: Promise<unknown> | null = null;
+
+  async function whoamiOrNull(): Promise<Me | null> {
+    try {
+      return await platform.invoke("whoami", {});
+    } catch (error) {
+      if (toAppError(error).code === "unauthorized") return null;
+      throw error;
+    }
+  }
+
+  const platform: Platform = {
+    desktop: true,
+    async invoke<K extends CommandName>(command: K, request: Request<K>): Promise<Response<K>> {
+      try {
+        return await tauriInvoke<Response<K>>("call", { command, request });
+      } catch (error) {
+        throw toAppError(error);
+      }
+    },
+    async invokeBytes<K extends BytesCommandName>(command: K, bytes: Uint8Array, headers: Record<string, string>) {
+      try {
+        // The bytes are the raw body: as JSON a manuscript would be an array of numbers.
+        return await tauriInvoke<Response<K>>("call_bytes", bytes, { headers: { ...headers, "x-jianbao-command": command } });
+      } catch (error) {
+        throw toAppError(error);
+      }
+    },
+    onSignal(listener) {
+      listening ??= listen<ServerSignal>(SIGNAL_EVENT, (event) => hub.emit(event.payload));
+      return hub.listen(listener);
+    },
+    async startSession() {
+      const connection = await invokeDesktop("get_connection", {});
+      return { connection, me: await whoamiOrNull() };
+    },
+    logIn: (name, password) => invokeDesktop("log_in", { name, password }),
+    logOut: async () => void (await invokeDesktop("log_out", {})),
+    async exportPdf({ issueId, fileName, proofRound }: ExportRequest) {
+      const path = await choosePdfPath(fileName);
+      if (path === null) return null;
+      const report = await invokeDesktop("export_issue_pdf", { issueId, path, proofRound });
+      return { pageCount: report.pageCount, warnings: report.warnings, path: report.path, fileName };
+    },
+    openExported: async (path, reveal) => void (await invokeDesktop("open_exported_pdf", { path, reveal })),
+    getConnection: () => invokeDesktop("get_connection", {}),
+    setConnection: (connection: Connection) => invokeDesktop("set_connection", { connection }),
+  };
+  return platform;
+}
+
+/** Whether this page runs inside the desktop app's window. */
+export function insideTauri(scope: object): boolean {
+  return "__TAURI_INTERNALS__" in scope;
+}
