@@ -15,6 +15,12 @@ pub struct Cli {
     /// 数据库文件（默认读取环境变量 JIANBAO_DB，否则使用用户数据目录）
     #[arg(long, global = true, env = "JIANBAO_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
+    /// 办公室服务器的地址（如 http://192.168.1.10:8470）：命令在服务器的数据库上运行，不用本机的数据库
+    #[arg(long, global = true, value_name = "URL")]
+    pub server: Option<String>,
+    /// 登录办公室服务器的账号名；密码读取环境变量 JIANBAO_PASSWORD，未设置时在终端中询问
+    #[arg(long, global = true, value_name = "NAME", requires = "server")]
+    pub user: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{database_path, output_error, print};
+use super::session::Session;
+use super::{output_error, print};
+use crate::api::{ById, CheckIssue, CheckIssueRequest, GetIssue};
 use crate::domain::IssueFile;
 use crate::error::AppError;
-use crate::proof::{Finding, WordList};
-use crate::service;
-use crate::store::prelude::*;
-use crate::store::{Clock, Id, SqliteStore, Store};
+use crate::proof::Finding;
+use crate::service::{self, IssueCheck};
+use crate::store::Id;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -30,49 +31,57 @@ pub struct CheckArgs {
     pub all: bool,
 }
 
-pub fn run(
+/// An issue file to check rather than a stored issue's id: needs no database.
+pub fn is_file(args: &CheckArgs) -> bool {
+    args.target.parse::<Id>().is_err() || Path::new(&args.target).is_file()
+}
+
+pub fn run_file(args: &CheckArgs, out: &mut dyn Write) -> Result<(), AppError> {
+    let words = service::load_word_list(args.words.as_deref())?;
+    let file = IssueFile::from_json(&super::read_text(Path::new(&args.target))?)?;
+    let titles: Vec<String> = file.issue.articles.iter().map(|a| a.title_text()).collect();
+    print_findings(args, &service::check_issue_file(&file, &words), &titles, out)
+}
+
+pub fn run_stored(args: &CheckArgs, session: &mut Session, out: &mut dyn Write) -> Result<(), AppError> {
+    let id: Id = args.target.parse().map_err(|_| AppError::invalid("期刊编号应为数字"))?;
+    let titles: Vec<String> =
+        session.call::<GetIssue>(ById { id })?.articles.into_iter().map(|a| a.title).collect();
+    // `--words` overrides the office's list stored with the publication; it is read and
+    // checked here, so a broken file is reported by its name wherever the issue is checked.
+    let words = match args.words.as_deref() {
+        Some(path) => {
+            service::load_word_list(Some(path))?;
+            Some(super::read_text(path)?)
+        }
+        None => None,
+    };
+    let check = session.call::<CheckIssue>(CheckIssueRequest { issue_id: id, words })?;
+    print_findings(args, &shown_findings(check, args.all), &titles, out)
+}
+
+fn print_findings(
     args: &CheckArgs,
-    db: Option<PathBuf>,
-    clock: Box<dyn Clock>,
+    findings: &[Finding],
+    titles: &[String],
     out: &mut dyn Write,
 ) -> Result<(), AppError> {
-    let (findings, titles): (_, Vec<String>) = match args.target.parse::<Id>() {
-        Ok(id) if !Path::new(&args.target).is_file() => {
-            let store = SqliteStore::open(&database_path(db)?, clock)?;
-            let titles = store.issue(id)?.issue.articles.iter().map(|a| a.title_text()).collect();
-            // `--words` overrides the office's list stored with the publication.
-            let words = args.words.as_deref().map(|path| service::load_word_list(Some(path))).transpose()?;
-            (stored_findings(&store, id, words.as_ref(), args.all)?, titles)
-        }
-        _ => {
-            let words = service::load_word_list(args.words.as_deref())?;
-            let file = IssueFile::from_json(&super::read_text(Path::new(&args.target))?)?;
-            let titles = file.issue.articles.iter().map(|a| a.title_text()).collect();
-            (service::check_issue_file(&file, &words), titles)
-        }
-    };
     if args.json {
         return print::json(out, &findings);
     }
-    out.write_all(human(&findings, &titles).as_bytes()).map_err(output_error)
+    out.write_all(human(findings, titles).as_bytes()).map_err(output_error)
 }
 
 /// The stored issue's findings, those someone ignored left out unless `all` (and counted on
 /// stderr, so that the output stays the list and the reader still learns of them).
-fn stored_findings(
-    store: &dyn Store,
-    id: Id,
-    words: Option<&WordList>,
-    all: bool,
-) -> Result<Vec<Finding>, AppError> {
-    let check = service::check_stored_issue(store, id, words)?;
+fn shown_findings(check: IssueCheck, all: bool) -> Vec<Finding> {
     if all {
-        return Ok(check.findings.into_iter().map(|view| view.finding).collect());
+        return check.findings.into_iter().map(|view| view.finding).collect();
     }
     if check.ignored_count > 0 {
         eprintln!("另有 {} 处问题已被忽略，未列出；加 --all 可一并列出。", check.ignored_count);
     }
-    Ok(check.open_findings().map(|view| view.finding.clone()).collect())
+    check.open_findings().map(|view| view.finding.clone()).collect()
 }
 
 /// The findings grouped by article, each with its place, text, reason and fix.

@@ -7,11 +7,13 @@ use chrono::{DateTime, Utc};
 use clap::Args;
 
 use super::output_error;
+use super::session::Session;
+use crate::api::{ById, ExportPdf, ExportPdfRequest, GetIssue};
 use crate::domain::{FontRoles, IssueFile, IssueStatus};
 use crate::error::AppError;
 use crate::fonts::{self, FontSet};
-use crate::service::{self, ExportRequest, ExportedPdf};
-use crate::store::{Id, Store};
+use crate::service::{self, ExportRequest};
+use crate::store::Id;
 
 /// Options shared by `export` and `render`.
 #[derive(Debug, Args)]
@@ -36,21 +38,16 @@ pub struct FontDirArg {
     pub font_dir: Option<PathBuf>,
 }
 
-/// `export ID -o FILE`: a stored issue.
-pub fn export(
-    store: &dyn Store,
-    id: Id,
-    args: &PdfArgs,
-    now: DateTime<Utc>,
-    out: &mut dyn Write,
-) -> Result<(), AppError> {
-    let record = store.issue(id)?;
-    let publication = store.publication(record.publication_id)?;
-    let fonts = load_fonts(&publication.layout.fonts, &args.fonts)?;
-    let proof_round = proof_round_of_issue(args.proof, record.issue.status)?;
-    let request = ExportRequest { proof_round, timestamp: args.timestamp.unwrap_or(now) };
-    let exported = service::export_issue(store, id, &fonts, &request)?;
-    write_pdf(&exported, &args.output, out)
+/// `export ID -o FILE`: a stored issue, laid out where it is stored (the fonts are those of
+/// `--font-dir` locally, the server's in an office).
+pub fn export(session: &mut Session, id: Id, args: &PdfArgs, out: &mut dyn Write) -> Result<(), AppError> {
+    let proof_round = match args.proof {
+        None => None,
+        Some(round) => proof_round_of_issue(Some(round), session.call::<GetIssue>(ById { id })?.status)?,
+    };
+    let request = ExportPdfRequest { issue_id: id, proof_round, timestamp: args.timestamp };
+    let exported = session.call::<ExportPdf>(request)?;
+    write_pdf(&exported.pdf.0, exported.page_count, &exported.warnings, &args.output, out)
 }
 
 /// `--proof` alone means the round the issue is in; a signed-off issue exports only as final.
@@ -70,7 +67,7 @@ pub fn render(file: &Path, args: &PdfArgs, now: DateTime<Utc>, out: &mut dyn Wri
     let issue_file = IssueFile::from_json(&super::read_text(file)?)?;
     let fonts = load_fonts(&issue_file.publication.layout.fonts, &args.fonts)?;
     let exported = service::export_issue_file(&issue_file, &fonts, &request(args, now))?;
-    write_pdf(&exported, &args.output, out)
+    write_pdf(&exported.bytes, exported.page_count, &exported.warnings, &args.output, out)
 }
 
 /// `fonts [FILE.json]`: the font of each role and how much of GBK it covers.
@@ -114,11 +111,17 @@ fn request(args: &PdfArgs, now: DateTime<Utc>) -> ExportRequest {
     ExportRequest { proof_round, timestamp: args.timestamp.unwrap_or(now) }
 }
 
-fn write_pdf(exported: &ExportedPdf, path: &Path, out: &mut dyn Write) -> Result<(), AppError> {
-    std::fs::write(path, &exported.bytes)
+fn write_pdf(
+    bytes: &[u8],
+    page_count: u32,
+    warnings: &[String],
+    path: &Path,
+    out: &mut dyn Write,
+) -> Result<(), AppError> {
+    std::fs::write(path, bytes)
         .map_err(|e| AppError::invalid(format!("无法写入文件“{}”：{e}", path.display())))?;
-    let mut text = format!("已导出 {}（{} 页）\n", path.display(), exported.page_count);
-    for warning in &exported.warnings {
+    let mut text = format!("已导出 {}（{page_count} 页）\n", path.display());
+    for warning in warnings {
         text.push_str(&format!("提示：{warning}\n"));
     }
     out.write_all(text.as_bytes()).map_err(output_error)

@@ -4,31 +4,23 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use super::output_error;
+use super::session::Session;
+use crate::api::{
+    Bytes, ImportBackIssue, ImportBackIssueRequest, ImportManuscripts, ImportManuscriptsRequest, UploadedFile,
+};
 use crate::error::AppError;
 use crate::import::Proposal;
-use crate::service::{self, ImportSource, ImportedArticleReport};
-use crate::store::{Id, Store};
+use crate::service::{ImportSource, ImportedArticleReport};
+use crate::store::Id;
 
 pub fn run_import(
-    store: &mut dyn Store,
+    session: &mut Session,
     files: &[PathBuf],
     issue: Id,
     out: &mut dyn Write,
 ) -> Result<(), AppError> {
-    let pasted = files.iter().any(|f| f == Path::new("-"));
-    let report = if pasted {
-        if files.len() > 1 {
-            return Err(AppError::invalid("“-”（从标准输入读取粘贴的文字）不能与文件一起导入，请分两次导入"));
-        }
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| AppError::invalid(format!("无法读取标准输入的文字（须为 UTF-8）：{e}")))?;
-        service::import_pasted(store, issue, &text, service::DEFAULT_AUTHOR)?
-    } else {
-        let sources = files.iter().map(|path| ImportSource::read(path)).collect::<Result<Vec<_>, _>>()?;
-        service::import_articles(store, issue, &sources, service::DEFAULT_AUTHOR)?
-    };
+    let request = manuscripts(files, issue)?;
+    let report = session.call::<ImportManuscripts>(request)?;
     let mut text = format!("已导入 {} 篇文章到期刊 {}\n", report.articles.len(), report.issue_id);
     for article in &report.articles {
         text.push_str(&article_lines(article));
@@ -36,9 +28,30 @@ pub fn run_import(
     out.write_all(text.as_bytes()).map_err(output_error)
 }
 
-pub fn run_import_issue(store: &mut dyn Store, file: &Path, out: &mut dyn Write) -> Result<(), AppError> {
-    let source = ImportSource::read(file)?;
-    let report = service::import_issue(store, &source, service::DEFAULT_AUTHOR)?;
+/// The files, read here (type and size checked before reading), or the pasted text.
+fn manuscripts(files: &[PathBuf], issue_id: Id) -> Result<ImportManuscriptsRequest, AppError> {
+    let pasted = files.iter().any(|f| f == Path::new("-"));
+    if pasted {
+        if files.len() > 1 {
+            return Err(AppError::invalid("“-”（从标准输入读取粘贴的文字）不能与文件一起导入，请分两次导入"));
+        }
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| AppError::invalid(format!("无法读取标准输入的文字（须为 UTF-8）：{e}")))?;
+        return Ok(ImportManuscriptsRequest { issue_id, files: vec![], pasted: Some(text) });
+    }
+    let files = files.iter().map(|path| uploaded(path)).collect::<Result<Vec<_>, _>>()?;
+    Ok(ImportManuscriptsRequest { issue_id, files, pasted: None })
+}
+
+fn uploaded(path: &Path) -> Result<UploadedFile, AppError> {
+    let source = ImportSource::read(path)?;
+    Ok(UploadedFile { name: source.name, bytes: Bytes(source.bytes) })
+}
+
+pub fn run_import_issue(session: &mut Session, file: &Path, out: &mut dyn Write) -> Result<(), AppError> {
+    let report = session.call::<ImportBackIssue>(ImportBackIssueRequest { file: uploaded(file)? })?;
     let masthead = &report.masthead;
     let mut text = format!(
         "{}\n{}年{}（总第{}期），{}，{} 篇文章\n",

@@ -8,9 +8,13 @@ mod args;
 mod check;
 mod export;
 mod import;
+mod issues;
+mod local_only;
+mod password;
 mod print;
 mod review;
 mod rounds;
+mod session;
 mod words;
 
 use std::io::Write;
@@ -21,90 +25,53 @@ use clap::Parser;
 pub use args::{Cli, Command, IssueCommand, PublicationCommand};
 
 use crate::error::AppError;
-use crate::service::{self, NewIssueRequest};
-use crate::store::{Clock, SqliteStore, Store};
+use crate::store::Clock;
+use session::{Session, Target};
 
 /// Runs one CLI invocation, writing its output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), AppError> {
-    let today = clock.today();
-    let zone = clock.zone();
-    let now = clock.now();
     match &cli.command {
-        Command::Render { file, pdf } => return export::render(file, pdf, now, out),
+        Command::Render { file, pdf } => return export::render(file, pdf, clock.now(), out),
         Command::Fonts { file, font_dir } => return export::list_fonts(file.as_deref(), font_dir, out),
-        Command::Check(args) => return check::run(args, cli.db.clone(), clock, out),
+        Command::Check(args) if check::is_file(args) => return check::run_file(args, out),
         _ => {}
     }
-    let path = database_path(cli.db)?;
-    let mut store = SqliteStore::open(&path, clock)?;
-    match cli.command {
-        Command::Render { .. } | Command::Fonts { .. } | Command::Check(_) => {
-            unreachable!("commands without a database returned above")
-        }
-        Command::Demo => {
-            crate::demo::fill_demo(&mut store)?;
-            print::issue_list(out, &store)
-        }
-        Command::Export { id, pdf } => export::export(&store, id, &pdf, now, out),
-        Command::Rounds(command) => rounds::run(command, &mut store, today, zone, out),
-        Command::Review(command) => review::run(command, &mut store, zone, out),
-        Command::Words(args) => {
-            service::ensure_publication(&mut store)?;
-            words::run(&args, &mut store, out)
-        }
-        Command::Init => {
-            let created = service::ensure_publication(&mut store)?;
-            let what = if created { "已初始化数据库" } else { "数据库已初始化，未作改动" };
-            writeln!(out, "{what}：{}", path.display()).map_err(output_error)
-        }
-        Command::Publication { command } => match command {
-            PublicationCommand::Show { json } => print::publication(out, &store, json),
-            PublicationCommand::Set(changes) => {
-                let mut view = service::publication_view(&store)?;
-                changes.apply(&mut view.publication)?;
-                service::update_publication(&mut store, &view.publication)?;
-                print::publication(out, &store, false)
-            }
-        },
-        Command::Issue { command } => run_issue(command, &mut store, out, today),
-        Command::Import { files, issue } => import::run_import(&mut store, &files, issue, out),
-        Command::ImportIssue { file } => import::run_import_issue(&mut store, &file, out),
-        Command::ImportArchive(args) => archive::run(&args, &mut store, out),
-    }
+    let target = Target::of(cli.db, cli.server, cli.user)?;
+    let Some(command) = local_only::run(cli.command, &target, clock.as_ref(), out)? else {
+        return Ok(());
+    };
+    let font_dir = match &command {
+        Command::Export { pdf, .. } => pdf.fonts.font_dir.clone(),
+        _ => None,
+    };
+    let mut session = Session::open(&target, clock.as_ref(), font_dir)?;
+    let result = run_in(command, &mut session, clock.as_ref(), out);
+    session.close();
+    result
 }
 
-fn run_issue(
-    command: IssueCommand,
-    store: &mut dyn Store,
+/// A command on data, wherever the session runs it.
+fn run_in(
+    command: Command,
+    session: &mut Session,
+    clock: &dyn Clock,
     out: &mut dyn Write,
-    today: chrono::NaiveDate,
 ) -> Result<(), AppError> {
     match command {
-        IssueCommand::New { kind, date, number, total } => {
-            let request = NewIssueRequest { kind: kind.into(), date, number, total_number: total };
-            let id = service::create_issue(store, &request, today)?;
-            writeln!(out, "{id}").map_err(output_error)?;
-            print::issue(out, store, id)
-        }
-        IssueCommand::List => print::issue_list(out, store),
-        IssueCommand::Show { id, json } => {
-            if json {
-                let view = service::issue_view(store, id)?;
-                print::json(out, &view)
-            } else {
-                print::issue(out, store, id)
-            }
-        }
-        IssueCommand::Load { file } => {
-            let text = read_text(&file)?;
-            let id = service::load_issue(store, &text, service::DEFAULT_AUTHOR)?;
-            writeln!(out, "{id}").map_err(output_error)?;
-            print::issue(out, store, id)
-        }
-        IssueCommand::Dump { id } => {
-            let file = service::dump_issue(store, id)?;
-            writeln!(out, "{}", file.to_json()).map_err(output_error)
-        }
+        Command::Export { id, pdf } => export::export(session, id, &pdf, out),
+        Command::Check(args) => check::run_stored(&args, session, out),
+        Command::Rounds(command) => rounds::run(command, session, clock, out),
+        Command::Review(command) => review::run(command, session, clock.zone(), out),
+        Command::Words(args) => words::run(&args, session, out),
+        Command::Publication { command } => issues::run_publication(command, session, out),
+        Command::Issue { command } => issues::run_issue(command, session, out),
+        Command::Import { files, issue } => import::run_import(session, &files, issue, out),
+        Command::ImportIssue { file } => import::run_import_issue(session, &file, out),
+        Command::Render { .. }
+        | Command::Fonts { .. }
+        | Command::Demo
+        | Command::Init
+        | Command::ImportArchive(_) => unreachable!("commands without a session returned above"),
     }
 }
 

@@ -6,11 +6,10 @@ use serde::Serialize;
 
 use super::output_error;
 use crate::error::AppError;
-use crate::service;
-use crate::store::{Id, Store};
+use crate::service::{IssueView, PublicationView};
+use crate::store::IssueSummary;
 
-pub fn issue(out: &mut dyn Write, store: &dyn Store, id: Id) -> Result<(), AppError> {
-    let view = service::issue_view(store, id)?;
+pub fn issue(out: &mut dyn Write, view: &IssueView) -> Result<(), AppError> {
     let mut text = format!(
         "{}\n{}\n{}\n{}　　{}\n状态：{}\n",
         view.publication_name,
@@ -32,8 +31,7 @@ pub fn issue(out: &mut dyn Write, store: &dyn Store, id: Id) -> Result<(), AppEr
     out.write_all(text.as_bytes()).map_err(output_error)
 }
 
-pub fn issue_list(out: &mut dyn Write, store: &dyn Store) -> Result<(), AppError> {
-    let issues = store.list_issues(store.default_publication_id()?)?;
+pub fn issue_list(out: &mut dyn Write, issues: Vec<IssueSummary>) -> Result<(), AppError> {
     let mut text = String::new();
     if issues.is_empty() {
         text.push_str("（还没有期刊，可用 issue new 新建）\n");
@@ -54,8 +52,7 @@ pub fn issue_list(out: &mut dyn Write, store: &dyn Store) -> Result<(), AppError
     out.write_all(text.as_bytes()).map_err(output_error)
 }
 
-pub fn publication(out: &mut dyn Write, store: &dyn Store, as_json: bool) -> Result<(), AppError> {
-    let view = service::publication_view(store)?;
+pub fn publication(out: &mut dyn Write, view: &PublicationView, as_json: bool) -> Result<(), AppError> {
     if as_json {
         return json(out, &view.publication);
     }

@@ -5,10 +5,15 @@ use std::io::Write;
 
 use clap::Subcommand;
 
+use super::session::Session;
 use super::{output_error, print};
+use crate::api::{
+    ByIssue, GetIssueReview, ListIssues, ListTrashedIssues, NoArgs, ReplyRequest, ReplyToComment,
+    ResolveComment, ResolveRequest,
+};
 use crate::error::AppError;
 use crate::service::{self, IssueReview};
-use crate::store::{Id, LocalZone, Store};
+use crate::store::{Id, LocalZone};
 
 #[derive(Debug, Subcommand)]
 pub enum ReviewCommand {
@@ -23,8 +28,9 @@ pub enum ReviewCommand {
     Reply {
         /// 批注编号（见 comments 的输出）
         thread: String,
+        /// 操作人姓名（默认读取环境变量 JIANBAO_USER；连接办公室服务器时可省略）
         #[arg(long, env = "JIANBAO_USER")]
-        by: String,
+        by: Option<String>,
         /// 回复内容
         #[arg(long)]
         text: String,
@@ -32,8 +38,9 @@ pub enum ReviewCommand {
     /// 把一条批注标为已解决（--reopen 重新打开）
     Resolve {
         thread: String,
+        /// 操作人姓名（默认读取环境变量 JIANBAO_USER；连接办公室服务器时可省略）
         #[arg(long, env = "JIANBAO_USER")]
-        by: String,
+        by: Option<String>,
         #[arg(long)]
         reopen: bool,
     },
@@ -41,28 +48,54 @@ pub enum ReviewCommand {
 
 pub fn run(
     command: ReviewCommand,
-    store: &mut dyn Store,
+    session: &mut Session,
     zone: LocalZone,
     out: &mut dyn Write,
 ) -> Result<(), AppError> {
     let text = match command {
         ReviewCommand::Comments { id, json } => {
-            let review = service::issue_review(store, id)?;
+            let review = session.call::<GetIssueReview>(ByIssue { issue_id: id })?;
             if json {
                 return print::json(out, &review);
             }
             review_text(&review, zone)
         }
         ReviewCommand::Reply { thread, by, text } => {
-            service::reply_to_comment(store, &thread, &by, &text)?;
+            let author = session.operator(by)?;
+            let issue_id = issue_of_thread(session, &thread)?;
+            session.call::<ReplyToComment>(ReplyRequest {
+                issue_id,
+                thread_id: thread,
+                author,
+                body: text,
+            })?;
             "已回复\n".to_owned()
         }
         ReviewCommand::Resolve { thread, by, reopen } => {
-            service::set_comment_resolved(store, &thread, &by, !reopen)?;
+            let by = session.operator(by)?;
+            let issue_id = issue_of_thread(session, &thread)?;
+            let request = ResolveRequest { issue_id, thread_id: thread, by, resolved: !reopen };
+            session.call::<ResolveComment>(request)?;
             if reopen { "已重新打开这条批注\n" } else { "已标为解决\n" }.to_owned()
         }
     };
     out.write_all(text.as_bytes()).map_err(output_error)
+}
+
+/// The issue a thread is on: the commands answer with that issue's review, and the command
+/// line names only the thread. Trashed issues are looked through too, so that a reply is
+/// never stored and then reported as failed. An unknown thread gives issue 0: the command
+/// then refuses it by the thread, before anything is stored.
+fn issue_of_thread(session: &mut Session, thread: &str) -> Result<Id, AppError> {
+    let mut issues = session.call::<ListIssues>(NoArgs {})?;
+    issues.extend(session.call::<ListTrashedIssues>(NoArgs {})?);
+    for issue in issues {
+        let review = session.call::<GetIssueReview>(ByIssue { issue_id: issue.id })?;
+        if review.threads.iter().any(|t| t.thread.id == thread) {
+            return Ok(issue.id);
+        }
+    }
+    Ok(0)
 }
 
 fn review_text(review: &IssueReview, zone: LocalZone) -> String {

@@ -7,11 +7,16 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 
 use super::output_error;
+use super::session::Session;
+use crate::api::{
+    AdvanceIssue, AdvanceRequest, ById, CompareRequest, CompareRounds, GetIssue, GetIssueRounds,
+    RevokeRequest, RevokeSignOffIssue, SendBackIssue, SendBackRequest, SignOffIssue, SignOffRequest,
+};
 use crate::domain::IssueStatus;
 use crate::error::AppError;
 use crate::numbering;
-use crate::service::{self, ArticleChange, RoundComparison, RoundRef};
-use crate::store::{Id, LocalZone, Store};
+use crate::service::{self, ArticleChange, IssueRounds, RoundComparison, RoundRef};
+use crate::store::{Clock, Id, LocalZone};
 
 #[derive(Debug, Subcommand)]
 pub enum RoundCommand {
@@ -20,9 +25,9 @@ pub enum RoundCommand {
     /// 推进到下一步：草稿 → 一校 → 二校 → 三校 → 待签发
     Advance {
         id: Id,
-        /// 操作人姓名（默认读取环境变量 JIANBAO_USER）
+        /// 操作人姓名（默认读取环境变量 JIANBAO_USER；连接办公室服务器时可省略，记在登录的账号名下，给出时须与账号相同）
         #[arg(long, env = "JIANBAO_USER")]
-        by: String,
+        by: Option<String>,
         /// 备注
         #[arg(long, default_value = "")]
         note: String,
@@ -31,7 +36,7 @@ pub enum RoundCommand {
     SendBack {
         id: Id,
         #[arg(long, env = "JIANBAO_USER")]
-        by: String,
+        by: Option<String>,
         /// 退回的理由（必填）
         #[arg(long)]
         reason: String,
@@ -44,7 +49,7 @@ pub enum RoundCommand {
         id: Id,
         /// 签发人
         #[arg(long, env = "JIANBAO_USER")]
-        by: String,
+        by: Option<String>,
         /// 签发日期 YYYY-MM-DD（默认今天）
         #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
@@ -53,7 +58,7 @@ pub enum RoundCommand {
     RevokeSignOff {
         id: Id,
         #[arg(long, env = "JIANBAO_USER")]
-        by: String,
+        by: Option<String>,
         /// 撤销的理由（必填）
         #[arg(long)]
         reason: String,
@@ -62,51 +67,59 @@ pub enum RoundCommand {
     Compare {
         id: Id,
         #[arg(value_parser = parse_round)]
-        round_a: RoundRef,
+        round_a: String,
         #[arg(value_parser = parse_round)]
-        round_b: RoundRef,
+        round_b: String,
     },
 }
 
 pub fn run(
     command: RoundCommand,
-    store: &mut dyn Store,
-    today: NaiveDate,
-    zone: LocalZone,
+    session: &mut Session,
+    clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<(), AppError> {
     let text = match command {
-        RoundCommand::Status { id } => status_text(store, id, zone)?,
+        RoundCommand::Status { id } => {
+            status_text(&session.call::<GetIssueRounds>(ById { id })?, clock.zone())
+        }
         RoundCommand::Advance { id, by, note } => {
-            let to = service::advance(store, id, &by, &note, None)?;
-            format!("本期已进入“{}”\n", to.as_chinese())
+            let by = session.operator(by)?;
+            let rounds = session.call::<AdvanceIssue>(AdvanceRequest { id, by, note, assignee: None })?;
+            format!("本期已进入“{}”\n", rounds.status.as_chinese())
         }
         RoundCommand::SendBack { id, by, reason, to } => {
-            let to = service::send_back(store, id, &by, &reason, to)?;
-            format!("本期已退回到“{}”\n", to.as_chinese())
+            let by = session.operator(by)?;
+            let rounds = session.call::<SendBackIssue>(SendBackRequest { id, by, reasons: reason, to })?;
+            format!("本期已退回到“{}”\n", rounds.status.as_chinese())
         }
         RoundCommand::SignOff { id, by, date } => {
-            let signed = service::sign_off(store, id, &by, date.unwrap_or(today))?;
+            let by = session.operator(by)?;
+            let signer = session.shown_name(by.as_deref());
+            // The date is the signer's today, said here so that the message can name it.
+            let date = date.unwrap_or_else(|| clock.today());
+            session.call::<SignOffIssue>(SignOffRequest { id, by, date: Some(date) })?;
+            let masthead_date = session.call::<GetIssue>(ById { id })?.date;
             format!(
-                "本期已签发（签发人 {}，签发日期 {}），出刊日期为 {}；如需修改，请先撤销签发\n",
-                by.trim(),
-                numbering::format_masthead_date(signed.date),
-                numbering::format_masthead_date(signed.masthead_date)
+                "本期已签发（签发人 {signer}，签发日期 {}），出刊日期为 {}；如需修改，请先撤销签发\n",
+                numbering::format_masthead_date(date),
+                numbering::format_masthead_date(masthead_date)
             )
         }
         RoundCommand::RevokeSignOff { id, by, reason } => {
-            service::revoke_sign_off(store, id, &by, &reason)?;
+            let by = session.operator(by)?;
+            session.call::<RevokeSignOffIssue>(RevokeRequest { id, by, reason })?;
             "已撤销签发，本期回到“待签发”，可以修改\n".to_owned()
         }
         RoundCommand::Compare { id, round_a, round_b } => {
-            comparison_text(&service::compare_rounds(store, id, round_a, round_b)?)
+            let request = CompareRequest { issue_id: id, from: round_a, to: round_b };
+            comparison_text(&session.call::<CompareRounds>(request)?)
         }
     };
     out.write_all(text.as_bytes()).map_err(output_error)
 }
 
-fn status_text(store: &dyn Store, id: Id, zone: LocalZone) -> Result<String, AppError> {
-    let rounds = service::issue_rounds(store, id)?;
+fn status_text(rounds: &IssueRounds, zone: LocalZone) -> String {
     let mut text = format!("状态：{}\n", rounds.status.as_chinese());
     if rounds.history.is_empty() {
         text.push_str("（尚无流转记录）\n");
@@ -115,7 +128,7 @@ fn status_text(store: &dyn Store, id: Id, zone: LocalZone) -> Result<String, App
         text.push_str(&service::change_line(change, zone));
         text.push('\n');
     }
-    Ok(text)
+    text
 }
 
 fn comparison_text(comparison: &RoundComparison) -> String {
@@ -150,8 +163,11 @@ fn parse_status(text: &str) -> Result<IssueStatus, String> {
         .ok_or_else(|| format!("“{text}”不是期刊状态，请写 草稿、一校、二校 或 三校"))
 }
 
-fn parse_round(text: &str) -> Result<RoundRef, String> {
+/// A round as typed, checked here so that a mistake is told before anything runs; the command
+/// takes the words themselves.
+fn parse_round(text: &str) -> Result<String, String> {
     RoundRef::parse(text)
+        .map(|_| text.to_owned())
         .ok_or_else(|| format!("“{text}”不是轮次，请写 1、2、3（或 一校、二校、三校）、待签发、签发 或 当前"))
 }
 

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::session::Session;
 use super::{output_error, read_text};
+use crate::api::{ExportWordList, ImportWordList, NoArgs, ResetWordList, WordListText};
 use crate::error::AppError;
 use crate::service;
-use crate::store::Store;
 
 #[derive(Debug, Args)]
 #[group(multiple = false)]
@@ -25,19 +26,24 @@ pub struct WordsArgs {
     pub reset: bool,
 }
 
-pub fn run(args: &WordsArgs, store: &mut dyn Store, out: &mut dyn Write) -> Result<(), AppError> {
+pub fn run(args: &WordsArgs, session: &mut Session, out: &mut dyn Write) -> Result<(), AppError> {
+    // A fresh database file has no publication yet to keep the list with; an office's has.
+    if let Some(store) = session.local_store() {
+        service::ensure_publication(store)?;
+    }
     if let Some(path) = &args.export {
-        std::fs::write(path, service::export_word_list(store)?)
+        let list = session.call::<ExportWordList>(NoArgs {})?;
+        std::fs::write(path, list.text)
             .map_err(|e| AppError::invalid(format!("无法写入文件“{}”：{e}", path.display())))?;
         return writeln!(out, "已导出用词表：{}", path.display()).map_err(output_error);
     }
     if let Some(path) = &args.import {
-        let view = service::import_word_list(store, &read_text(path)?)?;
+        let view = session.call::<ImportWordList>(WordListText { text: read_text(path)? })?;
         return writeln!(out, "已导入用词表，共 {} 条", view.rows.len()).map_err(output_error);
     }
     if args.reset {
-        let view = service::reset_word_list(store)?;
+        let view = session.call::<ResetWordList>(NoArgs {})?;
         return writeln!(out, "已恢复程序自带的用词表，共 {} 条", view.rows.len()).map_err(output_error);
     }
-    out.write_all(service::export_word_list(store)?.as_bytes()).map_err(output_error)
+    out.write_all(session.call::<ExportWordList>(NoArgs {})?.text.as_bytes()).map_err(output_error)
 }
