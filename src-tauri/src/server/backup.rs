@@ -96,7 +96,9 @@ pub fn restore(
 fn make_self_contained(path: &Path) -> Result<(), AppError> {
     let conn = rusqlite::Connection::open(path)
         .and_then(|conn| conn.pragma_update(None, "journal_mode", "DELETE").map(|()| conn))
-        .map_err(|e| AppError::new(ErrorCode::Internal, format!("无法完成备份文件“{}”：{e}", path.display())))?;
+        .map_err(|e| {
+            AppError::new(ErrorCode::Internal, format!("无法完成备份文件“{}”：{e}", path.display()))
+        })?;
     drop(conn);
     Ok(())
 }
