@@ -36,7 +36,7 @@ async function waitStored(browser, text) {
   await browser.waitUntil(
     async () => {
       const stored = await browser.executeAsync((articleId, done) => {
-        window.__TAURI_INTERNALS__.invoke("get_article", { id: articleId }).then((view) => done(JSON.stringify(view)));
+        window.__TAURI_INTERNALS__.invoke("call", { command: "get_article", request: { id: articleId } }).then((view) => done(JSON.stringify(view)));
       }, id);
       return stored.includes(text);
     },

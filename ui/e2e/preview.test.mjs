@@ -107,11 +107,11 @@ test("the preview follows the typing, and the exported PDF holds what was typed"
     // The command alone, with nothing else on the page's thread: its share of the latency.
     const roundTrips = await browser.executeAsync(async (done) => {
       const invoke = window.__TAURI_INTERNALS__.invoke;
-      const issue = (await invoke("list_issues", {})).find((summary) => summary.totalNumber === 741);
+      const issue = (await invoke("call", { command: "list_issues", request: {} })).find((summary) => summary.totalNumber === 741);
       const times = [];
       for (let i = 0; i < 5; i += 1) {
         const start = performance.now();
-        await invoke("preview_issue", { issueId: issue.id });
+        await invoke("call", { command: "preview_issue", request: { issueId: issue.id } });
         times.push(performance.now() - start);
       }
       done(times);
@@ -125,7 +125,7 @@ test("the preview follows the typing, and the exported PDF holds what was typed"
     const pdf = join(mkdtempSync(join(tmpdir(), "jianbao-export-")), "联络动态2025年第13期.pdf");
     const report = await browser.executeAsync(async (path, done) => {
       const invoke = window.__TAURI_INTERNALS__.invoke;
-      const issues = await invoke("list_issues", {});
+      const issues = await invoke("call", { command: "list_issues", request: {} });
       const issue = issues.find((summary) => summary.totalNumber === 741);
       done(await invoke("export_issue_pdf", { issueId: issue.id, path }).catch((error) => ({ error })));
     }, pdf);

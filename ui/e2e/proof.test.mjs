@@ -124,6 +124,10 @@ test("the office's word list is edited in settings, checked row by row, and used
     await (await browser.$('[data-testid="open-settings"]')).click();
     const section = await browser.$('[data-testid="word-list"]');
     await section.waitForExist({ timeout: 10000 });
+    // The rows arrive after the section is drawn.
+    await browser
+      .waitUntil(async () => (await browser.$$('[data-testid="word-row"]')).length > 10, { timeout: 10000 })
+      .catch(() => {});
     const shipped = (await browser.$$('[data-testid="word-row"]')).length;
     assert.ok(shipped > 10, "the shipped list is shown");
 
