@@ -94,8 +94,12 @@ impl Cluster {
     /// Stops the server as a crash would (`pg_ctl stop -m immediate`: no checkpoint, the next
     /// start recovers from the write-ahead log), keeping its data.
     pub fn stop_immediately(&self) {
-        let data = self.data_dir();
         *self.running.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = false;
+        self.pg_ctl_stop();
+    }
+
+    fn pg_ctl_stop(&self) {
+        let data = self.data_dir();
         self.run(
             "pg_ctl",
             &[
@@ -135,18 +139,7 @@ impl Cluster {
         let mut running = self.running.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if *running {
             *running = false;
-            let data = self.data_dir();
-            self.run(
-                "pg_ctl",
-                &[
-                    "stop".as_ref(),
-                    "-w".as_ref(),
-                    "-m".as_ref(),
-                    "immediate".as_ref(),
-                    "-D".as_ref(),
-                    data.as_os_str(),
-                ],
-            );
+            self.pg_ctl_stop();
         }
         // Here, not only when the directory is dropped: a test binary ends with
         // `process::exit`, which runs no destructors.
