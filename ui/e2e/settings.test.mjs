@@ -91,7 +91,8 @@ test("masthead numbers and date are saved as typed, with a warning on a duplicat
   try {
     await openIssue(browser, "总第七百四十二期");
     assert.equal(await (await byTestId(browser, "masthead-number")).getValue(), "14");
-    assert.equal(await (await byTestId(browser, "masthead-date")).getValue(), "2025-09-16");
+    // Shown the Chinese way, whatever the system locale (it was typed as 2025-09-16).
+    assert.equal(await (await byTestId(browser, "masthead-date")).getValue(), "2025年9月16日");
     assert.equal(await (await byTestId(browser, "date-label")).getText(), "2025年9月16日");
   } finally {
     await browser.deleteSession();
