@@ -10,7 +10,7 @@ CLI := target/debug/jianbao-cli
 E2E_OUT := target/e2e
 
 .PHONY: run test setup system-deps ui-deps ui-build app cli lint fmt-check clippy ui-check \
-        rust-test pg-test ui-test e2e bench
+        rust-test pg-test ui-test e2e bench package-server package-test
 
 ## make run: the desktop app on the demo database (the CLI instead when there is no display).
 run: setup ui-build
@@ -28,7 +28,7 @@ run: setup ui-build
 	fi
 
 ## make test: every suite CI runs — lints, Rust unit + integration tests, UI tests, end-to-end.
-test: setup lint rust-test ui-test e2e
+test: setup lint rust-test ui-test e2e package-test
 
 setup: system-deps ui-deps
 
@@ -86,3 +86,18 @@ bench: setup ui-build
 	cargo bench --no-default-features --bench export
 	cargo bench --no-default-features --features server --bench office_load
 	JIANBAO_LOAD_STORE=postgres cargo bench --no-default-features --features server --bench office_load
+
+SERVER_DEB := target/debian/jianbao-server.deb
+
+## make package-server: the office server as a Debian package (release build), with its
+## systemd unit; see README, "Installing the office server".
+package-server: setup ui-build
+	cargo deb -p jianbao --locked -o $(SERVER_DEB)
+	@echo "已生成 $(SERVER_DEB)（$$(du -h $(SERVER_DEB) | cut -f1)）"
+
+## make package-test: the same package (a debug build, for time) installed into a clean
+## Debian 12 root with apt, used, and purged.
+package-test: setup ui-build
+	cargo deb -p jianbao --locked --profile dev -o target/debian/jianbao-server-test.deb
+	cargo build --no-default-features --bin jianbao-cli
+	tests/packaging/server-install.sh target/debian/jianbao-server-test.deb target/debug/jianbao-cli

@@ -7,12 +7,13 @@ cd "$(dirname "$0")/.."
 # Tauri 2's webkit2gtk 4.1 build, poppler for the PDF checks, Xvfb + WebKitWebDriver for the
 # end-to-end tests, Chromium + chromedriver for the office server's browser test, Noto CJK for
 # the UI's own text, and PostgreSQL for the office store's tests (each run starts a throwaway
-# cluster of its own; the package's server is not used).
+# cluster of its own; the package's server is not used), debootstrap for the clean root the
+# server package is installed into.
 packages=(
   build-essential pkg-config curl wget file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   poppler-utils xvfb xauth webkit2gtk-driver fonts-noto-cjk chromium chromium-driver
-  python3 postgresql
+  python3 postgresql debootstrap
 )
 
 missing=()
@@ -44,6 +45,12 @@ fi
 if ! command -v tauri-driver >/dev/null && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]; then
   echo "安装 tauri-driver"
   cargo install tauri-driver --locked --quiet
+fi
+
+# cargo-deb makes the office server's .deb (`make package-server`, and its install test).
+if ! command -v cargo-deb >/dev/null && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/cargo-deb" ]; then
+  echo "安装 cargo-deb"
+  cargo install cargo-deb --version 3.8.0 --locked --quiet
 fi
 
 # The bundled fonts are built from Debian packages; `apt-get download` needs package lists.
