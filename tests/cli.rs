@@ -115,8 +115,71 @@ fn bad_input_gets_a_chinese_message_exit_code_1_and_changes_nothing() {
         let output = cli(&db.path, &args);
         assert_eq!(output.status.code(), Some(1), "{args:?} is a user error");
         assert!(stderr(&output).contains(message), "{args:?}: {}", stderr(&output));
+        assert!(
+            !stderr(&output).contains("For more information"),
+            "{args:?}: clap's English: {}",
+            stderr(&output)
+        );
         assert_eq!(file_bytes(&db.path), before, "{args:?} must not change the database");
     }
+}
+
+#[test]
+fn argument_mistakes_are_told_in_chinese_with_the_commands_help_page() {
+    let db = common::TempDb::new();
+    for (args, expected) in [
+        (vec!["issue", "new", "--date", "2025-02-30"], "“2025-02-30”不是有效日期"),
+        (vec!["issue", "lsit"], "没有“lsit”这个命令，是不是要写“list”"),
+        (vec!["export", "1", "--pfd"], "不认识参数“--pfd”"),
+    ] {
+        let output = cli(&db.path, &args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let message = stderr(&output);
+        assert!(message.contains(expected), "{args:?}: {message}");
+        assert!(message.contains("--help 了解用法"), "{args:?}: {message}");
+        for english in ["error:", "Usage:", "For more information", "tip:"] {
+            assert!(!message.contains(english), "{args:?} prints “{english}”: {message}");
+        }
+    }
+    let help = ok(&db.path, &["issue", "new", "--help"]);
+    assert!(help.contains("用法：") && help.contains("选项："), "{help}");
+    assert!(!help.contains("Usage") && !help.contains("Print help"), "{help}");
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    let db = common::TempDb::new();
+    ok(&db.path, &["demo"]);
+    // Far more than a pipe holds, so the writer meets the closed pipe for certain.
+    let dump = ok(&db.path, &["issue", "dump", "1"]);
+    let big = db.dir.path().join("big.json");
+    let mut issue: serde_json::Value = serde_json::from_str(&dump).expect("JSON");
+    let articles = issue["issue"]["articles"].as_array().expect("articles").clone();
+    let repeated: Vec<serde_json::Value> =
+        articles.iter().cycle().take(articles.len() * 20).cloned().collect();
+    issue["issue"]["articles"] = serde_json::Value::Array(repeated);
+    issue["issue"]["number"] = serde_json::json!(40);
+    issue["issue"]["totalNumber"] = serde_json::json!(800);
+    std::fs::write(&big, issue.to_string()).expect("write");
+    let id = ok(&db.path, &["issue", "load", big.to_str().expect("UTF-8")]);
+    let id = id.lines().next().expect("the new id");
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jianbao-cli"))
+        .arg("--db")
+        .arg(&db.path)
+        .args(["issue", "dump", id])
+        .env_remove("JIANBAO_DB")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run jianbao-cli");
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().expect("stdout"), &mut first)
+        .expect("the start of the dump");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("wait");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "", "nothing to report when the reader has gone");
 }
 
 #[test]

@@ -27,8 +27,8 @@ pub struct ArchiveArgs {
     /// 总期号（总第X期），用于单个文件
     #[arg(long)]
     pub total: Option<u32>,
-    /// 出刊日期 YYYY-MM-DD，用于单个文件
-    #[arg(long)]
+    /// 出刊日期，如 2025-09-02 或 2025年9月2日，用于单个文件
+    #[arg(long, value_parser = super::args::parse_date)]
     pub date: Option<NaiveDate>,
     /// 只分析并列出结果，不导入
     #[arg(long)]

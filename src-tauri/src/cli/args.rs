@@ -104,7 +104,7 @@ pub enum IssueCommand {
     New {
         #[arg(long, value_enum, default_value = "regular")]
         kind: KindArg,
-        /// 出刊日期 YYYY-MM-DD（默认今天）
+        /// 出刊日期，如 2025-09-02 或 2025年9月2日（默认今天）
         #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
         /// 期号（第N期）
@@ -158,7 +158,7 @@ pub struct PublicationChanges {
     /// 新的编印单位（与 --effective-from 一起给出）
     #[arg(long, requires = "effective_from")]
     editing_unit: Option<String>,
-    /// 新编印单位的启用日期 YYYY-MM-DD
+    /// 新编印单位的启用日期，如 2025-09-02 或 2025年9月2日
     #[arg(long, value_parser = parse_date, requires = "editing_unit")]
     effective_from: Option<NaiveDate>,
     /// 报送标签：送、报、发
@@ -220,7 +220,9 @@ fn set(field: &mut String, value: Option<String>) {
     }
 }
 
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    crate::numbering::parse_iso_date(text)
-        .ok_or_else(|| format!("“{text}”不是有效日期，请按 YYYY-MM-DD 填写真实存在的日期"))
+/// `--date`: 2025-09-02 or 2025年9月2日, a day that exists.
+pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    crate::numbering::parse_typed_date(text).ok_or_else(|| {
+        format!("“{text}”不是有效日期，请写成 2025-09-02 或 2025年9月2日，且须是真实存在的日期")
+    })
 }

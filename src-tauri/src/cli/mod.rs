@@ -15,12 +15,11 @@ mod print;
 mod review;
 mod rounds;
 mod session;
+pub mod usage;
 mod words;
 
 use std::io::Write;
 use std::path::PathBuf;
-
-use clap::Parser;
 
 pub use args::{Cli, Command, IssueCommand, PublicationCommand};
 
@@ -98,25 +97,38 @@ fn output_error(error: std::io::Error) -> AppError {
 
 /// Parses the arguments and runs; returns the process exit code.
 pub fn main_with(args: impl IntoIterator<Item = std::ffi::OsString>, clock: Box<dyn Clock>) -> i32 {
-    let cli = match Cli::try_parse_from(args) {
+    let cli = match usage::parse::<Cli>(args) {
         Ok(cli) => cli,
-        Err(error) if !error.use_stderr() => {
-            // --help and --version
-            print!("{error}");
-            return 0;
-        }
-        Err(error) => {
-            eprintln!("命令参数有误，请查看 jianbao-cli --help。\n{error}");
-            return 1;
-        }
+        Err(code) => return code,
     };
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = Stdout { inner: std::io::stdout().lock(), closed: false };
     match run(cli, &mut out, clock) {
         Ok(()) => 0,
+        // The reader stopped reading (`| head -1`): it has what it wanted, nothing to report.
+        Err(_) if out.closed => 0,
         Err(error) => {
             eprintln!("错误：{}", error.message);
             if error.is_user_error() { 1 } else { 2 }
         }
+    }
+}
+
+/// Standard output that remembers whether its reader went away.
+struct Stdout {
+    inner: std::io::StdoutLock<'static>,
+    closed: bool,
+}
+
+impl Write for Stdout {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.inner.write(bytes);
+        self.closed |= matches!(&written, Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe);
+        written
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let flushed = self.inner.flush();
+        self.closed |= matches!(&flushed, Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe);
+        flushed
     }
 }

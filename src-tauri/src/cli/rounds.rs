@@ -50,8 +50,8 @@ pub enum RoundCommand {
         /// 签发人
         #[arg(long, env = "JIANBAO_USER")]
         by: Option<String>,
-        /// 签发日期 YYYY-MM-DD（默认今天）
-        #[arg(long, value_parser = parse_date)]
+        /// 签发日期，如 2025-09-02 或 2025年9月2日（默认今天）
+        #[arg(long, value_parser = super::args::parse_date)]
         date: Option<NaiveDate>,
     },
     /// 撤销签发：本期回到“待签发”，可以再修改
@@ -169,9 +169,4 @@ fn parse_round(text: &str) -> Result<String, String> {
     RoundRef::parse(text)
         .map(|_| text.to_owned())
         .ok_or_else(|| format!("“{text}”不是轮次，请写 1、2、3（或 一校、二校、三校）、待签发、签发 或 当前"))
-}
-
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    numbering::parse_iso_date(text)
-        .ok_or_else(|| format!("“{text}”不是有效日期，请按 YYYY-MM-DD 填写真实存在的日期"))
 }

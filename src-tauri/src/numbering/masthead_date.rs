@@ -11,9 +11,25 @@ pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
+/// A date as a Chinese user types it: `2025-09-02` or `2025年9月2日`, equally strictly.
+pub fn parse_typed_date(text: &str) -> Option<NaiveDate> {
+    parse_iso_date(text).or_else(|| NaiveDate::parse_from_str(text.trim(), "%Y年%m月%d日").ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_dates_are_read_in_either_form_and_never_rolled_over() {
+        let date = NaiveDate::from_ymd_opt(2025, 9, 2).expect("valid date");
+        assert_eq!(parse_typed_date("2025-09-02"), Some(date));
+        assert_eq!(parse_typed_date(" 2025年9月2日 "), Some(date));
+        assert_eq!(parse_typed_date("2025年09月02日"), Some(date));
+        assert_eq!(parse_typed_date("2025年2月30日"), None);
+        assert_eq!(parse_typed_date("2025-02-30"), None);
+        assert_eq!(parse_typed_date("09/02/2025"), None);
+    }
 
     #[test]
     fn formats_without_leading_zeros() {

@@ -6,7 +6,7 @@ mod masthead_date;
 mod series;
 
 pub use chinese_numeral::{parse_chinese_numeral, to_chinese_numeral};
-pub use masthead_date::{format_masthead_date, parse_iso_date};
+pub use masthead_date::{format_masthead_date, parse_iso_date, parse_typed_date};
 pub use series::{IssueNumbers, NumberingWarning, ProposedNumbers, check_series, propose_next};
 
 use crate::domain::IssueKind;

@@ -28,7 +28,7 @@ pub struct ServerArgs {
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// 监听地址（默认只在本机 127.0.0.1:8470；局域网地址须同时给出 --lan）
-    #[arg(long, default_value = "127.0.0.1:8470", value_name = "ADDR:PORT")]
+    #[arg(long, default_value = "127.0.0.1:8470", value_parser = parse_listen, value_name = "ADDR:PORT")]
     pub listen: SocketAddr,
     /// 允许在局域网地址上监听
     #[arg(long)]
@@ -98,6 +98,12 @@ pub enum UserCommand {
         #[arg(long, value_name = "ROLES")]
         role: String,
     },
+}
+
+fn parse_listen(text: &str) -> Result<SocketAddr, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("“{text}”不是监听地址，请写成 地址:端口，如 127.0.0.1:8470 或 0.0.0.0:8470"))
 }
 
 /// `90s`, `30m`, `8h` (a bare number is seconds).

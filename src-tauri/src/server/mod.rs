@@ -23,8 +23,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use clap::Parser;
-
 pub use args::{ServeArgs, ServerArgs, ServerCommand, UserCommand};
 pub use auth::{SessionPolicy, hash_password};
 pub use pool::StoreSource;
@@ -53,16 +51,9 @@ pub struct ServerState {
 /// Parses the arguments and runs; returns the process exit code (0 done, 1 the input cannot be
 /// used, 2 the program failed), as the CLI does.
 pub fn main_with(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
-    let args = match ServerArgs::try_parse_from(args) {
+    let args = match crate::cli::usage::parse::<ServerArgs>(args) {
         Ok(args) => args,
-        Err(error) if !error.use_stderr() => {
-            print!("{error}");
-            return 0;
-        }
-        Err(error) => {
-            eprintln!("命令参数有误，请查看 jianbao-server --help。\n{error}");
-            return 1;
-        }
+        Err(code) => return code,
     };
     match run(args) {
         Ok(()) => 0,
