@@ -232,6 +232,10 @@ test("the editor's desktop app, a proofreader's and a signer's browser work on o
     timeout: 15000,
     timeoutMsg: "the editor's saved text did not reach the proofreader",
   });
+  await proofreader.waitUntil(async () => (await textOf(proofreader, "issue-count")) === (await textOf(desktop, "issue-count")), {
+    timeout: 15000,
+    timeoutMsg: "the proofreader's count of the issue did not follow the editor's saved text",
+  });
 
   // The proofreader comments on the article anyway; its mark waits until the article is next
   // opened for editing, and the comment says so.
@@ -358,6 +362,8 @@ test("the editor's desktop app, a proofreader's and a signer's browser work on o
   }, SIGN_OFF_DATE);
   await click(signer, "round-confirm");
   await waitStatus(signer, "已签发");
+  // The editor's article turns read-only there and is given back.
+  await waitForCount(signer, "article-holder", 0, "the editor still holds an article of the signed-off issue");
   await shot(signer, "8-signer-signed-off");
 
   // The editor's app shows the sign-off without a reload, and the article turns read-only.
