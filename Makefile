@@ -75,7 +75,8 @@ app: ui-build
 	cargo build --bin jianbao --bin jianbao-cli --bin jianbao-server
 
 ## make e2e: the real desktop app under Xvfb, driven through tauri-driver + WebKitWebDriver, and
-## the office server with headless Chromium through chromedriver.
+## the office server with that app as the editor and headless Chromium (chromedriver) as the
+## proofreader and the signer.
 e2e: setup app
 	@mkdir -p $(E2E_OUT)
 	cd ui && JIANBAO_APP=../$(APP) JIANBAO_CLI=../target/debug/jianbao-cli JIANBAO_SERVER=../target/debug/jianbao-server JIANBAO_E2E_OUT=../$(E2E_OUT) xvfb-run -a --server-args="-screen 0 1440x900x24" npm run --silent e2e

@@ -3,7 +3,7 @@
 // Run under a display (the Makefile's `e2e` target wraps this in xvfb-run).
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync } from "node:fs";
-import { connect } from "node:net";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { remote } from "webdriverio";
@@ -42,11 +42,24 @@ export function waitForPort(port, deadline, what = "tauri-driver") {
 // Two suites on one machine each need their own pair of ports (tauri-driver, WebKitWebDriver).
 export const defaultPort = Number(process.env.JIANBAO_E2E_PORT ?? 4444);
 
+/** A port nobody listens on now. */
+export function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
 /** Starts tauri-driver for one database; the app it launches inherits JIANBAO_DB. `kill()`
  *  stops the driver with every process it started: an app left behind by a crashed WebDriver
- *  connection would keep the test runner's stderr open and the runner would never exit. */
-export async function startDriver(db, port = defaultPort) {
-  const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], {
+ *  connection would keep the test runner's stderr open and the runner would never exit.
+ *  WebKitWebDriver listens on `nativePort`, next to the driver's unless told otherwise. */
+export async function startDriver(db, port = defaultPort, nativePort = port + 1) {
+  const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
     env: { ...process.env, JIANBAO_DB: db },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
@@ -99,4 +112,36 @@ export async function articleTitles(browser) {
   const titles = [];
   for (const title of await browser.$$('[data-testid="article-title"]')) titles.push(await title.getText());
   return titles;
+}
+
+/** Selects characters [start, end) of the first body paragraph's text, as a mouse would;
+ *  -1 is the end of the paragraph, -2 just before its last character. */
+export async function selectInFirstParagraph(browser, start, end) {
+  await browser.execute(
+    (from, to) => {
+      const paragraph = document.querySelector('[data-testid="editor"] > p:not([class])');
+      const texts = [];
+      const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) texts.push(walker.currentNode);
+      const length = texts.reduce((sum, text) => sum + text.length, 0);
+      const point = (offset) => {
+        let rest = offset < 0 ? length + offset + 1 : offset;
+        for (const text of texts) {
+          if (rest <= text.length) return [text, rest];
+          rest -= text.length;
+        }
+        const last = texts[texts.length - 1];
+        return [last, last.length];
+      };
+      paragraph.closest("[contenteditable]").focus();
+      const range = document.createRange();
+      range.setStart(...point(from));
+      range.setEnd(...point(to));
+      const selection = getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    },
+    start,
+    end,
+  );
 }

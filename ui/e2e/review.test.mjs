@@ -4,7 +4,7 @@
 // sign-off and a read-only editor.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { defaultPort as PORT, demoDatabase, launch, openDemoIssue, screenshot, startDriver } from "./harness.mjs";
+import { defaultPort as PORT, demoDatabase, launch, openDemoIssue, screenshot, selectInFirstParagraph, startDriver } from "./harness.mjs";
 
 let driver;
 
@@ -15,38 +15,6 @@ before(async () => {
 after(() => {
   driver?.kill();
 });
-
-/** Selects characters [start, end) of the first body paragraph's text, as a mouse would;
- *  -1 is the end of the paragraph. */
-async function selectInFirstParagraph(browser, start, end) {
-  await browser.execute(
-    (from, to) => {
-      const paragraph = document.querySelector('[data-testid="editor"] > p:not([class])');
-      const texts = [];
-      const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) texts.push(walker.currentNode);
-      const length = texts.reduce((sum, text) => sum + text.length, 0);
-      const point = (offset) => {
-        let rest = offset < 0 ? length + offset + 1 : offset;
-        for (const text of texts) {
-          if (rest <= text.length) return [text, rest];
-          rest -= text.length;
-        }
-        const last = texts[texts.length - 1];
-        return [last, last.length];
-      };
-      paragraph.closest("[contenteditable]").focus();
-      const range = document.createRange();
-      range.setStart(...point(from));
-      range.setEnd(...point(to));
-      const selection = getSelection();
-      selection.removeAllRanges();
-      selection.addRange(range);
-    },
-    start,
-    end,
-  );
-}
 
 async function firstParagraph(browser) {
   return (await browser.$('[data-testid="editor"] > p:not([class])')).getText();
