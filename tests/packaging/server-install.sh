@@ -13,6 +13,7 @@ cli=$(realpath "$2")
 mirror=${JIANBAO_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 port=${JIANBAO_PACKAGE_TEST_PORT:-18470}
 root=$(mktemp -d /var/tmp/jianbao-server-root.XXXXXX)
+chmod 755 "$root"  # mktemp's 0700 would keep every account but root out of the whole root
 work=$(mktemp -d)
 server_pid=
 
