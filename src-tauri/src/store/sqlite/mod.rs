@@ -16,7 +16,9 @@ mod lease_table;
 mod migration;
 mod publication_table;
 mod revision_table;
+mod search_table;
 mod status_table;
+mod unit_alias_table;
 mod word_list_table;
 
 use std::path::Path;
