@@ -32,6 +32,25 @@ pub struct Snippet {
     pub first: Option<TextRange>,
 }
 
+impl Snippet {
+    /// The text with each highlight between `open` and `close`, for a terminal or a file.
+    pub fn marked(&self, open: char, close: char) -> String {
+        let chars: Vec<char> = self.text.chars().collect();
+        let mut out = String::new();
+        let mut at = 0;
+        for range in &self.highlights {
+            let (start, end) = (range.start as usize, range.end as usize);
+            out.extend(&chars[at..start]);
+            out.push(open);
+            out.extend(&chars[start..end]);
+            out.push(close);
+            at = end;
+        }
+        out.extend(&chars[at..]);
+        out
+    }
+}
+
 /// Every match of `query` in `text`, left to right, not overlapping.
 pub fn occurrences(text: &str, query: &SearchText) -> Vec<TextRange> {
     let folded_text = text.to_ascii_lowercase();
@@ -82,18 +101,7 @@ mod tests {
     }
 
     fn marked(snippet: &Snippet) -> String {
-        let chars: Vec<char> = snippet.text.chars().collect();
-        let mut out = String::new();
-        let mut at = 0;
-        for range in &snippet.highlights {
-            out.extend(&chars[at..range.start as usize]);
-            out.push('[');
-            out.extend(&chars[range.start as usize..range.end as usize]);
-            out.push(']');
-            at = range.end as usize;
-        }
-        out.extend(&chars[at..]);
-        out
+        snippet.marked('[', ']')
     }
 
     #[test]
