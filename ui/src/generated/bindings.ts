@@ -722,6 +722,38 @@ export type SaveWordListRequest = { rows: Array<WordRow>, };
 
 export type WordListText = { text: string, };
 
+export type SearchRequest = { text: string, year?: number, unit?: string, limit?: number, };
+
+export type TextRange = { start: number, end: number, };
+
+export type Snippet = { text: string, highlights: Array<TextRange>, first: TextRange | null, };
+
+export type SearchHit = { issueId: number, issueLabel: string, totalLabel: string, date: string, dateLabel: string, articleId: number, articleTitle: string, part: Part, block: number, partLabel: string, snippet: Snippet, matchingTexts: number, };
+
+export type SearchResults = { query: string, total: number, hits: Array<SearchHit>, units: Array<string>, };
+
+export type StatsRequest = { year?: number, };
+
+export type Period = { year: number, quarter: number | null, label: string, };
+
+export type UnitCount = { unit: string, names: Array<string>, counts: Array<number>, total: number, };
+
+export type ContributionTable = { periods: Array<Period>, units: Array<UnitCount>, articles: number, };
+
+export type YearTotals = { year: number, issues: number, pages: number, characters: number, };
+
+export type ArchiveStats = { year: number | null, contributions: ContributionTable, years: Array<YearTotals>, };
+
+export type StatsWorkbook = { fileName: string, xlsx: Bytes, };
+
+export type UnitAlias = { alias: string, unit: string, };
+
+export type UnitAliasView = { rows: Array<UnitAlias>, units: Array<string>, };
+
+export type UnitAliasSaved = { "outcome": "saved", list: UnitAliasView, } | { "outcome": "refused", problems: Array<RowProblem>, };
+
+export type SaveUnitAliasesRequest = { rows: Array<UnitAlias>, };
+
 export type Commands = {
   list_issues: { request: NoArgs; response: Array<IssueSummary> };
   get_issue: { request: ById; response: IssueView };
@@ -778,11 +810,17 @@ export type Commands = {
   export_word_list: { request: NoArgs; response: WordListText };
   whoami: { request: NoArgs; response: Me };
   list_accounts: { request: NoArgs; response: Array<AccountView> };
+  search_articles: { request: SearchRequest; response: SearchResults };
+  get_archive_stats: { request: StatsRequest; response: ArchiveStats };
+  export_stats_workbook: { request: StatsRequest; response: StatsWorkbook };
+  get_unit_aliases: { request: NoArgs; response: UnitAliasView };
+  save_unit_aliases: { request: SaveUnitAliasesRequest; response: UnitAliasSaved };
 };
 
 export type DesktopCommands = {
   export_issue_pdf: { request: { issueId: number; path: string; proofRound?: number }; response: ExportReport };
   open_exported_pdf: { request: { path: string; reveal: boolean }; response: null };
+  save_stats_workbook: { request: { path: string; year?: number }; response: string };
   get_connection: { request: Record<string, never>; response: Connection };
   set_connection: { request: { connection: Connection }; response: Connection };
   log_in: { request: { name: string; password: string }; response: Me };
