@@ -215,9 +215,9 @@ fn database_before_the_search_index(db: &common::TempDb) -> Connection {
         .expect("publication");
     conn.execute_batch(
         "INSERT INTO issue (id, publication_id, kind, year, number, total_number, date, status, created_at, updated_at)
-         VALUES (7, 1, 'regular', 2019, 4, 600, '2019-03-05', 'signedOff', 't', 't');",
+         VALUES (7, 1, 'regular', 2019, 4, 600, '2019-03-05', 'draft', 't', 't');",
     )
-    .expect("a signed-off issue of the older version");
+    .expect("an issue of the older version");
     conn
 }
 
@@ -227,6 +227,7 @@ fn the_search_index_upgrade_indexes_the_articles_already_stored() {
     let conn = database_before_the_search_index(&db);
     let article = common::article("溆浦县开展代表小组活动", "代表们围绕乡村道路养护提出建议。");
     insert_old_article(&conn, 1, &serde_json::to_string(&article).expect("json"));
+    conn.execute("UPDATE issue SET status = 'signedOff' WHERE id = 7", []).expect("signed off, so locked");
     drop(conn);
     let store = db.open();
     let text = jianbao::archive::SearchText::parse("道路养护").expect("query");

@@ -163,9 +163,9 @@ fn year_and_unit_filters_narrow_the_hits(db: &dyn TestDatabase) {
     assert_eq!(titles(&search_with(&a, "代表", Some(2024), None, 50)), ["芷江县代表督办民生实事"]);
     assert_eq!(search_with(&a, "代表", Some(2022), None, 50).total, 0);
     let huaihua = vec!["怀化市人大常委会".to_owned()];
-    assert_eq!(titles(&search_with(&a, "代表", None, Some(&huaihua), 50)), ["麻阳县推进代表联络站建设"]);
+    assert_eq!(titles(&search_with(&a, "代表", None, Some(huaihua.as_slice()), 50)), ["麻阳县推进代表联络站建设"]);
     let none: Vec<String> = vec![];
-    assert_eq!(search_with(&a, "代表", None, Some(&none), 50).total, 0, "no unit: no article");
+    assert_eq!(search_with(&a, "代表", None, Some(none.as_slice()), 50).total, 0, "no unit: no article");
 }
 
 fn hits_come_newest_first_and_the_total_counts_past_the_limit(db: &dyn TestDatabase) {

@@ -8,7 +8,6 @@ use super::{Bytes, Command, Env, NoArgs, Permission};
 use crate::archive::UnitAlias;
 use crate::error::AppError;
 use crate::fonts::FontSet;
-use crate::store::prelude::*;
 use crate::service::{
     self, ArchiveStats, SearchRequest, SearchResults, StatsRequest, UnitAliasSaved, UnitAliasView,
 };

@@ -96,7 +96,8 @@ pub(super) fn unindex_article(conn: &Connection, id: Id) -> rusqlite::Result<()>
 }
 
 /// Texts matching `?5` (the ASCII-lowered query): through the trigram index when the query
-/// is long enough (`?6`, the query as an FTS5 phrase), else by scanning.
+/// is long enough (`?6`, the query as an FTS5 phrase; only this form has the parameter),
+/// else by scanning.
 const INDEXED_MATCH: &str = "t.id IN (SELECT rowid FROM article_text_index WHERE article_text_index MATCH ?6)
                              AND instr(lower(t.text), ?5) > 0";
 const SCANNED_MATCH: &str = "instr(lower(t.text), ?5) > 0";
@@ -124,19 +125,19 @@ fn search_sql(matching: &str) -> String {
 
 impl crate::store::ArchiveStore for SqliteStore {
     fn search_articles(&self, search: &ArticleSearch) -> Result<SearchRows, StoreError> {
-        let sql = search_sql(if search.text.needs_scan() { SCANNED_MATCH } else { INDEXED_MATCH });
+        let scan = search.text.needs_scan();
+        let sql = search_sql(if scan { SCANNED_MATCH } else { INDEXED_MATCH });
         let units = search.units.map(|units| serde_json::to_string(units).expect("strings serialize"));
+        let (folded, phrase) = (search.text.folded(), search.text.fts_phrase());
+        let mut values: Vec<&dyn rusqlite::ToSql> =
+            vec![&search.publication_id, &search.year, &units, &search.limit, &folded];
+        if !scan {
+            values.push(&phrase);
+        }
         let mut statement = self.conn.prepare_cached(&sql)?;
         let mut total = 0;
         let mut hits = Vec::new();
-        let mut rows = statement.query(params![
-            search.publication_id,
-            search.year,
-            units,
-            search.limit,
-            search.text.folded(),
-            search.text.fts_phrase(),
-        ])?;
+        let mut rows = statement.query(values.as_slice())?;
         while let Some(row) = rows.next()? {
             total = row.get(12)?;
             hits.push(search_row(row)?);
