@@ -14,7 +14,7 @@ use jianbao::domain::{Article, Block, FontRoles, Issue, IssueKind, IssueStatus};
 use jianbao::fonts::{FontSet, find_font_dir};
 use jianbao::service::{self, ArchiveStats, ExportRequest, UnitAliasSaved, YearTotals};
 use jianbao::store::prelude::*;
-use jianbao::store::{Id, SqliteStore};
+use jianbao::store::{Id, PageCount, SaveGuard, SqliteStore};
 
 fn fonts() -> &'static FontSet {
     static FONTS: OnceLock<FontSet> = OnceLock::new();
@@ -104,8 +104,8 @@ fn counts(stats: &ArchiveStats) -> Vec<(&str, Vec<u32>, u32)> {
 #[test]
 fn without_aliases_every_name_is_its_own_unit() {
     let db = common::TempDb::new();
-    let (store, _) = stored_archive(&db);
-    let stats = service::archive_stats(&store, fonts(), None).expect("stats");
+    let (mut store, _) = stored_archive(&db);
+    let stats = service::archive_stats(&mut store, fonts(), None).expect("stats");
     let labels: Vec<&str> = stats.contributions.periods.iter().map(|p| p.label.as_str()).collect();
     assert_eq!(labels, ["2024年", "2025年"]);
     assert_eq!(
@@ -126,7 +126,7 @@ fn the_alias_list_merges_the_two_names_of_会同县() {
     let db = common::TempDb::new();
     let (mut store, _) = stored_archive(&db);
     merge_huitong(&mut store);
-    let stats = service::archive_stats(&store, fonts(), None).expect("stats");
+    let stats = service::archive_stats(&mut store, fonts(), None).expect("stats");
     assert_eq!(
         counts(&stats),
         [(HUITONG, vec![3, 1], 4), (HUAIHUA, vec![1, 0], 1), (JINGZHOU, vec![1, 0], 1)],
@@ -140,7 +140,7 @@ fn one_year_is_counted_by_quarter() {
     let db = common::TempDb::new();
     let (mut store, _) = stored_archive(&db);
     merge_huitong(&mut store);
-    let stats = service::archive_stats(&store, fonts(), Some(2024)).expect("stats");
+    let stats = service::archive_stats(&mut store, fonts(), Some(2024)).expect("stats");
     assert_eq!(stats.contributions.periods.len(), 4);
     assert_eq!(
         counts(&stats),
@@ -152,8 +152,8 @@ fn one_year_is_counted_by_quarter() {
 #[test]
 fn each_year_has_its_issues_characters_and_pages() {
     let db = common::TempDb::new();
-    let (store, ids) = stored_archive(&db);
-    let stats = service::archive_stats(&store, fonts(), None).expect("stats");
+    let (mut store, ids) = stored_archive(&db);
+    let stats = service::archive_stats(&mut store, fonts(), None).expect("stats");
     let request = ExportRequest { proof_round: None, timestamp: common::instant() };
     let pages = |id: Id| service::export_issue(&store, id, fonts(), &request).expect("export").page_count;
     assert_eq!(
@@ -164,6 +164,25 @@ fn each_year_has_its_issues_characters_and_pages() {
         ],
         "as the exported PDFs count their pages; the trashed issue is in no year"
     );
+}
+
+#[test]
+fn page_counts_are_kept_until_the_issue_changes() {
+    let db = common::TempDb::new();
+    let (mut store, ids) = stored_archive(&db);
+    let first = service::archive_stats(&mut store, fonts(), Some(2025)).expect("stats").years[0].pages;
+    let kept = store.page_counts(1).expect("kept");
+    assert_eq!(kept.len(), 1, "2025 has one live issue; only the year asked is laid out");
+    let PageCount { layout_key, .. } = kept[0].clone();
+    store.save_page_count(&PageCount { issue_id: ids[2], layout_key, pages: 99 }).expect("tamper");
+    let again = service::archive_stats(&mut store, fonts(), Some(2025)).expect("stats").years[0].pages;
+    assert_eq!(again, 99, "an unchanged issue is not laid out again");
+    let article_id = store.issue(ids[2]).expect("issue").article_ids[0];
+    let edited = article("会同县总结全年工作", "全年共办理建议一百零五件。", &[HUITONG]);
+    store.save_article(article_id, &edited, "汤建", &SaveGuard { base_revision: None, holder: None }).expect("save");
+    let after_edit = service::archive_stats(&mut store, fonts(), Some(2025)).expect("stats").years[0];
+    assert_eq!(after_edit.pages, first, "a changed issue is laid out again");
+    assert_eq!(after_edit.characters, 21, "and its 字数 follow the saved text: 9 + 12");
 }
 
 #[test]

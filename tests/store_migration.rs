@@ -44,6 +44,7 @@ fn a_new_database_gets_every_table_and_the_latest_version() {
             "comment_thread",
             "ignored_finding",
             "issue",
+            "issue_page_count",
             "publication",
             "round_snapshot",
             "sqlite_sequence",

@@ -54,6 +54,7 @@ fn a_new_database_gets_every_table_and_the_latest_version(db: &PostgresDatabase)
             "comment_thread",
             "ignored_finding",
             "issue",
+            "issue_page_count",
             "publication",
             "round_snapshot",
             "schema_version",

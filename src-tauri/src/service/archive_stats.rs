@@ -1,15 +1,15 @@
 //! 供稿 statistics and the archive's yearly counts: articles per contributing unit per year
 //! (or per quarter of one year), merged by the office's alias list, and per year the issues,
-//! pages and 字数. Pages are counted by laying each issue out as it prints here.
+//! pages and 字数. Pages are counted by laying each issue out as it prints here (`page_counts`).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::export::lay_out;
+use super::page_counts::pages_by_year;
 use crate::archive::{AliasList, ContributionTable, count_contributions};
 use crate::error::AppError;
 use crate::fonts::FontSet;
-use crate::store::{Id, Store};
+use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -41,25 +41,28 @@ pub struct YearTotals {
     pub characters: u64,
 }
 
-pub fn archive_stats(store: &dyn Store, fonts: &FontSet, year: Option<i32>) -> Result<ArchiveStats, AppError> {
+/// The statistics of every year, or of `year` by quarter. Takes the store mutably: the page
+/// counts it lays out are kept for the next time.
+pub fn archive_stats(
+    store: &mut dyn Store,
+    fonts: &FontSet,
+    year: Option<i32>,
+) -> Result<ArchiveStats, AppError> {
     let publication_id = store.default_publication_id()?;
     let aliases = AliasList::new(&store.unit_aliases(publication_id)?);
     let contributions = count_contributions(&store.contributions(publication_id)?, &aliases, year);
-    let counts = store.year_counts(publication_id)?;
-    let mut years = Vec::new();
-    for count in counts.into_iter().filter(|count| year.is_none_or(|y| y == count.year)) {
-        let pages = pages_of_year(store, publication_id, fonts, count.year)?;
-        years.push(YearTotals { year: count.year, issues: count.issues, pages, characters: count.characters });
-    }
+    let wanted = |y: i32| year.is_none_or(|asked| asked == y);
+    let pages = pages_by_year(store, publication_id, fonts, wanted)?;
+    let years = store
+        .year_counts(publication_id)?
+        .into_iter()
+        .filter(|count| wanted(count.year))
+        .map(|count| YearTotals {
+            year: count.year,
+            issues: count.issues,
+            pages: pages.get(&count.year).copied().unwrap_or(0),
+            characters: count.characters,
+        })
+        .collect();
     Ok(ArchiveStats { year, contributions, years })
-}
-
-fn pages_of_year(store: &dyn Store, publication_id: Id, fonts: &FontSet, year: i32) -> Result<u32, AppError> {
-    let publication = store.publication(publication_id)?;
-    let mut pages = 0;
-    for summary in store.list_issues(publication_id)?.iter().filter(|summary| summary.year == year) {
-        let issue = store.issue(summary.id)?.issue;
-        pages += lay_out(&issue, &publication, fonts, None).pages.len() as u32;
-    }
-    Ok(pages)
 }

@@ -13,6 +13,7 @@ mod import_review;
 mod issue_trash;
 mod issues;
 mod masthead;
+mod page_counts;
 mod preview;
 mod proof;
 mod publication;

@@ -54,3 +54,13 @@ pub struct YearCount {
     pub issues: u32,
     pub characters: u64,
 }
+
+/// An issue's page count as laid out from the inputs `layout_key` names (a digest of the issue,
+/// its publication's settings and the fonts): kept so that the statistics lay out again only
+/// the issues that changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageCount {
+    pub issue_id: Id,
+    pub layout_key: String,
+    pub pages: u32,
+}

@@ -22,7 +22,7 @@ mod traits;
 
 #[cfg(feature = "postgres")]
 pub use self::postgres::PostgresStore;
-pub use archive_records::{ArticleSearch, SearchRow, SearchRows, YearCount};
+pub use archive_records::{ArticleSearch, PageCount, SearchRow, SearchRows, YearCount};
 pub use clock::{Clock, FixedClock, LocalZone, SystemClock};
 pub use error::StoreError;
 pub use records::{

@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 
 use super::{
-    Account, ArticleSearch, SearchRows, YearCount, ArticleRecord, AuditEntry, ChangeEvent, CommentAnchor, CommentThread, FindingKey, Id,
+    Account, ArticleSearch, PageCount, SearchRows, YearCount, ArticleRecord, AuditEntry, ChangeEvent, CommentAnchor, CommentThread, FindingKey, Id,
     IgnoredFinding, IssueRecord, IssueSummary, Lease, LeaseOutcome, NewComment, Revision, RevisionSummary,
     RoundSnapshot, SaveGuard, SessionRecord, StatusChange, StatusTransition, StoreError,
 };
@@ -281,6 +281,10 @@ pub trait ArchiveStore {
     fn unit_aliases(&self, publication_id: Id) -> Result<Vec<UnitAlias>, StoreError>;
     /// Replaces the alias list; the caller has checked it (`archive::alias_problems`).
     fn save_unit_aliases(&mut self, publication_id: Id, aliases: &[UnitAlias]) -> Result<(), StoreError>;
+    /// The page counts kept for the publication's issues.
+    fn page_counts(&self, publication_id: Id) -> Result<Vec<PageCount>, StoreError>;
+    /// Keeps an issue's page count, replacing the one kept before.
+    fn save_page_count(&mut self, count: &PageCount) -> Result<(), StoreError>;
 }
 
 /// The connection under a store, for a pool to test and replace.

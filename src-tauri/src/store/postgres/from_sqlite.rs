@@ -20,7 +20,7 @@ use crate::store::prelude::*;
 use crate::store::{Id, SqliteStore, Store, StoreError, SystemClock};
 
 /// Parents before children, as the foreign keys need them.
-const TABLES: [&str; 18] = [
+const TABLES: [&str; 19] = [
     "publication",
     "issue",
     "article",
@@ -40,6 +40,7 @@ const TABLES: [&str; 18] = [
     "article_text",
     "article_unit",
     "unit_alias",
+    "issue_page_count",
 ];
 
 /// What was moved and how it was checked.

@@ -24,6 +24,7 @@ mod issue_table;
 mod lease_table;
 mod migration;
 mod notify;
+mod page_count_table;
 mod publication_table;
 mod revision_table;
 mod search_table;

@@ -15,7 +15,7 @@ use super::{PostgresStore, to_u32};
 use crate::archive::{Contribution, UnitAlias, indexed_texts};
 use crate::domain::{Article, IssueKind};
 use crate::proof::Part;
-use crate::store::{ArchiveStore, ArticleSearch, Id, SearchRow, SearchRows, StoreError, YearCount};
+use crate::store::{ArchiveStore, ArticleSearch, Id, PageCount, SearchRow, SearchRows, StoreError, YearCount};
 
 pub(super) const CREATE: &str = "
 CREATE TABLE article_text (
@@ -177,6 +177,14 @@ impl ArchiveStore for PostgresStore {
 
     fn save_unit_aliases(&mut self, publication_id: Id, aliases: &[UnitAlias]) -> Result<(), StoreError> {
         self.write(|tx, now| super::unit_alias_table::replace_unit_aliases(tx, publication_id, aliases, now))
+    }
+
+    fn page_counts(&self, publication_id: Id) -> Result<Vec<PageCount>, StoreError> {
+        self.read(|tx| super::page_count_table::page_counts(tx, publication_id))
+    }
+
+    fn save_page_count(&mut self, count: &PageCount) -> Result<(), StoreError> {
+        self.write(|tx, _| super::page_count_table::save_page_count(tx, count))
     }
 }
 

@@ -11,7 +11,7 @@ use crate::store::StoreError;
 
 use super::{
     account_table, article_table, audit_table, comment_table, event_table, ignored_finding_table, issue_lock,
-    issue_table, lease_table, publication_table, revision_table, search_table, status_table, unit_alias_table,
+    issue_table, lease_table, page_count_table, publication_table, revision_table, search_table, status_table, unit_alias_table,
     word_list_table,
 };
 
@@ -38,11 +38,12 @@ pub fn migrations() -> Vec<M<'static>> {
         // The search index, filled from the articles already stored in the same transaction.
         M::up_with_hook(search_table::CREATE, search_table::index_existing),
         M::up(unit_alias_table::CREATE),
+        M::up(page_count_table::CREATE),
     ]
 }
 
 /// The schema version this build writes. A database with a higher user_version is refused.
-pub const LATEST_VERSION: u32 = 19;
+pub const LATEST_VERSION: u32 = 20;
 
 /// Refuses a newer database untouched, then applies what is pending in one transaction.
 pub fn apply_migrations(conn: &mut Connection, steps: &[M<'static>]) -> Result<(), StoreError> {

@@ -14,6 +14,7 @@ mod issue_lock;
 mod issue_table;
 mod lease_table;
 mod migration;
+mod page_count_table;
 mod publication_table;
 mod revision_table;
 mod search_table;

@@ -14,7 +14,7 @@ use super::SqliteStore;
 use crate::archive::{Contribution, indexed_texts};
 use crate::domain::{Article, IssueKind};
 use crate::proof::Part;
-use crate::store::{ArticleSearch, Id, SearchRow, SearchRows, StoreError, YearCount};
+use crate::store::{ArticleSearch, Id, PageCount, SearchRow, SearchRows, StoreError, YearCount};
 
 pub(super) const CREATE: &str = "
 CREATE TABLE article_text (
@@ -201,6 +201,15 @@ impl crate::store::ArchiveStore for SqliteStore {
         super::unit_alias_table::replace_unit_aliases(&tx, publication_id, aliases, &now)?;
         tx.commit()?;
         Ok(())
+    }
+
+    fn page_counts(&self, publication_id: Id) -> Result<Vec<PageCount>, StoreError> {
+        super::page_count_table::page_counts(&self.conn, publication_id)
+    }
+
+    /// One statement: its own transaction.
+    fn save_page_count(&mut self, count: &PageCount) -> Result<(), StoreError> {
+        super::page_count_table::save_page_count(&self.conn, count)
     }
 }
 
