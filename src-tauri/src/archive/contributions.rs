@@ -56,7 +56,7 @@ pub struct ContributionTable {
 /// else per year found.
 pub fn count_contributions(rows: &[Contribution], aliases: &AliasList, year: Option<i32>) -> ContributionTable {
     let rows: Vec<&Contribution> = rows.iter().filter(|row| year.is_none_or(|y| row.date.year() == y)).collect();
-    let periods = match year {
+    let periods: Vec<Period> = match year {
         Some(year) => (1..=4).map(|quarter| quarter_period(year, quarter)).collect(),
         None => {
             let years: BTreeSet<i32> = rows.iter().map(|row| row.date.year()).collect();

@@ -78,7 +78,7 @@ pub(super) fn unindex_article(tx: &mut Transaction, id: Id) -> Result<(), StoreE
 
 const SEARCH: &str = "
 WITH matched AS (
-    SELECT t.article_id, min(t.part_order) AS first, count(*) AS texts
+    SELECT t.article_id, min(t.part_order) AS first_part, count(*) AS texts
     FROM article_text t WHERE strpos(lower(t.text COLLATE \"C\"), $5) > 0 GROUP BY t.article_id
 )
 SELECT i.id, i.kind, i.year, i.number, i.total_number, i.date, a.id,
@@ -87,7 +87,7 @@ SELECT i.id, i.kind, i.year, i.number, i.total_number, i.date, a.id,
 FROM matched m
 JOIN article a ON a.id = m.article_id AND a.deleted_at IS NULL
 JOIN issue i ON i.id = a.issue_id AND i.deleted_at IS NULL
-JOIN article_text f ON f.article_id = m.article_id AND f.part_order = m.first
+JOIN article_text f ON f.article_id = m.article_id AND f.part_order = m.first_part
 WHERE i.publication_id = $1 AND ($2::integer IS NULL OR i.year = $2)
   AND ($3::text[] IS NULL OR EXISTS (SELECT 1 FROM article_unit u WHERE u.article_id = a.id AND u.unit = ANY ($3)))
 ORDER BY i.date DESC, i.total_number DESC, a.position, a.id

@@ -105,7 +105,7 @@ const SCANNED_MATCH: &str = "instr(lower(t.text), ?5) > 0";
 fn search_sql(matching: &str) -> String {
     format!(
         "WITH matched AS (
-             SELECT t.article_id, min(t.part_order) AS first, count(*) AS texts
+             SELECT t.article_id, min(t.part_order) AS first_part, count(*) AS texts
              FROM article_text t WHERE {matching} GROUP BY t.article_id
          )
          SELECT i.id, i.kind, i.year, i.number, i.total_number, i.date, a.id,
@@ -114,7 +114,7 @@ fn search_sql(matching: &str) -> String {
          FROM matched m
          JOIN article a ON a.id = m.article_id AND a.deleted_at IS NULL
          JOIN issue i ON i.id = a.issue_id AND i.deleted_at IS NULL
-         JOIN article_text f ON f.article_id = m.article_id AND f.part_order = m.first
+         JOIN article_text f ON f.article_id = m.article_id AND f.part_order = m.first_part
          WHERE i.publication_id = ?1 AND (?2 IS NULL OR i.year = ?2)
            AND (?3 IS NULL OR EXISTS (SELECT 1 FROM article_unit u
                                       WHERE u.article_id = a.id AND u.unit IN (SELECT value FROM json_each(?3))))
