@@ -22,8 +22,12 @@ fn archive() -> &'static (common::TempDb, Vec<Id>) {
         let db = common::TempDb::new();
         let mut store = db.open();
         let (_, ids) = archive_corpus::fill(&mut store);
-        let merged = UnitAlias { alias: "会同县人大常委会办公室".into(), unit: "会同县人大常委会".into() };
-        store.save_unit_aliases(store.default_publication_id().expect("publication"), &[merged]).expect("aliases");
+        let merged = UnitAlias {
+            alias: "会同县人大常委会办公室".into(), unit: "会同县人大常委会".into()
+        };
+        store
+            .save_unit_aliases(store.default_publication_id().expect("publication"), &[merged])
+            .expect("aliases");
         (db, ids)
     })
 }
@@ -92,12 +96,14 @@ fn assert_same_as_scan(request: SearchRequest, keep: impl Fn(&Issue, &Article) -
 fn planted_words_are_found_exactly_where_they_were_planted() {
     for (word, holds, at_article, _) in PLANTED {
         let results = search(request(&word.to_lowercase()));
-        let expected: Vec<(u32, usize)> = (0..ISSUES).rev().filter(|i| holds(*i)).map(|i| (i, at_article)).collect();
+        let expected: Vec<(u32, usize)> =
+            (0..ISSUES).rev().filter(|i| holds(*i)).map(|i| (i, at_article)).collect();
         assert!(!expected.is_empty(), "the corpus plants “{word}” somewhere");
         assert_eq!(places(&results), expected, "“{word}”: planted once in each of these issues");
         for hit in &results.hits {
             assert_eq!(hit.part, Part::Body);
-            let (start, end) = (hit.snippet.highlights[0].start as usize, hit.snippet.highlights[0].end as usize);
+            let (start, end) =
+                (hit.snippet.highlights[0].start as usize, hit.snippet.highlights[0].end as usize);
             let marked: String = hit.snippet.text.chars().skip(start).take(end - start).collect();
             assert_eq!(marked, word, "the snippet marks the word as stored, upper case included");
             let stored = store().article(hit.article_id).expect("article").article;
@@ -137,7 +143,8 @@ fn the_year_filter_keeps_that_years_issues() {
     let in_2011 = SearchRequest { year: Some(2011), ..request("人大") };
     assert_same_as_scan(in_2011, |issue, _| issue.year == 2011);
     let results = search(SearchRequest { year: Some(2011), ..request("青山湖湿地保护") });
-    let years: Vec<i32> = results.hits.iter().map(|hit| hit.date.format("%Y").to_string().parse().expect("year")).collect();
+    let years: Vec<i32> =
+        results.hits.iter().map(|hit| hit.date.format("%Y").to_string().parse().expect("year")).collect();
     assert!(years.iter().all(|year| *year == 2011), "{years:?}");
 }
 
@@ -146,7 +153,9 @@ fn the_unit_filter_takes_the_names_the_alias_list_merges() {
     let huitong = SearchRequest { unit: Some("会同县人大常委会".into()), ..request("代表") };
     let results = search(huitong.clone());
     assert_eq!(results.units, ["会同县人大常委会", "会同县人大常委会办公室"], "both names of the one unit");
-    assert_same_as_scan(huitong, |_, article| article.contributors.iter().any(|unit| unit.starts_with("会同县")));
+    assert_same_as_scan(huitong, |_, article| {
+        article.contributors.iter().any(|unit| unit.starts_with("会同县"))
+    });
     let city = SearchRequest { unit: Some("怀化市".into()), year: Some(2020), ..request("人大") };
     assert_same_as_scan(city, |issue, article| {
         issue.year == 2020 && article.contributors.iter().any(|unit| unit == "怀化市人大常委会")
@@ -155,8 +164,9 @@ fn the_unit_filter_takes_the_names_the_alias_list_merges() {
 
 #[test]
 fn an_unknown_unit_is_refused_with_what_to_do() {
-    let error = service::search_articles(&store(), &SearchRequest { unit: Some("长沙市".into()), ..request("人大") })
-        .expect_err("no article of 长沙市");
+    let error =
+        service::search_articles(&store(), &SearchRequest { unit: Some("长沙市".into()), ..request("人大") })
+            .expect_err("no article of 长沙市");
     assert!(error.message.contains("没有哪篇文章的供稿单位含有“长沙市”"), "{}", error.message);
 }
 

@@ -83,10 +83,16 @@ fn stored_archive(db: &common::TempDb) -> (SqliteStore, Vec<Id>) {
                 article("会同县督办民生实事", "实事项目全部完成。", &[HUITONG_OFFICE]),
             ],
         ),
-        issue((2025, 3, 3), 5, 727, vec![article("会同县总结全年工作", "全年共办理建议一百件。", &[HUITONG, HUITONG_OFFICE])]),
+        issue(
+            (2025, 3, 3),
+            5,
+            727,
+            vec![article("会同县总结全年工作", "全年共办理建议一百件。", &[HUITONG, HUITONG_OFFICE])],
+        ),
         issue((2025, 6, 2), 11, 733, vec![article("删掉的一期", "不应计入。", &[JINGZHOU])]),
     ];
-    let ids: Vec<Id> = issues.iter().map(|i| store.create_issue(publication, i, "汤建").expect("issue")).collect();
+    let ids: Vec<Id> =
+        issues.iter().map(|i| store.create_issue(publication, i, "汤建").expect("issue")).collect();
     store.trash_issue(ids[3]).expect("trash");
     (store, ids)
 }
@@ -179,7 +185,9 @@ fn page_counts_are_kept_until_the_issue_changes() {
     assert_eq!(again, 99, "an unchanged issue is not laid out again");
     let article_id = store.issue(ids[2]).expect("issue").article_ids[0];
     let edited = article("会同县总结全年工作", "全年共办理建议一百零五件。", &[HUITONG]);
-    store.save_article(article_id, &edited, "汤建", &SaveGuard { base_revision: None, holder: None }).expect("save");
+    store
+        .save_article(article_id, &edited, "汤建", &SaveGuard { base_revision: None, holder: None })
+        .expect("save");
     let after_edit = service::archive_stats(&mut store, fonts(), Some(2025)).expect("stats").years[0];
     assert_eq!(after_edit.pages, first, "a changed issue is laid out again");
     assert_eq!(after_edit.characters, 21, "and its 字数 follow the saved text: 9 + 12");
@@ -213,7 +221,8 @@ fn the_cli_prints_counts_writes_json_and_an_excel_file() {
     assert!(listed.contains(&format!("{HUITONG_OFFICE}\t{HUITONG}")), "{listed}");
 
     let xlsx = db.dir.path().join("统计.xlsx");
-    let output = common::cli(&db.path, &["stats", "--year", "2024", "--xlsx", xlsx.to_str().expect("utf-8 path")]);
+    let output =
+        common::cli(&db.path, &["stats", "--year", "2024", "--xlsx", xlsx.to_str().expect("utf-8 path")]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let text = String::from_utf8(output.stdout).expect("utf-8");
     assert!(text.contains("2024年供稿统计（共 4 篇署有供稿单位的稿件）"), "{text}");
@@ -221,7 +230,8 @@ fn the_cli_prints_counts_writes_json_and_an_excel_file() {
     assert!(text.contains(&format!("（含：{HUITONG}、{HUITONG_OFFICE}）")), "{text}");
     assert!(text.contains("\n2024\t2\t"), "{text}");
 
-    let mut workbook = zip::ZipArchive::new(std::fs::File::open(&xlsx).expect("the .xlsx was written")).expect("a zip");
+    let mut workbook =
+        zip::ZipArchive::new(std::fs::File::open(&xlsx).expect("the .xlsx was written")).expect("a zip");
     let mut read = |name: &str| {
         let mut text = String::new();
         workbook.by_name(name).expect("a part of the workbook").read_to_string(&mut text).expect("utf-8");
@@ -246,7 +256,10 @@ fn the_cli_search_marks_matches_and_refuses_an_empty_query() {
     let output = common::cli(&db.path, &["search", "人大", "--year", "2024"]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let text = String::from_utf8(output.stdout).expect("utf-8");
-    assert!(text.starts_with("找到 5 篇文章含有“人大”："), "every 2024 article: four by attribution, one by title\n{text}");
+    assert!(
+        text.starts_with("找到 5 篇文章含有“人大”："),
+        "every 2024 article: four by attribution, one by title\n{text}"
+    );
     assert!(text.contains("2024年第16期（总第七百一十四期） 2024年8月19日"), "{text}");
     assert!(text.contains("供稿行：（靖州县〖人大〗常委会 供稿）"), "{text}");
     let json = common::cli(&db.path, &["search", "杨梅", "--json"]);

@@ -212,8 +212,11 @@ fn database_before_the_search_index(db: &common::TempDb) -> Connection {
     let mut conn = Connection::open(&db.path).expect("open");
     apply_migrations(&mut conn, &migrations()[..17]).expect("the version before the search index");
     let settings = serde_json::to_string(&jianbao::domain::Publication::lianluo_dongtai()).expect("json");
-    conn.execute("INSERT INTO publication (id, settings, created_at, updated_at) VALUES (1, ?1, 't', 't')", [settings])
-        .expect("publication");
+    conn.execute(
+        "INSERT INTO publication (id, settings, created_at, updated_at) VALUES (1, ?1, 't', 't')",
+        [settings],
+    )
+    .expect("publication");
     conn.execute_batch(
         "INSERT INTO issue (id, publication_id, kind, year, number, total_number, date, status, created_at, updated_at)
          VALUES (7, 1, 'regular', 2019, 4, 600, '2019-03-05', 'draft', 't', 't');",
@@ -232,7 +235,8 @@ fn the_search_index_upgrade_indexes_the_articles_already_stored() {
     drop(conn);
     let store = db.open();
     let text = jianbao::archive::SearchText::parse("道路养护").expect("query");
-    let search = jianbao::store::ArticleSearch { publication_id: 1, text: &text, year: None, units: None, limit: 10 };
+    let search =
+        jianbao::store::ArticleSearch { publication_id: 1, text: &text, year: None, units: None, limit: 10 };
     let found = store.search_articles(&search).expect("search");
     assert_eq!(found.total, 1, "the signed-off back issue's article is found after the upgrade");
     assert_eq!(found.hits[0].article_id, 1);

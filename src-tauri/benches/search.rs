@@ -40,7 +40,9 @@ fn bench_queries(c: &mut Criterion, store_name: &str, store: &dyn Store) {
         let request = SearchRequest { text: text.into(), year, unit: unit.map(str::to_owned), limit: None };
         let found = search_articles(store, &request).expect("search");
         println!("{store_name} “{text}”{year:?}{unit:?}: {} articles", found.total);
-        group.bench_function(label, |b| b.iter(|| search_articles(store, black_box(&request)).expect("search")));
+        group.bench_function(label, |b| {
+            b.iter(|| search_articles(store, black_box(&request)).expect("search"))
+        });
     }
     group.finish();
 }
@@ -52,10 +54,14 @@ fn sqlite(c: &mut Criterion) {
     archive_corpus::fill(&mut store);
     let conn = rusqlite::Connection::open(&path).expect("open beside the store");
     let size = |filter: &str| -> i64 {
-        conn.query_row(&format!("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE {filter}"), [], |row| row.get(0))
-            .expect("dbstat")
+        conn.query_row(&format!("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE {filter}"), [], |row| {
+            row.get(0)
+        })
+        .expect("dbstat")
     };
-    let index = size("name LIKE 'article_text%' OR name LIKE 'article_unit%' OR name LIKE 'sqlite_autoindex_article_text%' OR name LIKE 'sqlite_autoindex_article_unit%'");
+    let index = size(
+        "name LIKE 'article_text%' OR name LIKE 'article_unit%' OR name LIKE 'sqlite_autoindex_article_text%' OR name LIKE 'sqlite_autoindex_article_unit%'",
+    );
     let fts = size("name LIKE 'article_text_index%'");
     let articles = size("name = 'article'");
     println!(
@@ -72,12 +78,14 @@ fn sqlite(c: &mut Criterion) {
 fn postgres(c: &mut Criterion) {
     let cluster = postgres_cluster::Cluster::start();
     cluster.create_database("archive");
-    let mut store = jianbao::store::PostgresStore::connect(&cluster.params("archive"), clock()).expect("connect");
+    let mut store =
+        jianbao::store::PostgresStore::connect(&cluster.params("archive"), clock()).expect("connect");
     archive_corpus::fill(&mut store);
     let mut client = postgres::Client::connect(&cluster.params("archive"), postgres::NoTls).expect("connect");
     client.batch_execute("ANALYZE").expect("fresh statistics, as autovacuum would give");
     let size = |client: &mut postgres::Client, tables: &str| -> i64 {
-        let sql = format!("SELECT sum(pg_total_relation_size(t::regclass))::bigint FROM unnest(ARRAY[{tables}]) t");
+        let sql =
+            format!("SELECT sum(pg_total_relation_size(t::regclass))::bigint FROM unnest(ARRAY[{tables}]) t");
         client.query_one(&sql, &[]).expect("sizes").get(0)
     };
     let index = size(&mut client, "'article_text', 'article_unit'");

@@ -25,16 +25,16 @@ use crate::service::{
     ArchiveStatus, DuplicateOf, ImportedArchiveIssue,
 };
 use crate::service::{
+    ArchiveStats, SearchHit, SearchRequest, SearchResults, StatsRequest, UnitAliasSaved, UnitAliasView,
+    YearTotals,
+};
+use crate::service::{
     ArticleChange, ArticleComparison, ArticleForReview, ArticleOverride, ArticleSummary, ArticleView,
     BundledFamily, CommentThreadView, EditKind, ExportReport, FieldProblem, FontFamilies, ImportReport,
     ImportedArticleReport, InlineEdit, IssueImportReport, IssuePreview, IssueReview, IssueRounds, IssueView,
     LineChange, MastheadUpdate, NewIssueRequest, PendingSuggestion, Piece, PreviewImage, PreviewInk,
     PreviewPage, PreviewRule, PreviewRun, PublicationView, ReviewedArticle, RevisionView, RoundComparison,
     SavedArticle, SettingsSaved,
-};
-use crate::service::{
-    ArchiveStats, SearchHit, SearchRequest, SearchResults, StatsRequest, UnitAliasSaved, UnitAliasView,
-    YearTotals,
 };
 use crate::service::{
     FindingView, IgnoredNote, IssueCheck, RowProblem, WordListSaved, WordListView, WordRow,

@@ -16,7 +16,18 @@ const ARTICLES_PER_ISSUE: usize = 5;
 const PARAGRAPHS: usize = 7;
 
 const PLACES: [&str; 12] = [
-    "洪江市", "溆浦县", "辰溪县", "麻阳县", "芷江县", "新晃县", "中方县", "沅陵县", "通道县", "靖州县", "鹤城区", "会同县",
+    "洪江市",
+    "溆浦县",
+    "辰溪县",
+    "麻阳县",
+    "芷江县",
+    "新晃县",
+    "中方县",
+    "沅陵县",
+    "通道县",
+    "靖州县",
+    "鹤城区",
+    "会同县",
 ];
 const ACTIVITIES: [&str; 8] = [
     "开展代表小组集中活动",
@@ -29,11 +40,15 @@ const ACTIVITIES: [&str; 8] = [
     "开展执法检查回头看",
 ];
 const OPENINGS: [&str; 6] = [
-    "今年以来，", "近日，", "为进一步密切代表同人民群众的联系，", "按照年度工作要点安排，", "五月中旬，", "围绕全年中心工作，",
+    "今年以来，",
+    "近日，",
+    "为进一步密切代表同人民群众的联系，",
+    "按照年度工作要点安排，",
+    "五月中旬，",
+    "围绕全年中心工作，",
 ];
-const SUBJECTS: [&str; 6] = [
-    "县人大常委会", "市人大常委会", "乡镇人大主席团", "代表小组", "常委会主任会议", "相关专门委员会",
-];
+const SUBJECTS: [&str; 6] =
+    ["县人大常委会", "市人大常委会", "乡镇人大主席团", "代表小组", "常委会主任会议", "相关专门委员会"];
 const ACTIONS: [&str; 8] = [
     "深入田间地头察看水稻长势，",
     "逐项听取有关部门的情况汇报，",
@@ -54,7 +69,8 @@ const RESULTS: [&str; 8] = [
     "得到了当地群众的一致好评。",
     "有关意见已交办责任单位跟踪落实。",
 ];
-const HEADINGS: [&str; 4] = ["一、提高站位抓部署", "二、聚焦重点抓落实", "三、创新方式抓实效", "四、健全机制抓长效"];
+const HEADINGS: [&str; 4] =
+    ["一、提高站位抓部署", "二、聚焦重点抓落实", "三、创新方式抓实效", "四、健全机制抓长效"];
 
 /// The contributing unit of the county an article is about; 会同县 sends under two names
 /// (the office's alias list merges them), and every fifth article also names the city.
@@ -152,6 +168,8 @@ fn article(issue: u32, position: usize, random: &mut Seeded) -> Article {
 /// Stores the whole archive in `store`; answers the publication and the issue ids, oldest first.
 pub fn fill(store: &mut dyn Store) -> (Id, Vec<Id>) {
     let publication = store.create_publication(&Publication::lianluo_dongtai()).expect("publication");
-    let ids = (0..ISSUES).map(|index| store.create_issue(publication, &issue(index), "测试").expect("issue")).collect();
+    let ids = (0..ISSUES)
+        .map(|index| store.create_issue(publication, &issue(index), "测试").expect("issue"))
+        .collect();
     (publication, ids)
 }

@@ -188,9 +188,14 @@ fn the_search_index_upgrade_indexes_the_articles_already_stored(db: &PostgresDat
     insert_old_article(&mut client, &serde_json::to_string(&article).expect("json"));
     let store = db.connect().expect("upgrades");
     let text = jianbao::archive::SearchText::parse("道路养护").expect("query");
-    let search = jianbao::store::ArticleSearch { publication_id: 1, text: &text, year: None, units: None, limit: 10 };
+    let search =
+        jianbao::store::ArticleSearch { publication_id: 1, text: &text, year: None, units: None, limit: 10 };
     let found = store.search_articles(&search).expect("search");
-    assert_eq!((found.total, found.hits[0].article_id), (1, 1), "the stored article is found after the upgrade");
+    assert_eq!(
+        (found.total, found.hits[0].article_id),
+        (1, 1),
+        "the stored article is found after the upgrade"
+    );
     assert_eq!(store.contributing_units(1).expect("units"), ["娄底市人大常委会"]);
 }
 

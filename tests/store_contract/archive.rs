@@ -59,15 +59,27 @@ fn archive(db: &dyn TestDatabase) -> Archive {
         (2023, 5, 8),
         600,
         vec![
-            article("辰溪县人大开展集中视察", &["视察组察看了三处水利工地。", "人大代表提出整改意见。"], &["辰溪县人大常委会"]),
-            article("麻阳县推进代表联络站建设", &["全县建成联络站十二个。"], &["麻阳县人大常委会", "怀化市人大常委会"]),
+            article(
+                "辰溪县人大开展集中视察",
+                &["视察组察看了三处水利工地。", "人大代表提出整改意见。"],
+                &["辰溪县人大常委会"],
+            ),
+            article(
+                "麻阳县推进代表联络站建设",
+                &["全县建成联络站十二个。"],
+                &["麻阳县人大常委会", "怀化市人大常委会"],
+            ),
         ],
     );
     let older = store.create_issue(publication, &older, "汤建").expect("older issue");
     let newer = issue(
         (2024, 11, 20),
         630,
-        vec![article("芷江县代表督办民生实事", &["督办事项涉及5G基站和农村供水。", "人大常委会跟踪问效。"], &["芷江县人大常委会"])],
+        vec![article(
+            "芷江县代表督办民生实事",
+            &["督办事项涉及5G基站和农村供水。", "人大常委会跟踪问效。"],
+            &["芷江县人大常委会"],
+        )],
     );
     let newer = store.create_issue(publication, &newer, "汤建").expect("newer issue");
     Archive { store, publication, older, newer }
@@ -77,7 +89,13 @@ fn search(a: &Archive, text: &str) -> SearchRows {
     search_with(a, text, None, None, 50)
 }
 
-fn search_with(a: &Archive, text: &str, year: Option<i32>, units: Option<&[String]>, limit: u32) -> SearchRows {
+fn search_with(
+    a: &Archive,
+    text: &str,
+    year: Option<i32>,
+    units: Option<&[String]>,
+    limit: u32,
+) -> SearchRows {
     let text = SearchText::parse(text).expect("a searchable query");
     let search = ArticleSearch { publication_id: a.publication, text: &text, year, units, limit };
     a.store.search_articles(&search).expect("search")
@@ -116,7 +134,8 @@ fn latin_letters_match_without_case_and_quotes_are_plain_text(db: &dyn TestDatab
 fn a_hit_names_its_issue_article_and_the_first_matching_text(db: &dyn TestDatabase) {
     let a = archive(db);
     let rows = search(&a, "代表");
-    let hit = rows.hits.iter().find(|hit| hit.issue_id == a.older && hit.title.starts_with("辰溪")).expect("found");
+    let hit =
+        rows.hits.iter().find(|hit| hit.issue_id == a.older && hit.title.starts_with("辰溪")).expect("found");
     let stored = a.store.issue(a.older).expect("issue");
     assert_eq!(hit.article_id, stored.article_ids[0]);
     assert_eq!((hit.year, hit.number, hit.total_number), (2023, 600 % 40 + 1, 600));
@@ -163,7 +182,10 @@ fn year_and_unit_filters_narrow_the_hits(db: &dyn TestDatabase) {
     assert_eq!(titles(&search_with(&a, "代表", Some(2024), None, 50)), ["芷江县代表督办民生实事"]);
     assert_eq!(search_with(&a, "代表", Some(2022), None, 50).total, 0);
     let huaihua = vec!["怀化市人大常委会".to_owned()];
-    assert_eq!(titles(&search_with(&a, "代表", None, Some(huaihua.as_slice()), 50)), ["麻阳县推进代表联络站建设"]);
+    assert_eq!(
+        titles(&search_with(&a, "代表", None, Some(huaihua.as_slice()), 50)),
+        ["麻阳县推进代表联络站建设"]
+    );
     let none: Vec<String> = vec![];
     assert_eq!(search_with(&a, "代表", None, Some(none.as_slice()), 50).total, 0, "no unit: no article");
 }
@@ -172,7 +194,11 @@ fn hits_come_newest_first_and_the_total_counts_past_the_limit(db: &dyn TestDatab
     let a = archive(db);
     let rows = search_with(&a, "县", None, None, 2);
     assert_eq!(rows.total, 3, "all three articles name a 县");
-    assert_eq!(titles(&rows), ["芷江县代表督办民生实事", "辰溪县人大开展集中视察"], "print order within an issue");
+    assert_eq!(
+        titles(&rows),
+        ["芷江县代表督办民生实事", "辰溪县人大开展集中视察"],
+        "print order within an issue"
+    );
     assert_eq!(rows.hits[0].issue_id, a.newer);
 }
 
@@ -185,7 +211,12 @@ fn units_and_yearly_characters_are_counted_from_live_articles(db: &dyn TestDatab
         contributions.iter().map(|c| (c.unit.as_str(), chrono::Datelike::year(&c.date))).collect();
     assert_eq!(
         named,
-        [("辰溪县人大常委会", 2023), ("麻阳县人大常委会", 2023), ("怀化市人大常委会", 2023), ("芷江县人大常委会", 2024)]
+        [
+            ("辰溪县人大常委会", 2023),
+            ("麻阳县人大常委会", 2023),
+            ("怀化市人大常委会", 2023),
+            ("芷江县人大常委会", 2024)
+        ]
     );
     // Hand-counted Han characters (title and body; the attribution line is not 字数):
     // 辰溪县人大开展集中视察 11 + 视察组察看了三处水利工地 12 + 人大代表提出整改意见 10;
@@ -194,12 +225,19 @@ fn units_and_yearly_characters_are_counted_from_live_articles(db: &dyn TestDatab
     let counts = a.store.year_counts(a.publication).expect("years");
     assert_eq!(
         counts,
-        [YearCount { year: 2023, issues: 1, characters: 55 }, YearCount { year: 2024, issues: 1, characters: 33 }]
+        [
+            YearCount { year: 2023, issues: 1, characters: 55 },
+            YearCount { year: 2024, issues: 1, characters: 33 }
+        ]
     );
     let removed = a.store.issue(a.older).expect("issue").article_ids[1];
     a.store.remove_article(removed).expect("remove");
     let units = a.store.contributing_units(a.publication).expect("units");
-    assert_eq!(units, ["芷江县人大常委会", "辰溪县人大常委会"], "a removed article's units are no longer counted");
+    assert_eq!(
+        units,
+        ["芷江县人大常委会", "辰溪县人大常委会"],
+        "a removed article's units are no longer counted"
+    );
     assert_eq!(a.store.year_counts(a.publication).expect("years")[0].characters, 33);
 }
 
@@ -209,9 +247,14 @@ fn the_alias_list_is_replaced_whole_per_publication(db: &dyn TestDatabase) {
     let second = store.create_publication(&Publication::lianluo_dongtai()).expect("publication");
     let row = |alias: &str, unit: &str| UnitAlias { alias: alias.into(), unit: unit.into() };
     assert!(store.unit_aliases(first).expect("read").is_empty(), "no list until one is saved");
-    store.save_unit_aliases(first, &[row("会同县人大办", "会同县人大常委会"), row("甲", "乙")]).expect("save");
+    store
+        .save_unit_aliases(first, &[row("会同县人大办", "会同县人大常委会"), row("甲", "乙")])
+        .expect("save");
     store.save_unit_aliases(first, &[row("会同县人大常委会办公室", "会同县人大常委会")]).expect("replace");
-    assert_eq!(db.open().unit_aliases(first).expect("read"), [row("会同县人大常委会办公室", "会同县人大常委会")]);
+    assert_eq!(
+        db.open().unit_aliases(first).expect("read"),
+        [row("会同县人大常委会办公室", "会同县人大常委会")]
+    );
     assert!(store.unit_aliases(second).expect("read").is_empty(), "kept per publication");
     let twice = [row("丙", "丁"), row("丙", "戊")];
     assert!(matches!(store.save_unit_aliases(first, &twice), Err(StoreError::Invalid(_))));

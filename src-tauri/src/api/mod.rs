@@ -23,8 +23,8 @@ mod session;
 mod settings;
 
 pub use archive::{
-    ExportStatsWorkbook, GetArchiveStats, GetUnitAliases, SaveUnitAliases, SaveUnitAliasesRequest, SearchArticles,
-    StatsWorkbook,
+    ExportStatsWorkbook, GetArchiveStats, GetUnitAliases, SaveUnitAliases, SaveUnitAliasesRequest,
+    SearchArticles, StatsWorkbook,
 };
 pub use articles::{
     AddArticle, AddArticleRequest, GetArticle, GetRevision, ListRevisions, RemoveArticle, ReorderArticles,

@@ -53,9 +53,7 @@ pub fn alias_problems(rows: &[UnitAlias]) -> Vec<(u32, String)> {
         } else if aliases[..index].contains(&alias) {
             Some(format!("“{alias}”已在前面列过，一个名称只能统一为一个单位，请删去重复的一行"))
         } else if aliases.contains(&unit) {
-            Some(format!(
-                "“{unit}”本身也被列为别名；请把这一行直接统一为“{unit}”最终对应的单位"
-            ))
+            Some(format!("“{unit}”本身也被列为别名；请把这一行直接统一为“{unit}”最终对应的单位"))
         } else {
             None
         };
@@ -85,7 +83,8 @@ mod tests {
     #[test]
     fn names_counted_together_are_found_from_either_side() {
         let list = AliasList::new(&[row("会同县人大办", "会同县人大常委会")]);
-        let names = vec!["会同县人大常委会".to_owned(), "会同县人大办".to_owned(), "靖州县人大常委会".to_owned()];
+        let names =
+            vec!["会同县人大常委会".to_owned(), "会同县人大办".to_owned(), "靖州县人大常委会".to_owned()];
         assert_eq!(list.names_counted_with("会同县人大办", &names), ["会同县人大常委会", "会同县人大办"]);
         assert_eq!(list.names_counted_with("靖州县人大常委会", &names), ["靖州县人大常委会"]);
     }

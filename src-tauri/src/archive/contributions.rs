@@ -54,8 +54,13 @@ pub struct ContributionTable {
 
 /// Counts `rows` per unit: per quarter of `year` if given (rows of other years left out),
 /// else per year found.
-pub fn count_contributions(rows: &[Contribution], aliases: &AliasList, year: Option<i32>) -> ContributionTable {
-    let rows: Vec<&Contribution> = rows.iter().filter(|row| year.is_none_or(|y| row.date.year() == y)).collect();
+pub fn count_contributions(
+    rows: &[Contribution],
+    aliases: &AliasList,
+    year: Option<i32>,
+) -> ContributionTable {
+    let rows: Vec<&Contribution> =
+        rows.iter().filter(|row| year.is_none_or(|y| row.date.year() == y)).collect();
     let periods: Vec<Period> = match year {
         Some(year) => (1..=4).map(|quarter| quarter_period(year, quarter)).collect(),
         None => {
@@ -68,7 +73,10 @@ pub fn count_contributions(rows: &[Contribution], aliases: &AliasList, year: Opt
             Some(_) => (date.year(), Some(quarter_of(date))),
             None => (date.year(), None),
         };
-        periods.iter().position(|p: &Period| (p.year, p.quarter) == wanted).expect("every row's period is listed")
+        periods
+            .iter()
+            .position(|p: &Period| (p.year, p.quarter) == wanted)
+            .expect("every row's period is listed")
     };
     // unit → (article → column), so an article counts once per unit.
     let mut articles_of: BTreeMap<&str, BTreeMap<Id, usize>> = BTreeMap::new();
@@ -134,7 +142,10 @@ mod tests {
     }
 
     fn merged() -> AliasList {
-        AliasList::new(&[UnitAlias { alias: "会同县人大常委会办公室".into(), unit: "会同县人大常委会".into() }])
+        AliasList::new(&[UnitAlias {
+            alias: "会同县人大常委会办公室".into(),
+            unit: "会同县人大常委会".into(),
+        }])
     }
 
     #[test]
@@ -142,7 +153,8 @@ mod tests {
         let table = count_contributions(&rows(), &merged(), None);
         let labels: Vec<_> = table.periods.iter().map(|p| p.label.as_str()).collect();
         assert_eq!(labels, ["2024年", "2025年"]);
-        let counts: Vec<_> = table.units.iter().map(|u| (u.unit.as_str(), u.counts.clone(), u.total)).collect();
+        let counts: Vec<_> =
+            table.units.iter().map(|u| (u.unit.as_str(), u.counts.clone(), u.total)).collect();
         assert_eq!(
             counts,
             [("会同县人大常委会", vec![3, 0], 3), ("怀化市人大常委会", vec![1, 1], 2)],

@@ -139,7 +139,11 @@ mod tests {
     fn a_match_cut_by_the_window_is_not_marked() {
         let text = format!("人大{}人大", "丙".repeat(77));
         let shown = snippet(&text, &query("人大"));
-        assert_eq!(shown.highlights, [TextRange { start: 0, end: 2 }], "the second starts at 79, ends past 80");
+        assert_eq!(
+            shown.highlights,
+            [TextRange { start: 0, end: 2 }],
+            "the second starts at 79, ends past 80"
+        );
     }
 
     #[test]

@@ -46,7 +46,10 @@ fn results_text(results: &SearchResults) -> String {
     let mut text = match (results.total, results.hits.len() as u32) {
         (0, _) => format!("没有找到含有“{}”的文章。\n", results.query),
         (total, shown) if shown < total => {
-            format!("找到 {total} 篇文章含有“{}”，列出最新的 {shown} 篇（可用 --limit 调整）：\n", results.query)
+            format!(
+                "找到 {total} 篇文章含有“{}”，列出最新的 {shown} 篇（可用 --limit 调整）：\n",
+                results.query
+            )
         }
         (total, _) => format!("找到 {total} 篇文章含有“{}”：\n", results.query),
     };
@@ -64,7 +67,11 @@ fn hit_text(hit: &SearchHit) -> String {
         crate::proof::Part::Body => format!("正文第 {} 段", hit.block + 1),
         _ => hit.part_label.clone(),
     };
-    let more = if hit.matching_texts > 1 { format!("（全文 {} 段含有）", hit.matching_texts) } else { String::new() };
+    let more = if hit.matching_texts > 1 {
+        format!("（全文 {} 段含有）", hit.matching_texts)
+    } else {
+        String::new()
+    };
     format!(
         "\n{}{} {}  期刊 {} 文章 {}\n  {}\n  {place}{more}：{}\n",
         hit.issue_label,

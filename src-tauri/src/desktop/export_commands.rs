@@ -37,7 +37,11 @@ pub async fn export_issue_pdf(
 
 /// Writes the statistics workbook (.xlsx) to `path`, chosen in the save dialog; answers the path.
 #[tauri::command]
-pub async fn save_stats_workbook(app: AppHandle, path: String, year: Option<i32>) -> Result<String, AppError> {
+pub async fn save_stats_workbook(
+    app: AppHandle,
+    path: String,
+    year: Option<i32>,
+) -> Result<String, AppError> {
     blocking(app, move |state| {
         let path = PathBuf::from(path);
         let request = crate::service::StatsRequest { year };

@@ -12,7 +12,8 @@ use crate::error::{AppError, ErrorCode};
 
 /// The workbook's bytes.
 pub fn stats_workbook(stats: &ArchiveStats) -> Result<Vec<u8>, AppError> {
-    build(stats).map_err(|e| AppError::new(ErrorCode::Internal, format!("无法生成 Excel 文件：{e}。请重试。")))
+    build(stats)
+        .map_err(|e| AppError::new(ErrorCode::Internal, format!("无法生成 Excel 文件：{e}。请重试。")))
 }
 
 /// Writes the workbook to `path`, replacing a file there only once the new one is complete.
@@ -28,7 +29,11 @@ fn build(stats: &ArchiveStats) -> Result<Vec<u8>, XlsxError> {
     workbook.save_to_buffer()
 }
 
-fn contributions_sheet(sheet: &mut Worksheet, stats: &ArchiveStats, heading: &Format) -> Result<(), XlsxError> {
+fn contributions_sheet(
+    sheet: &mut Worksheet,
+    stats: &ArchiveStats,
+    heading: &Format,
+) -> Result<(), XlsxError> {
     let table = &stats.contributions;
     sheet.set_name("供稿统计")?;
     sheet.set_column_width(0, 36)?;

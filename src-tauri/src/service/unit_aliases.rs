@@ -27,7 +27,10 @@ pub enum UnitAliasSaved {
 
 pub fn unit_alias_view(store: &dyn Store) -> Result<UnitAliasView, AppError> {
     let publication = store.default_publication_id()?;
-    Ok(UnitAliasView { rows: store.unit_aliases(publication)?, units: store.contributing_units(publication)? })
+    Ok(UnitAliasView {
+        rows: store.unit_aliases(publication)?,
+        units: store.contributing_units(publication)?,
+    })
 }
 
 /// Stores the rows, trimmed, when every one of them is acceptable.
@@ -82,7 +85,9 @@ mod tests {
     fn the_file_reads_back_as_the_rows_it_was_written_from() {
         let rows = vec![
             UnitAlias { alias: "会同县人大办".into(), unit: "会同县人大常委会".into() },
-            UnitAlias { alias: "靖州人大".into(), unit: "靖州苗族侗族自治县人大常委会".into() },
+            UnitAlias {
+                alias: "靖州人大".into(), unit: "靖州苗族侗族自治县人大常委会".into()
+            },
         ];
         assert_eq!(parse_alias_file(&alias_file_text(&rows)).expect("parses"), rows);
     }

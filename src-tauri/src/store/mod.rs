@@ -32,8 +32,8 @@ pub use records::{
 };
 pub use sqlite::{LATEST_VERSION, SqliteStore, apply_migrations, migrations};
 pub use traits::{
-    AccountStore, ArchiveStore, ArticleStore, AuditStore, CommentStore, Connection, EventStore, FindingStore, IssueStore,
-    LeaseStore, PublicationStore, RevisionStore, RoundStore, Store, WordListStore,
+    AccountStore, ArchiveStore, ArticleStore, AuditStore, CommentStore, Connection, EventStore, FindingStore,
+    IssueStore, LeaseStore, PublicationStore, RevisionStore, RoundStore, Store, WordListStore,
 };
 
 pub use crate::domain::{AnchorPart, CommentAnchor};
@@ -43,7 +43,7 @@ pub type Id = i64;
 /// The store's traits, for calling their methods on a `dyn Store`.
 pub mod prelude {
     pub use super::{
-        AccountStore, ArchiveStore, ArticleStore, AuditStore, CommentStore, EventStore, FindingStore, IssueStore,
-        LeaseStore, PublicationStore, RevisionStore, RoundStore, Store, WordListStore,
+        AccountStore, ArchiveStore, ArticleStore, AuditStore, CommentStore, EventStore, FindingStore,
+        IssueStore, LeaseStore, PublicationStore, RevisionStore, RoundStore, Store, WordListStore,
     };
 }

@@ -9,9 +9,10 @@
 use chrono::NaiveDate;
 
 use super::{
-    Account, ArticleSearch, PageCount, SearchRows, YearCount, ArticleRecord, AuditEntry, ChangeEvent, CommentAnchor, CommentThread, FindingKey, Id,
-    IgnoredFinding, IssueRecord, IssueSummary, Lease, LeaseOutcome, NewComment, Revision, RevisionSummary,
-    RoundSnapshot, SaveGuard, SessionRecord, StatusChange, StatusTransition, StoreError,
+    Account, ArticleRecord, ArticleSearch, AuditEntry, ChangeEvent, CommentAnchor, CommentThread, FindingKey,
+    Id, IgnoredFinding, IssueRecord, IssueSummary, Lease, LeaseOutcome, NewComment, PageCount, Revision,
+    RevisionSummary, RoundSnapshot, SaveGuard, SearchRows, SessionRecord, StatusChange, StatusTransition,
+    StoreError, YearCount,
 };
 use crate::archive::{Contribution, UnitAlias};
 use crate::domain::{Article, Issue, IssueStatus, Publication, Role};

@@ -22,7 +22,11 @@ pub(super) fn page_counts(tx: &mut Transaction, publication_id: Id) -> Result<Ve
     rows.iter()
         .map(|row| {
             let issue_id: Id = row.try_get(0)?;
-            Ok(PageCount { issue_id, layout_key: row.try_get(1)?, pages: to_u32("issue_page_count", issue_id, row.try_get(2)?)? })
+            Ok(PageCount {
+                issue_id,
+                layout_key: row.try_get(1)?,
+                pages: to_u32("issue_page_count", issue_id, row.try_get(2)?)?,
+            })
         })
         .collect()
 }

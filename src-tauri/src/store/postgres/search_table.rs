@@ -15,7 +15,9 @@ use super::{PostgresStore, to_u32};
 use crate::archive::{Contribution, UnitAlias, indexed_texts};
 use crate::domain::{Article, IssueKind};
 use crate::proof::Part;
-use crate::store::{ArchiveStore, ArticleSearch, Id, PageCount, SearchRow, SearchRows, StoreError, YearCount};
+use crate::store::{
+    ArchiveStore, ArticleSearch, Id, PageCount, SearchRow, SearchRows, StoreError, YearCount,
+};
 
 pub(super) const CREATE: &str = "
 CREATE TABLE article_text (
@@ -96,7 +98,8 @@ LIMIT $4";
 impl ArchiveStore for PostgresStore {
     fn search_articles(&self, search: &ArticleSearch) -> Result<SearchRows, StoreError> {
         self.read(|tx| {
-            let units: Option<Vec<&str>> = search.units.map(|units| units.iter().map(String::as_str).collect());
+            let units: Option<Vec<&str>> =
+                search.units.map(|units| units.iter().map(String::as_str).collect());
             let rows = tx.query(
                 SEARCH,
                 &[
@@ -127,7 +130,11 @@ impl ArchiveStore for PostgresStore {
             )?;
             rows.iter()
                 .map(|row| {
-                    Ok(Contribution { article_id: row.try_get(0)?, date: row.try_get(1)?, unit: row.try_get(2)? })
+                    Ok(Contribution {
+                        article_id: row.try_get(0)?,
+                        date: row.try_get(1)?,
+                        unit: row.try_get(2)?,
+                    })
                 })
                 .collect()
         })

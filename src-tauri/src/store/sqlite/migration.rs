@@ -11,8 +11,8 @@ use crate::store::StoreError;
 
 use super::{
     account_table, article_table, audit_table, comment_table, event_table, ignored_finding_table, issue_lock,
-    issue_table, lease_table, page_count_table, publication_table, revision_table, search_table, status_table, unit_alias_table,
-    word_list_table,
+    issue_table, lease_table, page_count_table, publication_table, revision_table, search_table,
+    status_table, unit_alias_table, word_list_table,
 };
 
 /// Every schema step in order; step N brings the database to user_version N.

@@ -56,8 +56,9 @@ pub(super) fn index_existing(tx: &Transaction) -> rusqlite_migration::HookResult
         statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<Result<_, _>>()?
     };
     for (id, content) in rows {
-        let article: Article = serde_json::from_str(&content)
-            .map_err(|e| rusqlite_migration::HookError::Hook(StoreError::corrupt("article", id, e).to_string()))?;
+        let article: Article = serde_json::from_str(&content).map_err(|e| {
+            rusqlite_migration::HookError::Hook(StoreError::corrupt("article", id, e).to_string())
+        })?;
         index_article(tx, id, &article)?;
     }
     Ok(())
@@ -81,7 +82,8 @@ pub(super) fn index_article(conn: &Connection, id: Id, article: &Article) -> rus
             indexed.han_count
         ])?;
     }
-    let mut unit = conn.prepare_cached("INSERT INTO article_unit (article_id, position, unit) VALUES (?1, ?2, ?3)")?;
+    let mut unit =
+        conn.prepare_cached("INSERT INTO article_unit (article_id, position, unit) VALUES (?1, ?2, ?3)")?;
     for (position, name) in article.contributors.iter().enumerate() {
         unit.execute(params![id, position as i64, name.trim()])?;
     }

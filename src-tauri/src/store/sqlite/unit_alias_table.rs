@@ -21,7 +21,8 @@ CREATE TABLE unit_alias (
 pub(super) fn unit_aliases(conn: &Connection, publication_id: Id) -> Result<Vec<UnitAlias>, StoreError> {
     let mut statement =
         conn.prepare("SELECT alias, unit FROM unit_alias WHERE publication_id = ?1 ORDER BY position")?;
-    let rows = statement.query_map([publication_id], |row| Ok(UnitAlias { alias: row.get(0)?, unit: row.get(1)? }))?;
+    let rows = statement
+        .query_map([publication_id], |row| Ok(UnitAlias { alias: row.get(0)?, unit: row.get(1)? }))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
