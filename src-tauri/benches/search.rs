@@ -41,7 +41,7 @@ fn bench_queries(c: &mut Criterion, store_name: &str, store: &dyn Store) {
         let found = search_articles(store, &request).expect("search");
         println!("{store_name} “{text}”{year:?}{unit:?}: {} articles", found.total);
         group.bench_function(label, |b| {
-            b.iter(|| search_articles(store, black_box(&request)).expect("search"))
+            b.iter(|| search_articles(store, black_box(&request)).expect("search"));
         });
     }
     group.finish();

@@ -82,9 +82,11 @@ pub fn unit_of(place: &str, seed: u64) -> String {
     }
 }
 
-/// Words planted at known places: (word, which issues hold it, article index, paragraph).
-/// None of them occurs in the phrase lists above.
-pub const PLANTED: [(&str, fn(u32) -> bool, usize, usize); 4] = [
+/// A word planted at known places: (word, which issues hold it, article index, paragraph).
+pub type Planted = (&'static str, fn(u32) -> bool, usize, usize);
+
+/// The planted words; none of them occurs in the phrase lists above.
+pub const PLANTED: [Planted; 4] = [
     // Three characters and more: through the trigram index.
     ("青山湖湿地保护", |issue| issue % 50 == 7, 2, 3),
     // Two characters: the scan.

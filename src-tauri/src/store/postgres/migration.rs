@@ -27,8 +27,11 @@ use crate::store::StoreError;
 #[derive(Debug, Clone, Copy)]
 pub struct Step {
     pub sql: &'static str,
-    pub then: Option<fn(&mut Transaction) -> Result<(), StoreError>>,
+    pub then: Option<StepInRust>,
 }
+
+/// Rust run inside a step's transaction, after its SQL.
+pub type StepInRust = fn(&mut Transaction) -> Result<(), StoreError>;
 
 impl From<&'static str> for Step {
     fn from(sql: &'static str) -> Self {
