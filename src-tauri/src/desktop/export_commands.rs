@@ -44,7 +44,7 @@ pub async fn save_stats_workbook(
 ) -> Result<String, AppError> {
     blocking(app, move |state| {
         let path = PathBuf::from(path);
-        let request = crate::service::StatsRequest { year };
+        let request = service::StatsRequest { year };
         let reply = state.call(ExportStatsWorkbook::NAME, ExportStatsWorkbook::encode(&request))?;
         service::write_atomically(&path, &ExportStatsWorkbook::decode(reply)?.xlsx.0)?;
         Ok(path.display().to_string())
