@@ -8,9 +8,8 @@ mod common;
 use std::io::Read;
 use std::sync::OnceLock;
 
-use chrono::NaiveDate;
 use jianbao::archive::UnitAlias;
-use jianbao::domain::{Article, Block, FontRoles, Issue, IssueKind, IssueStatus};
+use jianbao::domain::{Article, FontRoles, Issue};
 use jianbao::fonts::{FontSet, find_font_dir};
 use jianbao::service::{self, ArchiveStats, ExportRequest, UnitAliasSaved, YearTotals};
 use jianbao::store::prelude::*;
@@ -25,26 +24,11 @@ fn fonts() -> &'static FontSet {
 }
 
 fn article(title: &str, body: &str, units: &[&str]) -> Article {
-    Article {
-        title: vec![title.into()],
-        body: vec![Block::paragraph(body)],
-        contributors: units.iter().map(|unit| (*unit).to_owned()).collect(),
-        ..Article::empty()
-    }
+    common::attributed_article(title, &[body], units)
 }
 
 fn issue(date: (i32, u32, u32), number: u32, total: u32, articles: Vec<Article>) -> Issue {
-    Issue {
-        kind: IssueKind::Regular,
-        year: date.0,
-        number,
-        total_number: total,
-        date: NaiveDate::from_ymd_opt(date.0, date.1, date.2).expect("valid date"),
-        status: IssueStatus::Draft,
-        editor_note: vec![],
-        imprint: None,
-        articles,
-    }
+    common::issue_on(date, number, total, articles)
 }
 
 const HUITONG: &str = "会同县人大常委会";

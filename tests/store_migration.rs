@@ -137,12 +137,7 @@ fn a_database_from_before_the_proof_rounds_upgrades_with_its_issues_editable() {
     let mut conn = Connection::open(&db.path).expect("open");
     let before_rounds: Vec<M<'static>> = migrations().into_iter().take(4).collect();
     apply_migrations(&mut conn, &before_rounds).expect("the schema before the rounds");
-    let settings = serde_json::to_string(&jianbao::domain::Publication::lianluo_dongtai()).expect("json");
-    conn.execute(
-        "INSERT INTO publication (id, settings, created_at, updated_at) VALUES (1, ?1, 't', 't')",
-        [settings],
-    )
-    .expect("publication");
+    insert_old_publication(&conn);
     conn.execute_batch(
         "INSERT INTO issue (id, publication_id, kind, year, number, total_number, date, status,
                             created_at, updated_at)
@@ -199,6 +194,16 @@ fn the_proof_tables_come_with_the_upgrade_and_keep_older_data() {
     assert_eq!(publications, 1, "the upgrade keeps what was there");
 }
 
+/// Publication 1, as a database of an older version holds it.
+fn insert_old_publication(conn: &Connection) {
+    let settings = serde_json::to_string(&jianbao::domain::Publication::lianluo_dongtai()).expect("json");
+    conn.execute(
+        "INSERT INTO publication (id, settings, created_at, updated_at) VALUES (1, ?1, 't', 't')",
+        [settings],
+    )
+    .expect("publication");
+}
+
 /// An article as a database of the version before the search index held it.
 fn insert_old_article(conn: &Connection, id: i64, content: &str) {
     conn.execute(
@@ -211,12 +216,7 @@ fn insert_old_article(conn: &Connection, id: i64, content: &str) {
 fn database_before_the_search_index(db: &common::TempDb) -> Connection {
     let mut conn = Connection::open(&db.path).expect("open");
     apply_migrations(&mut conn, &migrations()[..17]).expect("the version before the search index");
-    let settings = serde_json::to_string(&jianbao::domain::Publication::lianluo_dongtai()).expect("json");
-    conn.execute(
-        "INSERT INTO publication (id, settings, created_at, updated_at) VALUES (1, ?1, 't', 't')",
-        [settings],
-    )
-    .expect("publication");
+    insert_old_publication(&conn);
     conn.execute_batch(
         "INSERT INTO issue (id, publication_id, kind, year, number, total_number, date, status, created_at, updated_at)
          VALUES (7, 1, 'regular', 2019, 4, 600, '2019-03-05', 'draft', 't', 't');",

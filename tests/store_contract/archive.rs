@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use jianbao::archive::{SearchText, UnitAlias};
-use jianbao::domain::{Article, Block, Issue, IssueKind, IssueStatus, Publication};
+use jianbao::domain::{Article, Issue, Publication};
 use jianbao::proof::Part;
 use jianbao::store::{ArticleSearch, Id, SearchRows, Store, StoreError, YearCount};
 
@@ -22,27 +22,12 @@ contract_tests![
 ];
 
 fn article(title: &str, paragraphs: &[&str], units: &[&str]) -> Article {
-    Article {
-        title: vec![title.into()],
-        body: paragraphs.iter().map(|p| Block::paragraph(p)).collect(),
-        contributors: units.iter().map(|u| (*u).to_owned()).collect(),
-        ..Article::empty()
-    }
+    crate::common::attributed_article(title, paragraphs, units)
 }
 
+/// 600 is 第1期, 630 第31期: any number will do, each issue has its own.
 fn issue(date: (i32, u32, u32), total: u32, articles: Vec<Article>) -> Issue {
-    Issue {
-        kind: IssueKind::Regular,
-        year: date.0,
-        // 600 is 第1期, 630 第31期: any number will do, each issue has its own.
-        number: total % 40 + 1,
-        total_number: total,
-        date: NaiveDate::from_ymd_opt(date.0, date.1, date.2).expect("valid date"),
-        status: IssueStatus::Draft,
-        editor_note: vec![],
-        imprint: None,
-        articles,
-    }
+    crate::common::issue_on(date, total % 40 + 1, total, articles)
 }
 
 /// Two issues of two years: 2023 (total 600) and 2024 (total 630).

@@ -2,7 +2,7 @@
 // its match (the editor selects it), back to the results, and the 统计 page with its chart.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { defaultPort as PORT, demoDatabase, launch, screenshot, startDriver } from "./harness.mjs";
+import { defaultPort as PORT, demoDatabase, fill, launch, screenshot, startDriver } from "./harness.mjs";
 
 let driver;
 
@@ -16,24 +16,11 @@ after(() => {
 
 const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
 
-async function type(browser, testid, value) {
-  const field = await byTestId(browser, testid);
-  await field.waitForExist({ timeout: 15000 });
-  await browser.execute(
-    (element, value) => {
-      element.value = value;
-      element.dispatchEvent(new Event("input", { bubbles: true }));
-    },
-    field,
-    value,
-  );
-}
-
 test("a two-character search opens the article at its match, and the statistics draw their chart", async () => {
   const browser = await launch();
   try {
     await (await byTestId(browser, "issue-table")).waitForExist({ timeout: 15000 });
-    await type(browser, "search-text", "代表");
+    await fill(browser, "search-text", "代表");
     await (await byTestId(browser, "search-submit")).click();
     const summary = await byTestId(browser, "search-summary");
     await summary.waitForExist({ timeout: 10000 });

@@ -100,3 +100,18 @@ export async function articleTitles(browser) {
   for (const title of await browser.$$('[data-testid="article-title"]')) titles.push(await title.getText());
   return titles;
 }
+
+/** Types `value` into a field the way a user's edit reaches Svelte: value, then input and change. */
+export async function fill(browser, testid, value) {
+  const field = await browser.$(`[data-testid="${testid}"]`);
+  await field.waitForExist({ timeout: 10000 });
+  await browser.execute(
+    (element, value) => {
+      element.value = value;
+      element.dispatchEvent(new Event("input", { bubbles: true }));
+      element.dispatchEvent(new Event("change", { bubbles: true }));
+    },
+    field,
+    value,
+  );
+}

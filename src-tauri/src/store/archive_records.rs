@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::Id;
+use super::{Id, StoreError};
 use crate::archive::SearchText;
 use crate::domain::IssueKind;
 use crate::proof::Part;
@@ -63,4 +63,16 @@ pub struct PageCount {
     pub issue_id: Id,
     pub layout_key: String,
     pub pages: u32,
+}
+
+/// The issue's kind as stored, or an error naming the row.
+pub(super) fn stored_kind(issue_id: Id, kind: &str) -> Result<IssueKind, StoreError> {
+    IssueKind::parse(kind)
+        .ok_or_else(|| StoreError::corrupt("issue", issue_id, format!("未知的期刊类型 {kind}")))
+}
+
+/// An indexed text's part as stored (`Part::key`), or an error naming the row.
+pub(super) fn stored_part(article_id: Id, part: &str) -> Result<Part, StoreError> {
+    Part::from_key(part)
+        .ok_or_else(|| StoreError::corrupt("article_text", article_id, format!("未知的部分 {part}")))
 }

@@ -23,6 +23,7 @@ mod traits;
 #[cfg(feature = "postgres")]
 pub use self::postgres::PostgresStore;
 pub use archive_records::{ArticleSearch, PageCount, SearchRow, SearchRows, YearCount};
+use archive_records::{stored_kind, stored_part};
 pub use clock::{Clock, FixedClock, LocalZone, SystemClock};
 pub use error::StoreError;
 pub use records::{

@@ -13,10 +13,10 @@ use postgres::{Row, Transaction};
 
 use super::{PostgresStore, to_u32};
 use crate::archive::{Contribution, UnitAlias, indexed_texts};
-use crate::domain::{Article, IssueKind};
-use crate::proof::Part;
+use crate::domain::Article;
 use crate::store::{
-    ArchiveStore, ArticleSearch, Id, PageCount, SearchRow, SearchRows, StoreError, YearCount,
+    ArchiveStore, ArticleSearch, Id, PageCount, SearchRow, SearchRows, StoreError, YearCount, stored_kind,
+    stored_part,
 };
 
 pub(super) const CREATE: &str = "
@@ -203,16 +203,14 @@ fn search_row(row: &Row) -> Result<SearchRow, StoreError> {
     let block: i64 = row.try_get(9)?;
     Ok(SearchRow {
         issue_id,
-        kind: IssueKind::parse(&kind)
-            .ok_or_else(|| StoreError::corrupt("issue", issue_id, format!("未知的期刊类型 {kind}")))?,
+        kind: stored_kind(issue_id, &kind)?,
         year: row.try_get(2)?,
         number: to_u32("issue", issue_id, row.try_get(3)?)?,
         total_number: to_u32("issue", issue_id, row.try_get(4)?)?,
         date: row.try_get(5)?,
         article_id,
         title: row.try_get(7)?,
-        part: Part::from_key(&part)
-            .ok_or_else(|| StoreError::corrupt("article_text", article_id, format!("未知的部分 {part}")))?,
+        part: stored_part(article_id, &part)?,
         block: to_u32("article_text", article_id, block)?,
         text: row.try_get(10)?,
         matching_texts: to_u32("article_text", article_id, row.try_get(11)?)?,

@@ -12,9 +12,10 @@ use rusqlite::{Connection, Row, Transaction, params};
 
 use super::SqliteStore;
 use crate::archive::{Contribution, indexed_texts};
-use crate::domain::{Article, IssueKind};
-use crate::proof::Part;
-use crate::store::{ArticleSearch, Id, PageCount, SearchRow, SearchRows, StoreError, YearCount};
+use crate::domain::Article;
+use crate::store::{
+    ArticleSearch, Id, PageCount, SearchRow, SearchRows, StoreError, YearCount, stored_kind, stored_part,
+};
 
 pub(super) const CREATE: &str = "
 CREATE TABLE article_text (
@@ -223,16 +224,14 @@ fn search_row(row: &Row) -> Result<SearchRow, StoreError> {
     let part: String = row.get(8)?;
     Ok(SearchRow {
         issue_id,
-        kind: IssueKind::parse(&kind)
-            .ok_or_else(|| StoreError::corrupt("issue", issue_id, format!("未知的期刊类型 {kind}")))?,
+        kind: stored_kind(issue_id, &kind)?,
         year: row.get(2)?,
         number: row.get(3)?,
         total_number: row.get(4)?,
         date: parse_date("issue", issue_id, &date)?,
         article_id,
         title: row.get(7)?,
-        part: Part::from_key(&part)
-            .ok_or_else(|| StoreError::corrupt("article_text", article_id, format!("未知的部分 {part}")))?,
+        part: stored_part(article_id, &part)?,
         block: row.get(9)?,
         text: row.get(10)?,
         matching_texts: row.get(11)?,
