@@ -50,6 +50,13 @@ impl SearchText {
         self.text.to_ascii_lowercase()
     }
 
+    /// Whether the query has Latin letters, the only characters compared without case. Without
+    /// them a text holds the query exactly when its lowered form does, and a store can skip
+    /// lowering each text it scans.
+    pub fn has_latin_letters(&self) -> bool {
+        self.text.chars().any(|c| c.is_ascii_alphabetic())
+    }
+
     /// The query as one FTS5 phrase: in double quotes, a quote inside doubled, so that no
     /// character the user types is read as query syntax.
     pub fn fts_phrase(&self) -> String {
@@ -88,6 +95,12 @@ mod tests {
     fn quotes_cannot_break_out_of_the_phrase() {
         let query = SearchText::parse("“两会”\"OR\"").expect("searchable");
         assert_eq!(query.fts_phrase(), "\"“两会”\"\"OR\"\"\"");
+    }
+
+    #[test]
+    fn latin_letters_are_told_apart_from_other_characters() {
+        assert!(SearchText::parse("5G基站").expect("searchable").has_latin_letters());
+        assert!(!SearchText::parse("２０２５年“两会”").expect("searchable").has_latin_letters());
     }
 
     #[test]

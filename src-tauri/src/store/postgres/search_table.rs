@@ -2,8 +2,9 @@
 //! in `article_text` and the units of its attribution line in `article_unit`, written in the
 //! transaction of every article insert, save and removal, as in the SQLite store.
 //!
-//! A query is a plain scan: `strpos` over the texts lowered in the "C" collation, which folds
-//! ASCII letters only, exactly as the SQLite store and `archive::occurrences` compare. pg_trgm
+//! A query is a plain scan: `strpos` over the texts of the articles the filters keep, lowered
+//! in the "C" collation (which folds ASCII letters only, exactly as the SQLite store and
+//! `archive::occurrences` compare) when the query has Latin letters. pg_trgm
 //! was weighed: its GIN index cannot serve queries under three characters (人大) at all, and
 //! it extracts trigrams only from characters the database's locale calls letters, which for
 //! Chinese depends on how the office's cluster was initialised (none under the C locale). The
@@ -78,20 +79,27 @@ pub(super) fn unindex_article(tx: &mut Transaction, id: Id) -> Result<(), StoreE
     Ok(())
 }
 
+/// The filters go first, so that only the texts of the articles they keep are compared;
+/// `{text}` is the text as compared, lowered only when the query has Latin letters.
 const SEARCH: &str = "
-WITH matched AS (
+WITH kept AS (
+    SELECT a.id FROM article a JOIN issue i ON i.id = a.issue_id
+    WHERE a.deleted_at IS NULL AND i.deleted_at IS NULL AND i.publication_id = $1
+      AND ($2::integer IS NULL OR i.year = $2)
+      AND ($3::text[] IS NULL OR EXISTS (SELECT 1 FROM article_unit u WHERE u.article_id = a.id AND u.unit = ANY ($3)))
+),
+matched AS (
     SELECT t.article_id, min(t.part_order) AS first_part, count(*) AS texts
-    FROM article_text t WHERE strpos(lower(t.text COLLATE \"C\"), $5) > 0 GROUP BY t.article_id
+    FROM article_text t JOIN kept k ON k.id = t.article_id
+    WHERE strpos({text}, $5) > 0 GROUP BY t.article_id
 )
 SELECT i.id, i.kind, i.year, i.number, i.total_number, i.date, a.id,
        coalesce((SELECT tt.text FROM article_text tt WHERE tt.article_id = a.id AND tt.part = 'title'), ''),
        f.part, f.block, f.text, m.texts, count(*) OVER ()
 FROM matched m
-JOIN article a ON a.id = m.article_id AND a.deleted_at IS NULL
-JOIN issue i ON i.id = a.issue_id AND i.deleted_at IS NULL
+JOIN article a ON a.id = m.article_id
+JOIN issue i ON i.id = a.issue_id
 JOIN article_text f ON f.article_id = m.article_id AND f.part_order = m.first_part
-WHERE i.publication_id = $1 AND ($2::integer IS NULL OR i.year = $2)
-  AND ($3::text[] IS NULL OR EXISTS (SELECT 1 FROM article_unit u WHERE u.article_id = a.id AND u.unit = ANY ($3)))
 ORDER BY i.date DESC, i.total_number DESC, a.position, a.id
 LIMIT $4";
 
@@ -100,8 +108,9 @@ impl ArchiveStore for PostgresStore {
         self.read(|tx| {
             let units: Option<Vec<&str>> =
                 search.units.map(|units| units.iter().map(String::as_str).collect());
+            let text = if search.text.has_latin_letters() { "lower(t.text COLLATE \"C\")" } else { "t.text" };
             let rows = tx.query(
-                SEARCH,
+                &SEARCH.replace("{text}", text),
                 &[
                     &search.publication_id,
                     &search.year,

@@ -98,12 +98,18 @@ pub(super) fn unindex_article(conn: &Connection, id: Id) -> rusqlite::Result<()>
     Ok(())
 }
 
-/// Texts matching `?5` (the ASCII-lowered query): through the trigram index when the query
-/// is long enough (`?6`, the query as an FTS5 phrase; only this form has the parameter),
-/// else by scanning.
+/// Texts holding `?5` (the ASCII-lowered query): through the trigram index when the query is
+/// long enough (`?6`, the query as an FTS5 phrase; only this form has the parameter), else by
+/// scanning. `{text}` is the text as compared: lowered only when the query has Latin letters
+/// (lowering copies every text scanned).
 const INDEXED_MATCH: &str = "t.id IN (SELECT rowid FROM article_text_index WHERE article_text_index MATCH ?6)
-                             AND instr(lower(t.text), ?5) > 0";
-const SCANNED_MATCH: &str = "instr(lower(t.text), ?5) > 0";
+                             AND instr({text}, ?5) > 0";
+const SCANNED_MATCH: &str = "instr({text}, ?5) > 0";
+
+fn matching(search: &ArticleSearch) -> String {
+    let form = if search.text.needs_scan() { SCANNED_MATCH } else { INDEXED_MATCH };
+    form.replace("{text}", if search.text.has_latin_letters() { "lower(t.text)" } else { "t.text" })
+}
 
 fn search_sql(matching: &str) -> String {
     format!(
@@ -129,7 +135,7 @@ fn search_sql(matching: &str) -> String {
 impl crate::store::ArchiveStore for SqliteStore {
     fn search_articles(&self, search: &ArticleSearch) -> Result<SearchRows, StoreError> {
         let scan = search.text.needs_scan();
-        let sql = search_sql(if scan { SCANNED_MATCH } else { INDEXED_MATCH });
+        let sql = search_sql(&matching(search));
         let units = search.units.map(|units| serde_json::to_string(units).expect("strings serialize"));
         let (folded, phrase) = (search.text.folded(), search.text.fts_phrase());
         let mut values: Vec<&dyn rusqlite::ToSql> =
