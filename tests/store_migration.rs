@@ -31,16 +31,25 @@ fn a_new_database_gets_every_table_and_the_latest_version() {
             "article",
             "article_lease",
             "article_revision",
+            "article_text",
+            "article_text_index",
+            "article_text_index_config",
+            "article_text_index_data",
+            "article_text_index_docsize",
+            "article_text_index_idx",
+            "article_unit",
             "audit_entry",
             "change_event",
             "comment_message",
             "comment_thread",
             "ignored_finding",
             "issue",
+            "issue_page_count",
             "publication",
             "round_snapshot",
             "sqlite_sequence",
             "status_change",
+            "unit_alias",
             "word_list"
         ]
     );
@@ -128,12 +137,7 @@ fn a_database_from_before_the_proof_rounds_upgrades_with_its_issues_editable() {
     let mut conn = Connection::open(&db.path).expect("open");
     let before_rounds: Vec<M<'static>> = migrations().into_iter().take(4).collect();
     apply_migrations(&mut conn, &before_rounds).expect("the schema before the rounds");
-    let settings = serde_json::to_string(&jianbao::domain::Publication::lianluo_dongtai()).expect("json");
-    conn.execute(
-        "INSERT INTO publication (id, settings, created_at, updated_at) VALUES (1, ?1, 't', 't')",
-        [settings],
-    )
-    .expect("publication");
+    insert_old_publication(&conn);
     conn.execute_batch(
         "INSERT INTO issue (id, publication_id, kind, year, number, total_number, date, status,
                             created_at, updated_at)
@@ -188,4 +192,71 @@ fn the_proof_tables_come_with_the_upgrade_and_keep_older_data() {
     let publications: i64 =
         conn.query_row("SELECT count(*) FROM publication", [], |row| row.get(0)).expect("count");
     assert_eq!(publications, 1, "the upgrade keeps what was there");
+}
+
+/// Publication 1, as a database of an older version holds it.
+fn insert_old_publication(conn: &Connection) {
+    let settings = serde_json::to_string(&jianbao::domain::Publication::lianluo_dongtai()).expect("json");
+    conn.execute(
+        "INSERT INTO publication (id, settings, created_at, updated_at) VALUES (1, ?1, 't', 't')",
+        [settings],
+    )
+    .expect("publication");
+}
+
+/// An article as a database of the version before the search index held it.
+fn insert_old_article(conn: &Connection, id: i64, content: &str) {
+    conn.execute(
+        "INSERT INTO article (id, issue_id, position, content, updated_at) VALUES (?1, 7, ?1, ?2, 't')",
+        rusqlite::params![id, content],
+    )
+    .expect("an article of the older version");
+}
+
+fn database_before_the_search_index(db: &common::TempDb) -> Connection {
+    let mut conn = Connection::open(&db.path).expect("open");
+    apply_migrations(&mut conn, &migrations()[..17]).expect("the version before the search index");
+    insert_old_publication(&conn);
+    conn.execute_batch(
+        "INSERT INTO issue (id, publication_id, kind, year, number, total_number, date, status, created_at, updated_at)
+         VALUES (7, 1, 'regular', 2019, 4, 600, '2019-03-05', 'draft', 't', 't');",
+    )
+    .expect("an issue of the older version");
+    conn
+}
+
+#[test]
+fn the_search_index_upgrade_indexes_the_articles_already_stored() {
+    let db = common::TempDb::new();
+    let conn = database_before_the_search_index(&db);
+    let article = common::article("溆浦县开展代表小组活动", "代表们围绕乡村道路养护提出建议。");
+    insert_old_article(&conn, 1, &serde_json::to_string(&article).expect("json"));
+    conn.execute("UPDATE issue SET status = 'signedOff' WHERE id = 7", []).expect("signed off, so locked");
+    drop(conn);
+    let store = db.open();
+    let text = jianbao::archive::SearchText::parse("道路养护").expect("query");
+    let search =
+        jianbao::store::ArticleSearch { publication_id: 1, text: &text, year: None, units: None, limit: 10 };
+    let found = store.search_articles(&search).expect("search");
+    assert_eq!(found.total, 1, "the signed-off back issue's article is found after the upgrade");
+    assert_eq!(found.hits[0].article_id, 1);
+    let units = store.contributing_units(1).expect("units");
+    assert_eq!(units, ["娄底市人大常委会"], "its attribution is counted too");
+}
+
+#[test]
+fn a_corrupt_article_stops_the_index_upgrade_and_leaves_the_old_version() {
+    let db = common::TempDb::new();
+    let conn = database_before_the_search_index(&db);
+    insert_old_article(&conn, 1, r#"{"title": 5}"#);
+    drop(conn);
+    let error = SqliteStore::open(&db.path, Box::new(FixedClock(common::instant())))
+        .expect_err("an article that cannot be read cannot be indexed");
+    assert!(
+        matches!(&error, StoreError::Migration(message) if message.contains("article 表第 1 行")),
+        "the message names the row: {error}"
+    );
+    let conn = Connection::open(&db.path).expect("reopen");
+    assert_eq!(user_version(&conn), 17, "the version is not advanced");
+    assert!(!table_names(&conn).contains(&"article_text".to_owned()), "nothing of the step is kept");
 }

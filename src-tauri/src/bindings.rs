@@ -6,7 +6,8 @@
 
 use ts_rs::{Config, TS};
 
-use crate::api::{AccountView, ArticleLease, Bytes, Done, ExportedPdfFile, Me, UploadedFile};
+use crate::api::{AccountView, ArticleLease, Bytes, Done, ExportedPdfFile, Me, StatsWorkbook, UploadedFile};
+use crate::archive::{ContributionTable, Period, Snippet, TextRange, UnitAlias, UnitCount};
 use crate::client::{Connection, ServerSignal};
 use crate::domain::{
     AnchorPart, Article, Block, CommentAnchor, CompressionStyle, EditingUnit, FontChoice, FontRole,
@@ -22,6 +23,10 @@ use crate::proof::{Finding, Part, RuleId};
 use crate::service::{
     ArchiveArticle, ArchiveCommit, ArchiveEntry, ArchiveFailure, ArchiveProgress, ArchiveReview,
     ArchiveStatus, DuplicateOf, ImportedArchiveIssue,
+};
+use crate::service::{
+    ArchiveStats, SearchHit, SearchRequest, SearchResults, StatsRequest, UnitAliasSaved, UnitAliasView,
+    YearTotals,
 };
 use crate::service::{
     ArticleChange, ArticleComparison, ArticleForReview, ArticleOverride, ArticleSummary, ArticleView,
@@ -52,6 +57,7 @@ pub fn desktop_commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
             ExportReport::name(cfg),
         ),
         ("open_exported_pdf", "{ path: string; reveal: boolean }".into(), "null".into()),
+        ("save_stats_workbook", "{ path: string; year?: number }".into(), "string".into()),
         ("get_connection", "Record<string, never>".into(), Connection::name(cfg)),
         ("set_connection", format!("{{ connection: {} }}", Connection::name(cfg)), Connection::name(cfg)),
         ("log_in", "{ name: string; password: string }".into(), Me::name(cfg)),
@@ -172,6 +178,21 @@ fn declarations(cfg: &Config) -> Vec<String> {
         Connection::decl(cfg),
         UploadedFile::decl(cfg),
         ServerSignal::decl(cfg),
+        SearchRequest::decl(cfg),
+        TextRange::decl(cfg),
+        Snippet::decl(cfg),
+        SearchHit::decl(cfg),
+        SearchResults::decl(cfg),
+        StatsRequest::decl(cfg),
+        Period::decl(cfg),
+        UnitCount::decl(cfg),
+        ContributionTable::decl(cfg),
+        YearTotals::decl(cfg),
+        ArchiveStats::decl(cfg),
+        StatsWorkbook::decl(cfg),
+        UnitAlias::decl(cfg),
+        UnitAliasView::decl(cfg),
+        UnitAliasSaved::decl(cfg),
     ];
     crate::api::export_types(cfg, &mut declarations);
     let mut seen = std::collections::HashSet::new();

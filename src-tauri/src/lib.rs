@@ -4,6 +4,7 @@
 //! nothing of Tauri; `desktop` adapts them to the window and `cli` to the command line.
 
 pub mod api;
+pub mod archive;
 pub mod bindings;
 pub mod cli;
 pub mod client;

@@ -67,6 +67,25 @@ pub fn issue(number: u32, total_number: u32, articles: Vec<Article>) -> Issue {
     }
 }
 
+/// An article of these paragraphs, naming `units` on its attribution line.
+pub fn attributed_article(title: &str, paragraphs: &[&str], units: &[&str]) -> Article {
+    Article {
+        title: vec![title.into()],
+        body: paragraphs.iter().map(|p| Block::paragraph(p)).collect(),
+        contributors: units.iter().map(|u| (*u).to_owned()).collect(),
+        ..Article::empty()
+    }
+}
+
+/// A regular draft issue dated `date` (year, month, day).
+pub fn issue_on(date: (i32, u32, u32), number: u32, total_number: u32, articles: Vec<Article>) -> Issue {
+    Issue {
+        year: date.0,
+        date: NaiveDate::from_ymd_opt(date.0, date.1, date.2).expect("valid date"),
+        ..issue(number, total_number, articles)
+    }
+}
+
 /// Path of a committed fixture in tests/fixtures.
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name)

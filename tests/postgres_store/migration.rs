@@ -17,6 +17,8 @@ postgres_tests![
     a_database_from_a_newer_version_is_refused_untouched,
     a_database_of_another_program_is_refused_untouched,
     two_servers_starting_at_once_migrate_one_after_the_other,
+    the_search_index_upgrade_indexes_the_articles_already_stored,
+    a_corrupt_article_stops_the_index_upgrade_and_leaves_the_old_version,
 ];
 
 fn table_names(client: &mut Client) -> Vec<String> {
@@ -43,6 +45,8 @@ fn a_new_database_gets_every_table_and_the_latest_version(db: &PostgresDatabase)
             "article",
             "article_lease",
             "article_revision",
+            "article_text",
+            "article_unit",
             "audit_entry",
             "change_event",
             "change_event_counter",
@@ -50,10 +54,12 @@ fn a_new_database_gets_every_table_and_the_latest_version(db: &PostgresDatabase)
             "comment_thread",
             "ignored_finding",
             "issue",
+            "issue_page_count",
             "publication",
             "round_snapshot",
             "schema_version",
             "status_change",
+            "unit_alias",
             "word_list"
         ]
     );
@@ -64,7 +70,7 @@ fn a_new_database_gets_every_table_and_the_latest_version(db: &PostgresDatabase)
 fn a_failing_migration_leaves_no_trace(db: &PostgresDatabase) {
     let mut client = db.client();
     let mut steps = migrations();
-    steps.push("CREATE TABLE half_done (id integer); INSERT INTO no_such_table VALUES (1);");
+    steps.push("CREATE TABLE half_done (id integer); INSERT INTO no_such_table VALUES (1);".into());
     let result = apply_migrations(&mut client, &steps);
     assert!(
         matches!(&result, Err(StoreError::Migration(message)) if message.contains(&format!("第 {} 步", LATEST_VERSION + 1)) && message.contains("no_such_table")),
@@ -81,7 +87,7 @@ fn a_failing_upgrade_keeps_the_data_of_the_old_version(db: &PostgresDatabase) {
     drop(store);
     let mut client = db.client();
     let mut steps = migrations();
-    steps.push("ALTER TABLE issue ADD COLUMN x text; SELECT no_such_function();");
+    steps.push("ALTER TABLE issue ADD COLUMN x text; SELECT no_such_function();".into());
     assert!(apply_migrations(&mut client, &steps).is_err());
     assert_eq!(version(&mut client), LATEST_VERSION as i32, "the version is not advanced");
     let columns: i64 = client
@@ -151,4 +157,56 @@ fn two_servers_starting_at_once_migrate_one_after_the_other(db: &PostgresDatabas
         }
     });
     assert_eq!(version(&mut db.client()), LATEST_VERSION as i32);
+}
+
+/// The schema of the version before the search index, holding one issue (id 7).
+fn database_before_the_search_index(db: &PostgresDatabase) -> Client {
+    let mut client = db.client();
+    apply_migrations(&mut client, &migrations()[..14]).expect("the version before the search index");
+    client
+        .batch_execute(
+            "INSERT INTO publication (id, settings, created_at, updated_at) VALUES (1, '{}', now(), now());
+             INSERT INTO issue (id, publication_id, kind, year, number, total_number, date, status, created_at, updated_at)
+             VALUES (7, 1, 'regular', 2019, 4, 600, '2019-03-05', 'draft', now(), now());",
+        )
+        .expect("data of the older version");
+    client
+}
+
+fn insert_old_article(client: &mut Client, content: &str) {
+    client
+        .execute(
+            "INSERT INTO article (id, issue_id, position, content, updated_at) VALUES (1, 7, 0, $1::text::json, now())",
+            &[&content],
+        )
+        .expect("an article of the older version");
+}
+
+fn the_search_index_upgrade_indexes_the_articles_already_stored(db: &PostgresDatabase) {
+    let mut client = database_before_the_search_index(db);
+    let article = crate::common::article("溆浦县开展代表小组活动", "代表们围绕乡村道路养护提出建议。");
+    insert_old_article(&mut client, &serde_json::to_string(&article).expect("json"));
+    let store = db.connect().expect("upgrades");
+    let text = jianbao::archive::SearchText::parse("道路养护").expect("query");
+    let search =
+        jianbao::store::ArticleSearch { publication_id: 1, text: &text, year: None, units: None, limit: 10 };
+    let found = store.search_articles(&search).expect("search");
+    assert_eq!(
+        (found.total, found.hits[0].article_id),
+        (1, 1),
+        "the stored article is found after the upgrade"
+    );
+    assert_eq!(store.contributing_units(1).expect("units"), ["娄底市人大常委会"]);
+}
+
+fn a_corrupt_article_stops_the_index_upgrade_and_leaves_the_old_version(db: &PostgresDatabase) {
+    let mut client = database_before_the_search_index(db);
+    insert_old_article(&mut client, r#"{"title": 5}"#);
+    let error = db.connect().expect_err("an article that cannot be read cannot be indexed");
+    assert!(
+        matches!(&error, StoreError::Migration(message) if message.contains("article 表第 1 行")),
+        "the message names the row: {error}"
+    );
+    assert_eq!(version(&mut client), 14, "the version is not advanced");
+    assert!(!table_names(&mut client).contains(&"article_text".to_owned()), "nothing of the step is kept");
 }

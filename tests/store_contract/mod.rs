@@ -7,6 +7,7 @@
 //! that leave no trace, two connections racing, JSON kept byte for byte) in files of their own.
 
 mod account;
+mod archive;
 mod article;
 mod audit;
 mod comment;
@@ -45,7 +46,7 @@ pub type Contract = fn(&dyn TestDatabase);
 
 /// Every contract test with its name, for the binaries to run.
 pub fn suite() -> Vec<(String, Contract)> {
-    let families: [(&str, Vec<(&'static str, Contract)>); 17] = [
+    let families: [(&str, Vec<(&'static str, Contract)>); 18] = [
         ("publication", publication::tests()),
         ("issue", issue::tests()),
         ("article", article::tests()),
@@ -63,6 +64,7 @@ pub fn suite() -> Vec<(String, Contract)> {
         ("transaction", transaction::tests()),
         ("concurrency", concurrency::tests()),
         ("json", json::tests()),
+        ("archive", archive::tests()),
     ];
     families
         .into_iter()

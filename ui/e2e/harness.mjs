@@ -145,3 +145,18 @@ export async function selectInFirstParagraph(browser, start, end) {
     end,
   );
 }
+
+/** Types `value` into a field the way a user's edit reaches Svelte: value, then input and change. */
+export async function fill(browser, testid, value) {
+  const field = await browser.$(`[data-testid="${testid}"]`);
+  await field.waitForExist({ timeout: 10000 });
+  await browser.execute(
+    (element, value) => {
+      element.value = value;
+      element.dispatchEvent(new Event("input", { bubbles: true }));
+      element.dispatchEvent(new Event("change", { bubbles: true }));
+    },
+    field,
+    value,
+  );
+}

@@ -2,7 +2,7 @@
 // typed in the window must be found again after restarting it.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { defaultPort as PORT, demoDatabase, launch, screenshot, startDriver } from "./harness.mjs";
+import { defaultPort as PORT, demoDatabase, fill, launch, screenshot, startDriver } from "./harness.mjs";
 
 let driver;
 
@@ -15,21 +15,6 @@ after(() => {
 });
 
 const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
-
-/** Types `value` into a field the way a user's edit reaches Svelte: value, then input and change. */
-async function fill(browser, testid, value) {
-  const field = await byTestId(browser, testid);
-  await field.waitForExist({ timeout: 10000 });
-  await browser.execute(
-    (element, value) => {
-      element.value = value;
-      element.dispatchEvent(new Event("input", { bubbles: true }));
-      element.dispatchEvent(new Event("change", { bubbles: true }));
-    },
-    field,
-    value,
-  );
-}
 
 async function rowTexts(browser, testid = "issue-row") {
   const texts = [];

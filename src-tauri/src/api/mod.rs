@@ -7,6 +7,7 @@
 //! `call` finds one by name, checks the caller's permission, reads the request, runs it and
 //! writes the reply.
 
+mod archive;
 mod articles;
 mod caller;
 mod command;
@@ -21,6 +22,10 @@ mod rounds;
 mod session;
 mod settings;
 
+pub use archive::{
+    ExportStatsWorkbook, GetArchiveStats, GetUnitAliases, SaveUnitAliases, SaveUnitAliasesRequest,
+    SearchArticles, StatsWorkbook,
+};
 pub use articles::{
     AddArticle, AddArticleRequest, GetArticle, GetRevision, ListRevisions, RemoveArticle, ReorderArticles,
     ReorderArticlesRequest, RestoreRevision, RestoreRevisionRequest, SaveArticle, SaveArticleRequest,
@@ -118,7 +123,12 @@ macro_rules! commands {
             ImportWordList,
             ExportWordList,
             WhoAmI,
-            ListAccounts
+            ListAccounts,
+            SearchArticles,
+            GetArchiveStats,
+            ExportStatsWorkbook,
+            GetUnitAliases,
+            SaveUnitAliases
         }
     };
 }

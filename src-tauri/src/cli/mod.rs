@@ -3,6 +3,7 @@
 //! Exit codes: 0 done, 1 the user's input cannot be used (Chinese message on stderr), 2 the
 //! program failed.
 
+mod aliases;
 mod archive;
 mod args;
 mod check;
@@ -14,7 +15,9 @@ mod password;
 mod print;
 mod review;
 mod rounds;
+mod search;
 mod session;
+mod stats;
 pub mod usage;
 mod words;
 
@@ -62,6 +65,9 @@ fn run_in(
         Command::Rounds(command) => rounds::run(command, session, clock, out),
         Command::Review(command) => review::run(command, session, clock.zone(), out),
         Command::Words(args) => words::run(&args, session, out),
+        Command::Search(args) => search::run(args, session, out),
+        Command::Stats(args) => stats::run(&args, session, out),
+        Command::Aliases(args) => aliases::run(&args, session, out),
         Command::Publication { command } => issues::run_publication(command, session, out),
         Command::Issue { command } => issues::run_issue(command, session, out),
         Command::Import { files, issue } => import::run_import(session, &files, issue, out),

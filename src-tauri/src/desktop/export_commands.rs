@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use tauri::{AppHandle, Manager};
 
 use super::state::AppState;
-use crate::api::{Command, ExportPdf, ExportPdfRequest};
+use crate::api::{Command, ExportPdf, ExportPdfRequest, ExportStatsWorkbook};
 use crate::error::{AppError, ErrorCode};
 use crate::service::{self, ExportReport};
 use crate::store::Id;
@@ -31,6 +31,23 @@ pub async fn export_issue_pdf(
             page_count: exported.page_count,
             warnings: exported.warnings,
         })
+    })
+    .await
+}
+
+/// Writes the statistics workbook (.xlsx) to `path`, chosen in the save dialog; answers the path.
+#[tauri::command]
+pub async fn save_stats_workbook(
+    app: AppHandle,
+    path: String,
+    year: Option<i32>,
+) -> Result<String, AppError> {
+    blocking(app, move |state| {
+        let path = PathBuf::from(path);
+        let request = service::StatsRequest { year };
+        let reply = state.call(ExportStatsWorkbook::NAME, ExportStatsWorkbook::encode(&request))?;
+        service::write_atomically(&path, &ExportStatsWorkbook::decode(reply)?.xlsx.0)?;
+        Ok(path.display().to_string())
     })
     .await
 }

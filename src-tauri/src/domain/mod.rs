@@ -15,7 +15,7 @@ mod review;
 
 pub use account::Role;
 pub use anchor::{AnchorPart, CommentAnchor};
-pub use article::{Article, Block, Inline};
+pub use article::{Article, Block, Inline, count_han};
 pub use exchange::{EXCHANGE_FORMAT, EXCHANGE_VERSION, IssueFile, IssueFileError};
 pub use imprint::{IssueImprint, PrintedFooter};
 pub use issue::{Issue, IssueKind, IssueStatus};

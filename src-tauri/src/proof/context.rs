@@ -1,7 +1,7 @@
 //! The characters around a finding: shown to the editor so that `，` or `的的` can be told
 //! apart in a long paragraph, and part of the key an ignored finding is known by.
 
-use super::{Finding, Part, texts_of};
+use super::{Finding, Part, article_texts};
 use crate::domain::Issue;
 
 /// Characters taken on each side of the flagged text.
@@ -14,7 +14,7 @@ pub fn finding_context(issue: &Issue, finding: &Finding) -> (String, String) {
         return (String::new(), String::new());
     };
     // The text the check read: pending suggestions left out, blocks in their places.
-    let text = texts_of(&article.settled_block_for_block())
+    let text = article_texts(&article.settled_block_for_block())
         .into_iter()
         .find(|(part, block, _)| (*part, *block) == (finding.part, finding.block))
         .map(|(.., text)| text);

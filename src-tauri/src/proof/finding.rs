@@ -67,6 +67,36 @@ pub enum Part {
 }
 
 impl Part {
+    /// Every part, in the order `key` names them.
+    pub const ALL: [Part; 8] = [
+        Part::Title,
+        Part::Subtitle,
+        Part::Byline,
+        Part::EditorNote,
+        Part::Body,
+        Part::Attribution,
+        Part::Masthead,
+        Part::Footer,
+    ];
+
+    /// The name the JSON uses, also the one a store keeps (the search index's `part` column).
+    pub fn key(self) -> &'static str {
+        match self {
+            Part::Title => "title",
+            Part::Subtitle => "subtitle",
+            Part::Byline => "byline",
+            Part::EditorNote => "editorNote",
+            Part::Body => "body",
+            Part::Attribution => "attribution",
+            Part::Masthead => "masthead",
+            Part::Footer => "footer",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Part> {
+        Part::ALL.into_iter().find(|part| part.key() == key)
+    }
+
     pub fn as_chinese(self) -> &'static str {
         match self {
             Part::Title => "标题",
@@ -176,6 +206,15 @@ mod tests {
             text,
         );
         assert_eq!((finding.start, finding.end, finding.text.as_str()), (2, 3, ","));
+    }
+
+    #[test]
+    fn a_parts_key_is_its_json_name() {
+        for part in Part::ALL {
+            let json = serde_json::to_value(part).expect("plain data");
+            assert_eq!(json, part.key(), "the stored name must read back as the JSON does");
+            assert_eq!(Part::from_key(part.key()), Some(part));
+        }
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub fn check_issue_in_rounds(
         let index = index as u32;
         // Pending suggestions are not yet the text; blocks keep their places for `block`.
         let article = &article.settled_block_for_block();
-        for (part, block, text) in texts_of(article) {
+        for (part, block, text) in article_texts(article) {
             let hits = check_text(&text, words);
             findings.extend(hits.into_iter().map(|hit| hit.at(Some(index), part, block, &text)));
         }
@@ -81,8 +81,9 @@ pub fn check_text(text: &str, words: &WordList) -> Vec<Hit> {
     hits
 }
 
-/// The texts of an article the text rules read, with where each one is.
-fn texts_of(article: &Article) -> Vec<(Part, u32, String)> {
+/// Every text of the article a check reads, in reading order, with its part and block (see the
+/// module documentation); the search index keeps the same texts (`archive::indexed_texts`).
+pub fn article_texts(article: &Article) -> Vec<(Part, u32, String)> {
     let mut texts = vec![(Part::Title, 0, article.title_text())];
     texts.extend(article.subtitle.iter().map(|s| (Part::Subtitle, 0, s.clone())));
     texts.extend(article.byline.iter().map(|s| (Part::Byline, 0, s.clone())));

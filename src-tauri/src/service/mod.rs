@@ -2,6 +2,8 @@
 //! behave the same. Each takes the store and plain inputs and returns types the UI can show.
 
 mod archive_import;
+mod archive_search;
+mod archive_stats;
 mod articles;
 mod export;
 mod export_file;
@@ -11,6 +13,7 @@ mod import_review;
 mod issue_trash;
 mod issues;
 mod masthead;
+mod page_counts;
 mod preview;
 mod proof;
 mod publication;
@@ -18,12 +21,18 @@ mod review;
 mod round_compare;
 mod rounds;
 mod settings;
+mod stats_workbook;
+mod unit_aliases;
 mod word_list;
 
 pub use archive_import::{
     ArchiveArticle, ArchiveCommit, ArchiveEntry, ArchiveFailure, ArchiveProgress, ArchiveReview,
     ArchiveStatus, DuplicateOf, ImportedArchiveIssue, analyse_archive, archive_files, commit_archive,
 };
+pub use archive_search::{
+    DEFAULT_HITS, MAX_HITS, SearchHit, SearchRequest, SearchResults, search_articles, units_named,
+};
+pub use archive_stats::{ArchiveStats, StatsRequest, YearTotals, archive_stats};
 pub use articles::{
     ArticleView, RevisionView, SavedArticle, add_blank_article, article_view, list_revisions, remove_article,
     reorder_articles, restore_revision, revision_view, save_article,
@@ -65,6 +74,10 @@ pub use rounds::{
     next_status, proof_round_of, revoke_sign_off, send_back, sign_off,
 };
 pub use settings::{FieldProblem, SettingsSaved, publication_problems, save_settings};
+pub use stats_workbook::{stats_workbook, write_stats_workbook};
+pub use unit_aliases::{
+    UnitAliasSaved, UnitAliasView, alias_file_text, parse_alias_file, save_unit_aliases, unit_alias_view,
+};
 pub use word_list::{
     RowProblem, WordListSaved, WordListView, WordRow, export_word_list, import_word_list, office_word_list,
     reset_word_list, row_problems, save_word_list, word_list_view,

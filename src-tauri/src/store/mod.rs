@@ -9,6 +9,7 @@
 //! article save appends a revision (no text is overwritten without a trace), and a signed-off
 //! issue is locked inside the database, so no write path can forget to check.
 
+mod archive_records;
 mod clock;
 mod error;
 mod masthead;
@@ -21,6 +22,8 @@ mod traits;
 
 #[cfg(feature = "postgres")]
 pub use self::postgres::PostgresStore;
+pub use archive_records::{ArticleSearch, PageCount, SearchRow, SearchRows, YearCount};
+use archive_records::{stored_kind, stored_part};
 pub use clock::{Clock, FixedClock, LocalZone, SystemClock};
 pub use error::StoreError;
 pub use records::{
@@ -30,8 +33,8 @@ pub use records::{
 };
 pub use sqlite::{LATEST_VERSION, SqliteStore, apply_migrations, migrations};
 pub use traits::{
-    AccountStore, ArticleStore, AuditStore, CommentStore, Connection, EventStore, FindingStore, IssueStore,
-    LeaseStore, PublicationStore, RevisionStore, RoundStore, Store, WordListStore,
+    AccountStore, ArchiveStore, ArticleStore, AuditStore, CommentStore, Connection, EventStore, FindingStore,
+    IssueStore, LeaseStore, PublicationStore, RevisionStore, RoundStore, Store, WordListStore,
 };
 
 pub use crate::domain::{AnchorPart, CommentAnchor};
@@ -41,7 +44,7 @@ pub type Id = i64;
 /// The store's traits, for calling their methods on a `dyn Store`.
 pub mod prelude {
     pub use super::{
-        AccountStore, ArticleStore, AuditStore, CommentStore, EventStore, FindingStore, IssueStore,
-        LeaseStore, PublicationStore, RevisionStore, RoundStore, Store, WordListStore,
+        AccountStore, ArchiveStore, ArticleStore, AuditStore, CommentStore, EventStore, FindingStore,
+        IssueStore, LeaseStore, PublicationStore, RevisionStore, RoundStore, Store, WordListStore,
     };
 }

@@ -9,10 +9,12 @@
 use chrono::NaiveDate;
 
 use super::{
-    Account, ArticleRecord, AuditEntry, ChangeEvent, CommentAnchor, CommentThread, FindingKey, Id,
-    IgnoredFinding, IssueRecord, IssueSummary, Lease, LeaseOutcome, NewComment, Revision, RevisionSummary,
-    RoundSnapshot, SaveGuard, SessionRecord, StatusChange, StatusTransition, StoreError,
+    Account, ArticleRecord, ArticleSearch, AuditEntry, ChangeEvent, CommentAnchor, CommentThread, FindingKey,
+    Id, IgnoredFinding, IssueRecord, IssueSummary, Lease, LeaseOutcome, NewComment, PageCount, Revision,
+    RevisionSummary, RoundSnapshot, SaveGuard, SearchRows, SessionRecord, StatusChange, StatusTransition,
+    StoreError, YearCount,
 };
+use crate::archive::{Contribution, UnitAlias};
 use crate::domain::{Article, Issue, IssueStatus, Publication, Role};
 use crate::numbering::IssueNumbers;
 
@@ -30,6 +32,7 @@ pub trait Store:
     + LeaseStore
     + EventStore
     + AuditStore
+    + ArchiveStore
     + Connection
     + Send
 {
@@ -48,6 +51,7 @@ impl<T> Store for T where
         + LeaseStore
         + EventStore
         + AuditStore
+        + ArchiveStore
         + Connection
         + Send
 {
@@ -259,6 +263,29 @@ pub trait AuditStore {
     ) -> Result<(), StoreError>;
     /// The newest `limit` entries, newest first.
     fn audit_entries(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError>;
+}
+
+/// The archive: search across every issue and the 供稿 counts. The store keeps an index of
+/// each live article's texts (`archive::indexed_texts`) and attribution units, written in the
+/// transaction of every article insert, save and removal, so it never lags the articles.
+pub trait ArchiveStore {
+    /// Articles with a text containing `search.text` (Latin letters without case), newest
+    /// issue first and in print order within an issue.
+    fn search_articles(&self, search: &ArticleSearch) -> Result<SearchRows, StoreError>;
+    /// Every unit named on a live article's attribution line, with the issue's date.
+    fn contributions(&self, publication_id: Id) -> Result<Vec<Contribution>, StoreError>;
+    /// Every distinct unit name on live articles, sorted.
+    fn contributing_units(&self, publication_id: Id) -> Result<Vec<String>, StoreError>;
+    /// Issues and 字数 (`IndexedText::counts_as_characters`) of live issues per year, oldest first.
+    fn year_counts(&self, publication_id: Id) -> Result<Vec<YearCount>, StoreError>;
+    /// The office's alias list for the counts, in the order saved.
+    fn unit_aliases(&self, publication_id: Id) -> Result<Vec<UnitAlias>, StoreError>;
+    /// Replaces the alias list; the caller has checked it (`archive::alias_problems`).
+    fn save_unit_aliases(&mut self, publication_id: Id, aliases: &[UnitAlias]) -> Result<(), StoreError>;
+    /// The page counts kept for the publication's issues.
+    fn page_counts(&self, publication_id: Id) -> Result<Vec<PageCount>, StoreError>;
+    /// Keeps an issue's page count, replacing the one kept before.
+    fn save_page_count(&mut self, count: &PageCount) -> Result<(), StoreError>;
 }
 
 /// The connection under a store, for a pool to test and replace.

@@ -617,6 +617,126 @@ export type UploadedFile = { name: string, bytes: Bytes, };
 
 export type ServerSignal = { "kind": "change", event: ChangeEvent, } | { "kind": "reset" } | { "kind": "online" } | { "kind": "offline", message: string, } | { "kind": "loggedOut", message: string, };
 
+export type SearchRequest = { text: string, year?: number, 
+/**
+ * Part of a contributing unit's name: articles of every unit whose name (or the unit it
+ * counts as, by the alias list) contains it.
+ */
+unit?: string, limit?: number, };
+
+export type TextRange = { start: number, end: number, };
+
+export type Snippet = { text: string, 
+/**
+ * The matches within `text`.
+ */
+highlights: Array<TextRange>, 
+/**
+ * The first match within the whole text, where the editor selects.
+ */
+first: TextRange | null, };
+
+export type SearchHit = { issueId: number, 
+/**
+ * `2025年第13期`
+ */
+issueLabel: string, 
+/**
+ * `（总第七百四十一期）`
+ */
+totalLabel: string, date: string, 
+/**
+ * `2025年9月2日`
+ */
+dateLabel: string, articleId: number, articleTitle: string, 
+/**
+ * Where the first match is, as a proof finding is placed: the editor selects
+ * `snippet.first` in this part and block.
+ */
+part: Part, block: number, 
+/**
+ * `正文`, `标题`, `供稿行`…
+ */
+partLabel: string, snippet: Snippet, 
+/**
+ * How many of the article's texts (title, paragraphs…) hold the query.
+ */
+matchingTexts: number, };
+
+export type SearchResults = { 
+/**
+ * The query as searched (spaces tidied).
+ */
+query: string, 
+/**
+ * Articles found in all; `hits` holds the newest of them.
+ */
+total: number, hits: Array<SearchHit>, 
+/**
+ * The unit names the unit filter stood for, empty without one.
+ */
+units: Array<string>, };
+
+export type StatsRequest = { 
+/**
+ * One year, counted by quarter; every year when left out.
+ */
+year?: number, };
+
+export type Period = { year: number, 
+/**
+ * 1 to 4; `None` for the whole year.
+ */
+quarter: number | null, 
+/**
+ * `2025年` or `2025年第三季度`
+ */
+label: string, };
+
+export type UnitCount = { unit: string, 
+/**
+ * The names printed on the articles counted here, when more than the unit's own.
+ */
+names: Array<string>, 
+/**
+ * Articles per period, in the order of `ContributionTable::periods`.
+ */
+counts: Array<number>, total: number, };
+
+export type ContributionTable = { periods: Array<Period>, 
+/**
+ * Most articles first; equal counts by name.
+ */
+units: Array<UnitCount>, 
+/**
+ * Articles with at least one contributing unit.
+ */
+articles: number, };
+
+export type YearTotals = { year: number, issues: number, 
+/**
+ * Pages as the issues lay out with this publication's settings and fonts.
+ */
+pages: number, 
+/**
+ * Han characters of the articles (titles, furniture, body; not the attribution lines).
+ */
+characters: number, };
+
+export type ArchiveStats = { year: number | null, contributions: ContributionTable, 
+/**
+ * The year asked, or every year with an issue, oldest first.
+ */
+years: Array<YearTotals>, };
+
+export type StatsWorkbook = { fileName: string, xlsx: Bytes, };
+
+export type UnitAlias = { alias: string, unit: string, };
+
+export type UnitAliasView = { rows: Array<UnitAlias>, units: Array<string>, };
+
+export type UnitAliasSaved = { "outcome": "saved", list: UnitAliasView, } | { "outcome": "refused", problems: Array<RowProblem>, };
+
 export type NoArgs = Record<symbol, never>;
 
 export type ById = { id: number, };
@@ -722,6 +842,8 @@ export type SaveWordListRequest = { rows: Array<WordRow>, };
 
 export type WordListText = { text: string, };
 
+export type SaveUnitAliasesRequest = { rows: Array<UnitAlias>, };
+
 export type Commands = {
   list_issues: { request: NoArgs; response: Array<IssueSummary> };
   get_issue: { request: ById; response: IssueView };
@@ -778,11 +900,17 @@ export type Commands = {
   export_word_list: { request: NoArgs; response: WordListText };
   whoami: { request: NoArgs; response: Me };
   list_accounts: { request: NoArgs; response: Array<AccountView> };
+  search_articles: { request: SearchRequest; response: SearchResults };
+  get_archive_stats: { request: StatsRequest; response: ArchiveStats };
+  export_stats_workbook: { request: StatsRequest; response: StatsWorkbook };
+  get_unit_aliases: { request: NoArgs; response: UnitAliasView };
+  save_unit_aliases: { request: SaveUnitAliasesRequest; response: UnitAliasSaved };
 };
 
 export type DesktopCommands = {
   export_issue_pdf: { request: { issueId: number; path: string; proofRound?: number }; response: ExportReport };
   open_exported_pdf: { request: { path: string; reveal: boolean }; response: null };
+  save_stats_workbook: { request: { path: string; year?: number }; response: string };
   get_connection: { request: Record<string, never>; response: Connection };
   set_connection: { request: { connection: Connection }; response: Connection };
   log_in: { request: { name: string; password: string }; response: Me };

@@ -10,3 +10,12 @@ export async function choosePdfPath(fileName: string): Promise<string | null> {
     filters: [{ name: "PDF 文件", extensions: ["pdf"] }],
   });
 }
+
+/** Asks where to save the statistics workbook; `null` when the user cancels. */
+export async function chooseWorkbookPath(fileName: string): Promise<string | null> {
+  return save({
+    title: "导出统计表",
+    defaultPath: fileName,
+    filters: [{ name: "Excel 工作簿", extensions: ["xlsx"] }],
+  });
+}

@@ -1,7 +1,13 @@
-// Saving a PDF in the browser: the bytes become a Blob and a link to it is clicked, so the
+// Saving a file in the browser: the bytes become a Blob and a link to it is clicked, so the
 // browser puts the file in its downloads as it does any other.
 export function downloadPdf(bytes: Uint8Array, fileName: string) {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/pdf" }));
+  downloadFile(bytes, fileName, "application/pdf");
+}
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export function downloadFile(bytes: Uint8Array, fileName: string, type: string) {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;

@@ -2,7 +2,7 @@
 // that served the page (the session is an HttpOnly cookie), change events come from
 // `GET /api/events` as server-sent events, and a PDF is downloaded rather than saved to a path.
 import type { AppError, ChangeEvent, Me } from "../generated/bindings";
-import { downloadPdf } from "./download";
+import { XLSX_TYPE, downloadFile, downloadPdf } from "./download";
 import { SignalHub } from "./signals";
 import { type BytesCommandName, type CommandName, type Platform, type Request, type Response, isAppError, toAppError } from "./types";
 
@@ -12,6 +12,8 @@ export type HttpDeps = {
   EventSource: new (url: string) => EventSource;
   /** Saves a PDF the server made under `fileName` (a Blob link in the browser). */
   download?: (bytes: Uint8Array, fileName: string) => void;
+  /** Saves another file the server made (the statistics workbook). */
+  downloadFile?: (bytes: Uint8Array, fileName: string, type: string) => void;
   /** Wait before opening a stream again that the server closed. */
   reconnectMs?: number;
 };
@@ -82,6 +84,11 @@ export function createHttpPlatform(deps: HttpDeps): Platform {
       const file = await call<Response<"export_pdf">>("export_pdf", json({ issueId, proofRound }));
       (deps.download ?? downloadPdf)(decodeBase64(file.pdf), fileName);
       return { pageCount: file.pageCount, warnings: file.warnings, fileName };
+    },
+    async saveStatsWorkbook(year) {
+      const file = await call<Response<"export_stats_workbook">>("export_stats_workbook", json(year === null ? {} : { year }));
+      (deps.downloadFile ?? downloadFile)(decodeBase64(file.xlsx), file.fileName, XLSX_TYPE);
+      return file.fileName;
     },
     async openExported() {
       throw { code: "invalidInput", message: "浏览器里不能直接打开文件，请在浏览器的下载列表中打开" } satisfies AppError;

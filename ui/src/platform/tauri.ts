@@ -4,7 +4,7 @@
 import { invoke as tauriInvoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type { Connection, DesktopCommands, Me, ServerSignal } from "../generated/bindings";
-import { choosePdfPath } from "./dialog";
+import { choosePdfPath, chooseWorkbookPath } from "./dialog";
 import { SignalHub } from "./signals";
 import { type BytesCommandName, type CommandName, type ExportRequest, type Platform, type Request, type Response, toAppError } from "./types";
 
@@ -69,6 +69,11 @@ export function createTauriPlatform(): Platform {
       if (path === null) return null;
       const report = await invokeDesktop("export_issue_pdf", { issueId, path, proofRound });
       return { pageCount: report.pageCount, warnings: report.warnings, path: report.path, fileName };
+    },
+    async saveStatsWorkbook(year) {
+      const path = await chooseWorkbookPath(year === null ? "供稿统计-历年.xlsx" : `供稿统计-${year}年.xlsx`);
+      if (path === null) return null;
+      return invokeDesktop("save_stats_workbook", year === null ? { path } : { path, year });
     },
     openExported: async (path, reveal) => void (await invokeDesktop("open_exported_pdf", { path, reveal })),
     getConnection: () => invokeDesktop("get_connection", {}),

@@ -39,6 +39,9 @@ export interface Platform {
   logOut(): Promise<void>;
   /** Makes the PDF and puts it where the user wants it; `null` when the user cancelled. */
   exportPdf(request: ExportRequest): Promise<ExportOutcome | null>;
+  /** Makes the statistics workbook (.xlsx) of `year` (every year when `null`) and puts it where
+   *  the user wants it; answers where it went, `null` when the user cancelled. */
+  saveStatsWorkbook(year: number | null): Promise<string | null>;
   /** Opens an exported file (or its folder) on this computer. */
   openExported(path: string, reveal: boolean): Promise<void>;
   getConnection(): Promise<Connection | null>;

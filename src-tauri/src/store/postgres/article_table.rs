@@ -40,6 +40,7 @@ pub(super) fn insert_article(
     )?;
     let id: Id = row.try_get(0)?;
     super::revision_table::append_revision(tx, id, author, now, &content)?;
+    super::search_table::index_article(tx, id, article)?;
     Ok(id)
 }
 
@@ -67,6 +68,7 @@ impl ArticleStore for PostgresStore {
                 &[&content, &now, &id],
             )?;
             let revision = super::revision_table::append_revision(tx, id, author, now, &content)?;
+            super::search_table::index_article(tx, id, article)?;
             touch_issue(tx, issue_id, now)?;
             Ok(revision)
         })
@@ -121,6 +123,8 @@ impl ArticleStore for PostgresStore {
         self.write(|tx, now| {
             let issue_id = lock_issue_of_article(tx, id)?;
             tx.execute("UPDATE article SET deleted_at = $1 WHERE id = $2", &[&now, &id])?;
+            // A removed article is no longer searched or counted; its row stays for recovery.
+            super::search_table::unindex_article(tx, id)?;
             touch_issue(tx, issue_id, now)
         })
     }

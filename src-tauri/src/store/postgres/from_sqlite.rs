@@ -20,7 +20,7 @@ use crate::store::prelude::*;
 use crate::store::{Id, SqliteStore, Store, StoreError, SystemClock};
 
 /// Parents before children, as the foreign keys need them.
-const TABLES: [&str; 15] = [
+const TABLES: [&str; 19] = [
     "publication",
     "issue",
     "article",
@@ -36,6 +36,11 @@ const TABLES: [&str; 15] = [
     "article_lease",
     "audit_entry",
     "change_event",
+    // The search index as the SQLite store wrote it (its FTS5 index is SQLite's own).
+    "article_text",
+    "article_unit",
+    "unit_alias",
+    "issue_page_count",
 ];
 
 /// What was moved and how it was checked.

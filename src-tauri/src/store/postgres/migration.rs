@@ -17,13 +17,31 @@ use postgres::{Client, Transaction};
 
 use super::{
     account_table, article_table, audit_table, comment_table, event_table, ignored_finding_table, issue_lock,
-    issue_table, lease_table, publication_table, revision_table, status_table, word_list_table,
+    issue_table, lease_table, page_count_table, publication_table, revision_table, search_table,
+    status_table, unit_alias_table, word_list_table,
 };
 use crate::store::StoreError;
 
+/// One schema step: its SQL, and what Rust must do in the same transaction after it (the search
+/// index of the articles already stored is built from their decoded text).
+#[derive(Debug, Clone, Copy)]
+pub struct Step {
+    pub sql: &'static str,
+    pub then: Option<StepInRust>,
+}
+
+/// Rust run inside a step's transaction, after its SQL.
+pub type StepInRust = fn(&mut Transaction) -> Result<(), StoreError>;
+
+impl From<&'static str> for Step {
+    fn from(sql: &'static str) -> Self {
+        Step { sql, then: None }
+    }
+}
+
 /// Every schema step in order; step N brings the database to version N.
-pub fn migrations() -> Vec<&'static str> {
-    vec![
+pub fn migrations() -> Vec<Step> {
+    let mut steps: Vec<Step> = [
         publication_table::CREATE,
         issue_table::CREATE,
         article_table::CREATE,
@@ -39,10 +57,16 @@ pub fn migrations() -> Vec<&'static str> {
         event_table::CREATE,
         audit_table::CREATE,
     ]
+    .map(Step::from)
+    .into();
+    steps.push(Step { sql: search_table::CREATE, then: Some(search_table::index_existing) });
+    steps.push(unit_alias_table::CREATE.into());
+    steps.push(page_count_table::CREATE.into());
+    steps
 }
 
 /// The schema version this build writes. A database with a higher version is refused.
-pub const LATEST_VERSION: u32 = 14;
+pub const LATEST_VERSION: u32 = 17;
 
 /// Taken for the whole migrating transaction (`pg_advisory_xact_lock`); the number only has
 /// to differ from other advisory locks taken in the same database.
@@ -56,7 +80,7 @@ CREATE TABLE IF NOT EXISTS schema_version (
 ";
 
 /// Refuses a newer database untouched, then applies what is pending in one transaction.
-pub fn apply_migrations(client: &mut Client, steps: &[&str]) -> Result<(), StoreError> {
+pub fn apply_migrations(client: &mut Client, steps: &[Step]) -> Result<(), StoreError> {
     let mut tx = client.transaction()?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
     refuse_foreign_tables(&mut tx)?;
@@ -67,10 +91,13 @@ pub fn apply_migrations(client: &mut Client, steps: &[&str]) -> Result<(), Store
         return Err(StoreError::TooNew { found, supported });
     }
     for (index, step) in steps.iter().enumerate().skip(found as usize) {
-        tx.batch_execute(step).map_err(|e| {
-            let detail = e.as_db_error().map_or_else(|| e.to_string(), |db| db.message().to_owned());
-            StoreError::Migration(format!("第 {} 步：{detail}", index + 1))
+        let failed = |detail: String| StoreError::Migration(format!("第 {} 步：{detail}", index + 1));
+        tx.batch_execute(step.sql).map_err(|e| {
+            failed(e.as_db_error().map_or_else(|| e.to_string(), |db| db.message().to_owned()))
         })?;
+        if let Some(then) = step.then {
+            then(&mut tx).map_err(|e| failed(e.to_string()))?;
+        }
     }
     tx.execute(
         "INSERT INTO schema_version (version) VALUES ($1)

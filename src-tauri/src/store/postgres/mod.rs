@@ -24,9 +24,12 @@ mod issue_table;
 mod lease_table;
 mod migration;
 mod notify;
+mod page_count_table;
 mod publication_table;
 mod revision_table;
+mod search_table;
 mod status_table;
+mod unit_alias_table;
 mod word_list_table;
 
 use std::cell::RefCell;
@@ -36,7 +39,7 @@ use chrono::{DateTime, SecondsFormat, Timelike, Utc};
 use postgres::{Client, Config, IsolationLevel, NoTls, Transaction};
 
 pub use from_sqlite::{MoveReport, move_sqlite_to_postgres};
-pub use migration::{LATEST_VERSION, apply_migrations, migrations};
+pub use migration::{LATEST_VERSION, Step, apply_migrations, migrations};
 pub use notify::{CHANNEL, ChangeListener};
 
 use super::{Clock, Id, StoreError};

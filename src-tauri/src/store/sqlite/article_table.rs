@@ -32,6 +32,7 @@ pub(super) fn insert_article(
     )?;
     let id = tx.last_insert_rowid();
     super::revision_table::append_revision(tx, id, author, now, &content)?;
+    super::search_table::index_article(tx, id, article)?;
     Ok(id)
 }
 
@@ -75,6 +76,7 @@ impl ArticleStore for SqliteStore {
             .optional()?;
         let issue_id = issue_id.ok_or(StoreError::NotFound { what: "文章", id })?;
         let revision = super::revision_table::append_revision(&tx, id, author, &now, &content)?;
+        super::search_table::index_article(&tx, id, article)?;
         touch_issue(&tx, issue_id, &now)?;
         tx.commit()?;
         Ok(revision)
@@ -143,6 +145,8 @@ impl ArticleStore for SqliteStore {
             )
             .optional()?;
         let issue_id = issue_id.ok_or(StoreError::NotFound { what: "文章", id })?;
+        // A removed article is no longer searched or counted; its row stays for recovery.
+        super::search_table::unindex_article(&tx, id)?;
         touch_issue(&tx, issue_id, &now)?;
         tx.commit()?;
         Ok(())

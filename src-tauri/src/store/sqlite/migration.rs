@@ -11,7 +11,8 @@ use crate::store::StoreError;
 
 use super::{
     account_table, article_table, audit_table, comment_table, event_table, ignored_finding_table, issue_lock,
-    issue_table, lease_table, publication_table, revision_table, status_table, word_list_table,
+    issue_table, lease_table, page_count_table, publication_table, revision_table, search_table,
+    status_table, unit_alias_table, word_list_table,
 };
 
 /// Every schema step in order; step N brings the database to user_version N.
@@ -34,11 +35,15 @@ pub fn migrations() -> Vec<M<'static>> {
         M::up(audit_table::CREATE),
         M::up(status_table::CREATE_ASSIGNEE),
         M::up(issue_table::CREATE_PRINT_EXTRAS),
+        // The search index, filled from the articles already stored in the same transaction.
+        M::up_with_hook(search_table::CREATE, search_table::index_existing),
+        M::up(unit_alias_table::CREATE),
+        M::up(page_count_table::CREATE),
     ]
 }
 
 /// The schema version this build writes. A database with a higher user_version is refused.
-pub const LATEST_VERSION: u32 = 17;
+pub const LATEST_VERSION: u32 = 20;
 
 /// Refuses a newer database untouched, then applies what is pending in one transaction.
 pub fn apply_migrations(conn: &mut Connection, steps: &[M<'static>]) -> Result<(), StoreError> {

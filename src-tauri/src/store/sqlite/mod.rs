@@ -14,9 +14,12 @@ mod issue_lock;
 mod issue_table;
 mod lease_table;
 mod migration;
+mod page_count_table;
 mod publication_table;
 mod revision_table;
+mod search_table;
 mod status_table;
+mod unit_alias_table;
 mod word_list_table;
 
 use std::path::Path;

@@ -1,0 +1,20 @@
+// Saving a list edited row by row (the word list, the unit aliases): stored whole, or refused
+// with each row's problem; when the save itself fails, the rows stay on the page to try again.
+import type { RowProblem } from "../../generated/bindings";
+
+export type RowListAnswer<View> = { outcome: "saved"; list: View } | { outcome: "refused"; problems: RowProblem[] };
+
+export type RowListSave<View> =
+  | { kind: "saved"; list: View }
+  | { kind: "refused"; problems: RowProblem[] }
+  | { kind: "failed"; message: string };
+
+export async function saveRowList<View>(save: () => Promise<RowListAnswer<View>>): Promise<RowListSave<View>> {
+  try {
+    const answer = await save();
+    if (answer.outcome === "refused") return { kind: "refused", problems: answer.problems };
+    return { kind: "saved", list: answer.list };
+  } catch (e) {
+    return { kind: "failed", message: `${(e as { message: string }).message}。填写的内容仍在页面上，可以再次保存。` };
+  }
+}
