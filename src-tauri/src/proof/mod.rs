@@ -35,7 +35,6 @@ pub use finding::{Finding, Hit, Part, RuleId};
 pub use round_dates::RoundDates;
 pub use measure::{LabelledError, LabelledSentence, Tally, parse_labelled};
 pub use places::{Gazetteer, Place};
-pub use typos::THRESHOLD as TYPO_THRESHOLD;
 pub use words::{DEFAULT_WORDS, WordEntry, WordList, WordListError};
 
 use crate::domain::{Article, Issue, Publication};

@@ -33,13 +33,13 @@ pub fn likeness(a: char, b: char) -> Option<Likeness> {
     if a == b {
         return None;
     }
-    let (sounds_a, sounds_b) = (readings(a), readings(b));
-    if sounds_a.iter().any(|s| sounds_b.contains(s)) {
-        return Some(Likeness::SameSound);
-    }
-    let fuzzy_b: Vec<String> = sounds_b.iter().map(|s| fuzzy(s)).collect();
-    if sounds_a.iter().any(|s| fuzzy_b.contains(&fuzzy(s))) {
-        return Some(Likeness::NearSound);
+    if let (Some(a), Some(b)) = (sounds(a), sounds(b)) {
+        if a.exact.iter().any(|s| b.exact.contains(s)) {
+            return Some(Likeness::SameSound);
+        }
+        if a.fuzzy.iter().any(|s| b.fuzzy.contains(s)) {
+            return Some(Likeness::NearSound);
+        }
     }
     let groups = shape_groups();
     let (in_a, in_b) = (groups.get(&a), groups.get(&b));
@@ -51,9 +51,34 @@ pub fn likeness(a: char, b: char) -> Option<Likeness> {
     None
 }
 
-/// Every reading of a character without tone (`还` → hai, fu, huan).
-fn readings(c: char) -> Vec<&'static str> {
-    c.to_pinyin_multi().map(|all| all.into_iter().map(|p| p.plain()).collect()).unwrap_or_default()
+/// The readings of a character without tone (`还` → hai, fu, huan), as they are and with
+/// the fuzzy pairs merged.
+#[derive(Debug, Default)]
+struct Sounds {
+    exact: Vec<&'static str>,
+    fuzzy: Vec<String>,
+}
+
+/// The Han characters whose readings are kept: CJK Extension A and the Unified Ideographs.
+const HAN: std::ops::RangeInclusive<u32> = 0x3400..=0x9FFF;
+
+/// The readings of `c`, worked out once for every Han character: a check asks for the same
+/// characters thousands of times a page.
+fn sounds(c: char) -> Option<&'static Sounds> {
+    static TABLE: OnceLock<Vec<Sounds>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        HAN.map(|code| char::from_u32(code).map(sounds_now).unwrap_or_default()).collect()
+    });
+    let code = u32::from(c);
+    HAN.contains(&code).then(|| &table[(code - HAN.start()) as usize])
+}
+
+fn sounds_now(c: char) -> Sounds {
+    let exact: Vec<&'static str> =
+        c.to_pinyin_multi().map(|all| all.into_iter().map(|p| p.plain()).collect()).unwrap_or_default();
+    let mut fuzzy: Vec<String> = exact.iter().map(|s| fuzzy(s)).collect();
+    fuzzy.dedup();
+    Sounds { exact, fuzzy }
 }
 
 /// A reading with the fuzzy pairs of input methods merged: retroflex and flat initials,

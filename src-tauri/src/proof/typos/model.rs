@@ -104,6 +104,10 @@ impl LanguageModel {
         self.words.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
     /// Characters in the longest word of the model.
     pub fn longest_word(&self) -> usize {
         self.longest_word
