@@ -57,7 +57,11 @@ pub fn check_issue_in_rounds(
         // Pending suggestions are not yet the text; blocks keep their places for `block`.
         let article = &article.settled_block_for_block();
         for (part, block, text) in texts_of(article) {
-            let hits = check_text(&text, words);
+            let mut hits = check_text(&text, words);
+            if matches!(part, Part::Byline | Part::Attribution) {
+                // Names of people and units: no word model knows them, none is "corrected".
+                hits.retain(|hit| hit.rule != RuleId::Typo);
+            }
             findings.extend(hits.into_iter().map(|hit| hit.at(Some(index), part, block, &text)));
         }
         findings.extend(consistency::check_article(article, index));
@@ -89,6 +93,12 @@ pub fn check_text(text: &str, words: &WordList) -> Vec<Hit> {
     hits.extend(text::check(text));
     hits.sort_by_key(|hit| (hit.start, hit.rule));
     hits
+}
+
+/// Unpacks and indexes the typo check's language model now rather than on the first check
+/// (it is done once either way; the desktop app calls this on a background thread at start).
+pub fn prepare_typo_check() {
+    typos::prepare();
 }
 
 /// The office's terms (assets/proof/terms.txt), shipped with the program.

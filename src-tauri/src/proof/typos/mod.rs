@@ -51,6 +51,12 @@ const TITLES: [&str; 16] = [
 /// Characters of a name after a title (a Chinese name has two or three).
 const NAME_LENGTH: usize = 3;
 
+/// Loads the model and builds the candidate index, if not done yet.
+pub fn prepare() {
+    NearWords::shipped();
+    confusion::likeness('一', '壹');
+}
+
 /// Typo findings in `text`; nothing inside any of the `protected` terms is flagged.
 pub fn check<'a>(text: &str, protected: impl IntoIterator<Item = &'a str>) -> Vec<Hit> {
     let chars: Vec<char> = text.chars().collect();
@@ -74,9 +80,11 @@ pub fn check<'a>(text: &str, protected: impl IntoIterator<Item = &'a str>) -> Ve
     hits
 }
 
-/// The candidates of a run grouped by the character they would change.
+/// The candidates of a run grouped by the character they would change, one per replacement
+/// (the likeliest cause of the slip, then the longest word, for the message).
 fn by_position(mut candidates: Vec<Candidate>) -> Vec<(usize, Vec<Candidate>)> {
-    candidates.sort_by_key(|c| c.at);
+    candidates.sort_by_key(|c| (c.at, c.replacement, c.likeness, std::cmp::Reverse(c.word.chars().count())));
+    candidates.dedup_by_key(|c| (c.at, c.replacement));
     let mut grouped: Vec<(usize, Vec<Candidate>)> = Vec::new();
     for candidate in candidates {
         match grouped.last_mut() {
