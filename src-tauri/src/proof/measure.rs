@@ -78,7 +78,7 @@ impl Tally {
         self.sentences += 1;
         self.characters += sentence.source.chars().count();
         self.findings += flagged.len();
-        self.findings_on_typos += flagged.iter().filter(on_typo).count();
+        self.findings_on_typos += flagged.iter().filter(|h| on_typo(*h)).count();
         self.flagged_sentences += usize::from(!flagged.is_empty());
         if typos.is_empty() {
             self.clean_sentences += 1;
@@ -93,7 +93,7 @@ impl Tally {
         for &at in &typos {
             let Some(hit) = flagged.iter().find(|h| (h.start..h.end).contains(&at)) else { continue };
             self.typos_found += 1;
-            let corrected = hit.end - hit.start == 1 && hit.suggestion.as_deref() == Some(&target[at].to_string());
+            let corrected = hit.end - hit.start == 1 && hit.suggestion.as_deref() == Some(target[at].to_string().as_str());
             self.typos_corrected += usize::from(corrected);
         }
     }
