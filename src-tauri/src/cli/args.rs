@@ -75,6 +75,9 @@ pub enum Command {
     CheckBench {
         #[arg(required = true, value_name = "DIR|FILE")]
         paths: Vec<PathBuf>,
+        /// 逐句列出误报和漏报
+        #[arg(long)]
+        list: bool,
     },
     /// 校对用的用词表：列出、导出、导入或恢复默认
     Words(super::words::WordsArgs),

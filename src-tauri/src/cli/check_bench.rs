@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 
 use super::output_error;
 use crate::error::AppError;
-use crate::proof::{LabelledSentence, Tally, WordList, check_text, parse_labelled};
+use crate::proof::{Hit, LabelledSentence, RuleId, Tally, WordList, check_text, parse_labelled};
 
-pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), AppError> {
+pub fn run(paths: &[PathBuf], list: bool, out: &mut dyn Write) -> Result<(), AppError> {
     let words = WordList::shipped();
     // The model loads on first use; that one-off cost is not a per-text cost.
     check_text("预热", &words);
@@ -21,7 +21,10 @@ pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), AppError> {
     for file in files {
         let sentences = parse_labelled(&super::read_text(&file)?)
             .map_err(|e| AppError::invalid(format!("{}：{e}", file.display())))?;
-        let (tally, elapsed) = measure(&sentences, &words);
+        let (tally, elapsed, mistakes) = measure(&sentences, &words);
+        if list {
+            out.write_all(mistakes.as_bytes()).map_err(output_error)?;
+        }
         let name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into());
         out.write_all(report(&name, &tally, elapsed).as_bytes()).map_err(output_error)?;
     }
@@ -54,17 +57,36 @@ fn is_sentence_set(path: &Path) -> bool {
     name.ends_with(".tsv") && !name.ends_with(".findings.tsv")
 }
 
-/// Runs every text rule on each source sentence, timing only the checks.
-fn measure(sentences: &[LabelledSentence], words: &WordList) -> (Tally, Duration) {
+/// Runs every text rule on each source sentence, timing only the checks; also lists the
+/// false alarms and misses of the typo check, one line each.
+fn measure(sentences: &[LabelledSentence], words: &WordList) -> (Tally, Duration, String) {
     let mut tally = Tally::default();
     let mut elapsed = Duration::ZERO;
+    let mut mistakes = String::new();
     for sentence in sentences {
         let started = Instant::now();
         let hits = check_text(&sentence.source, words);
         elapsed += started.elapsed();
         tally.add(sentence, &hits);
+        mistakes.push_str(&mistakes_in(sentence, &hits));
     }
-    (tally, elapsed)
+    (tally, elapsed, mistakes)
+}
+
+fn mistakes_in(sentence: &LabelledSentence, hits: &[Hit]) -> String {
+    let typos = sentence.typos();
+    let chars: Vec<char> = sentence.source.chars().collect();
+    let target: Vec<char> = sentence.target.chars().collect();
+    let flagged: Vec<&Hit> = hits.iter().filter(|h| h.rule == RuleId::Typo).collect();
+    let mut lines = String::new();
+    for hit in flagged.iter().filter(|h| !typos.contains(&h.start)) {
+        let fix = hit.suggestion.as_deref().unwrap_or_default();
+        lines.push_str(&format!("误报：{}（“{}”→“{fix}”）\n", sentence.source, chars[hit.start]));
+    }
+    for &at in typos.iter().filter(|&&at| !flagged.iter().any(|h| h.start == at)) {
+        lines.push_str(&format!("漏报：{}（“{}”应为“{}”）\n", sentence.source, chars[at], target[at]));
+    }
+    lines
 }
 
 fn report(name: &str, t: &Tally, elapsed: Duration) -> String {

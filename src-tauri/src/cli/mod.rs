@@ -35,7 +35,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), A
         Command::Render { file, pdf } => return export::render(file, pdf, clock.now(), out),
         Command::Fonts { file, font_dir } => return export::list_fonts(file.as_deref(), font_dir, out),
         Command::Check(args) if check::is_file(args) => return check::run_file(args, out),
-        Command::CheckBench { paths } => return check_bench::run(paths, out),
+        Command::CheckBench { paths, list } => return check_bench::run(paths, *list, out),
         _ => {}
     }
     let target = Target::of(cli.db, cli.server, cli.user)?;

@@ -45,7 +45,7 @@ impl NearWords {
 
     pub fn of(model: &LanguageModel) -> Self {
         let mut by_key: HashMap<Key, Vec<WordId>> = HashMap::new();
-        for id in 0..model.len() as WordId {
+        for id in 0..model.word_count() as WordId {
             let chars: Vec<char> = model.word(id).chars().collect();
             if !(2..=LONGEST).contains(&chars.len()) || model.unigram_cost(id) > RAREST_COST {
                 continue;

@@ -1,15 +1,21 @@
 //! Which characters are taken for one another: the same sound (what a pinyin input method
 //! offers in one list), a near sound (the fuzzy pairs input methods offer for dialect
 //! speakers, zh/z, n/l, f/h, an/ang…), or a similar shape (misread copy, handwriting).
-//! Readings come from the `pinyin` crate (all readings of a heteronym); shapes from the
-//! groups in assets/proof/similar-shapes.txt.
+//!
+//! Same sound: the lists of assets/proof/same-sounds.txt (the common readings of 3,500
+//! common characters, 还 as hai and huan), else the same main reading from the `pinyin`
+//! crate. Its other readings are not used: they include archaic ones (台 yí, 位 lì, 示 qí)
+//! that no input method offers and that made 台生 look like 医生. Near sound: the main
+//! readings with the fuzzy pairs merged. Shapes: the groups of
+//! assets/proof/similar-shapes.txt.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use pinyin::ToPinyinMulti;
+use pinyin::ToPinyin;
 
 const SIMILAR_SHAPES: &str = include_str!("../../../../assets/proof/similar-shapes.txt");
+const SAME_SOUNDS: &str = include_str!("../../../../assets/proof/same-sounds.txt");
 
 /// How two characters are alike, from the most to the least common cause of a typo.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -33,11 +39,17 @@ pub fn likeness(a: char, b: char) -> Option<Likeness> {
     if a == b {
         return None;
     }
-    if let (Some(a), Some(b)) = (sounds(a), sounds(b)) {
-        if a.exact.iter().any(|s| b.exact.contains(s)) {
+    let listed = same_sounds();
+    if listed.get(&a).is_some_and(|l| l.contains(b)) || listed.get(&b).is_some_and(|l| l.contains(a)) {
+        return Some(Likeness::SameSound);
+    }
+    if let (Some(a), Some(b)) = (sounds(a), sounds(b))
+        && !a.main.is_empty()
+    {
+        if a.main == b.main {
             return Some(Likeness::SameSound);
         }
-        if a.fuzzy.iter().any(|s| b.fuzzy.contains(s)) {
+        if a.fuzzy == b.fuzzy {
             return Some(Likeness::NearSound);
         }
     }
@@ -51,18 +63,17 @@ pub fn likeness(a: char, b: char) -> Option<Likeness> {
     None
 }
 
-/// The readings of a character without tone (`还` → hai, fu, huan), as they are and with
-/// the fuzzy pairs merged.
+/// The main reading of a character without tone, as it is and with the fuzzy pairs merged.
 #[derive(Debug, Default)]
 struct Sounds {
-    exact: Vec<&'static str>,
-    fuzzy: Vec<String>,
+    main: &'static str,
+    fuzzy: String,
 }
 
 /// The Han characters whose readings are kept: CJK Extension A and the Unified Ideographs.
 const HAN: std::ops::RangeInclusive<u32> = 0x3400..=0x9FFF;
 
-/// The readings of `c`, worked out once for every Han character: a check asks for the same
+/// The reading of `c`, worked out once for every Han character: a check asks for the same
 /// characters thousands of times a page.
 fn sounds(c: char) -> Option<&'static Sounds> {
     static TABLE: OnceLock<Vec<Sounds>> = OnceLock::new();
@@ -74,18 +85,32 @@ fn sounds(c: char) -> Option<&'static Sounds> {
 }
 
 fn sounds_now(c: char) -> Sounds {
-    let exact: Vec<&'static str> =
-        c.to_pinyin_multi().map(|all| all.into_iter().map(|p| p.plain()).collect()).unwrap_or_default();
-    let mut fuzzy: Vec<String> = exact.iter().map(|s| fuzzy(s)).collect();
-    fuzzy.dedup();
-    Sounds { exact, fuzzy }
+    let main = c.to_pinyin().map(|p| p.plain()).unwrap_or_default();
+    Sounds { main, fuzzy: fuzzy(main) }
+}
+
+/// Each listed character and the characters of the same sound listed with it.
+fn same_sounds() -> &'static HashMap<char, String> {
+    static LISTS: OnceLock<HashMap<char, String>> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let lines = SAME_SOUNDS.lines().filter(|l| !l.starts_with('#'));
+        let mut lists: HashMap<char, String> = HashMap::new();
+        for line in lines {
+            let mut fields = line.split('\t');
+            let Some(c) = fields.next().and_then(|f| f.chars().next()) else { continue };
+            lists.entry(c).or_default().extend(fields.flat_map(str::chars));
+        }
+        lists
+    })
 }
 
 /// A reading with the fuzzy pairs of input methods merged: retroflex and flat initials,
 /// n/l and f/h (common in Hunan speech), front and back nasal finals.
 fn fuzzy(reading: &str) -> String {
-    let initial_len = ["zh", "ch", "sh"].iter().find(|i| reading.starts_with(*i)).map_or(1, |_| 2);
-    let (initial, fin) = reading.split_at(initial_len.min(reading.len()));
+    let retroflex = ["zh", "ch", "sh"].iter().any(|i| reading.starts_with(i));
+    // Split after the initial's characters (a reading may be `ê`, two bytes).
+    let split = reading.char_indices().nth(if retroflex { 2 } else { 1 }).map_or(reading.len(), |(at, _)| at);
+    let (initial, fin) = reading.split_at(split);
     let initial = match initial {
         "zh" => "z",
         "ch" => "c",
@@ -121,6 +146,9 @@ mod tests {
     fn sounds_and_shapes() {
         assert_eq!(likeness('制', '智'), Some(Likeness::SameSound));
         assert_eq!(likeness('还', '环'), Some(Likeness::SameSound), "还 also reads huan");
+        assert_eq!(likeness('长', '常'), Some(Likeness::SameSound), "长 also reads chang");
+        assert_eq!(likeness('台', '医'), None, "台 read yí is archaic");
+        assert_eq!(likeness('位', '理'), None, "位 read lì is archaic");
         assert_eq!(likeness('南', '蓝'), Some(Likeness::NearSound), "n/l");
         assert_eq!(likeness('身', '生'), Some(Likeness::NearSound), "en/eng");
         assert_eq!(likeness('堂', '赏'), Some(Likeness::SimilarShape));
@@ -134,5 +162,6 @@ mod tests {
         assert_eq!(fuzzy("lin"), "nin");
         assert_eq!(fuzzy("feng"), "hen");
         assert_eq!(fuzzy("a"), "a");
+        assert_eq!(fuzzy("ê"), "ê", "a reading of 欸 is not ASCII");
     }
 }

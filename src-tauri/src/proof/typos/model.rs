@@ -100,12 +100,8 @@ impl LanguageModel {
         &self.words[id as usize]
     }
 
-    pub fn len(&self) -> usize {
+    pub fn word_count(&self) -> usize {
         self.words.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
     }
 
     /// Characters in the longest word of the model.
@@ -174,7 +170,7 @@ mod tests {
     #[test]
     fn the_shipped_model_parses_and_knows_common_words() {
         let model = LanguageModel::from_compressed(SHIPPED).expect("the shipped model is well formed");
-        assert!(model.len() > 50_000, "the model has its full lexicon");
+        assert!(model.word_count() > 50_000, "the model has its full lexicon");
         for word in ["机制", "委员会", "常务", "总体", "的"] {
             assert!(model.id(word).is_some(), "{word} is in the lexicon");
         }
