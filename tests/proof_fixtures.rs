@@ -73,7 +73,9 @@ fn every_range_points_at_its_text() {
 fn the_word_list_raises_no_false_alarm_on_the_fixtures() {
     let found: Vec<(&str, String)> = FIXTURES
         .iter()
-        .flat_map(|&name| findings(name).into_iter().filter(|f| f.rule == RuleId::Word).map(move |f| (name, f.text)))
+        .flat_map(|&name| {
+            findings(name).into_iter().filter(|f| f.rule == RuleId::Word).map(move |f| (name, f.text))
+        })
         .collect();
     // The one listed word in the printed issues is a real slip: a city makes 地方性法规, and
     // no place but the state makes laws.
@@ -86,7 +88,10 @@ fn the_typo_and_place_checks_raise_no_false_alarm_on_the_fixtures() {
     let found: Vec<(&str, String, String)> = FIXTURES
         .iter()
         .flat_map(|&name| {
-            findings(name).into_iter().filter(|f| quiet.contains(&f.rule)).map(move |f| (name, f.text, f.message))
+            findings(name)
+                .into_iter()
+                .filter(|f| quiet.contains(&f.rule))
+                .map(move |f| (name, f.text, f.message))
         })
         .collect();
     // The printed issues were proofread: every character and place in them is as meant.

@@ -25,7 +25,8 @@ pub fn run(paths: &[PathBuf], list: bool, out: &mut dyn Write) -> Result<(), App
         if list {
             out.write_all(mistakes.as_bytes()).map_err(output_error)?;
         }
-        let name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into());
+        let name =
+            file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into());
         out.write_all(report(&name, &tally, elapsed).as_bytes()).map_err(output_error)?;
     }
     Ok(())
@@ -42,10 +43,8 @@ fn labelled_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, AppError> {
         }
         let entries = std::fs::read_dir(path)
             .map_err(|e| AppError::invalid(format!("无法读取文件夹“{}”：{e}", path.display())))?;
-        let mut found: Vec<PathBuf> = entries
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|p| is_sentence_set(p))
-            .collect();
+        let mut found: Vec<PathBuf> =
+            entries.filter_map(|entry| entry.ok().map(|e| e.path())).filter(|p| is_sentence_set(p)).collect();
         found.sort();
         files.extend(found);
     }

@@ -57,8 +57,8 @@ impl Article {
     /// ends with both).
     pub fn attribution_lines(&self) -> Vec<String> {
         let source = self.source.iter().map(|source| format!("（摘编自{source}）"));
-        let units = (!self.contributors.is_empty())
-            .then(|| format!("（{} 供稿）", self.contributors.join("、")));
+        let units =
+            (!self.contributors.is_empty()).then(|| format!("（{} 供稿）", self.contributors.join("、")));
         source.chain(units).collect()
     }
 

@@ -226,7 +226,7 @@ mod tests {
         assert_eq!(wrong.attribution_lines()[0].chars().skip(1).take(3).collect::<String>(), "会同市");
         let right = article("会同县：“五纳入五保障”", "怀化市会同县以……", "会同县人大常委会");
         assert!(attribution_places(&right, 1).is_empty());
-        let mut also_reprinted = wrong.clone();
+        let mut also_reprinted = wrong;
         also_reprinted.source = Some("《湖南日报》".into());
         let findings = attribution_places(&also_reprinted, 1);
         assert_eq!(findings.len(), 1, "the units' line is checked after a 摘编自 line too");

@@ -13,7 +13,13 @@ pub struct LabelledSentence {
 impl LabelledSentence {
     /// Character offsets where source and target differ.
     pub fn typos(&self) -> Vec<usize> {
-        self.source.chars().zip(self.target.chars()).enumerate().filter(|(_, (a, b))| a != b).map(|(i, _)| i).collect()
+        self.source
+            .chars()
+            .zip(self.target.chars())
+            .enumerate()
+            .filter(|(_, (a, b))| a != b)
+            .map(|(i, _)| i)
+            .collect()
     }
 }
 
@@ -78,7 +84,7 @@ impl Tally {
         self.sentences += 1;
         self.characters += sentence.source.chars().count();
         self.findings += flagged.len();
-        self.findings_on_typos += flagged.iter().filter(|h| on_typo(*h)).count();
+        self.findings_on_typos += flagged.iter().filter(|h| on_typo(h)).count();
         self.flagged_sentences += usize::from(!flagged.is_empty());
         if typos.is_empty() {
             self.clean_sentences += 1;
@@ -93,7 +99,8 @@ impl Tally {
         for &at in &typos {
             let Some(hit) = flagged.iter().find(|h| (h.start..h.end).contains(&at)) else { continue };
             self.typos_found += 1;
-            let corrected = hit.end - hit.start == 1 && hit.suggestion.as_deref() == Some(target[at].to_string().as_str());
+            let corrected = hit.end - hit.start == 1
+                && hit.suggestion.as_deref() == Some(target[at].to_string().as_str());
             self.typos_corrected += usize::from(corrected);
         }
     }
@@ -160,7 +167,10 @@ mod tests {
         tally.add(&sentence("会议结束", "会议结束"), &[]);
         tally.add(&sentence("总休要球", "总体要求"), &[]);
         assert_eq!((tally.typo_sentences, tally.hit_sentences, tally.exact_sentences), (3, 2, 1));
-        assert_eq!((tally.flagged_sentences, tally.flagged_clean_sentences, tally.clean_sentences), (3, 1, 2));
+        assert_eq!(
+            (tally.flagged_sentences, tally.flagged_clean_sentences, tally.clean_sentences),
+            (3, 1, 2)
+        );
         assert_eq!((tally.findings, tally.findings_on_typos), (4, 2));
         assert_eq!((tally.typos, tally.typos_found, tally.typos_corrected), (4, 2, 2));
         assert!((tally.false_alarm_rate() - 0.5).abs() < 1e-9);

@@ -32,9 +32,9 @@ mod words;
 pub use apply::{ApplyRefusal, apply_suggestion, can_apply};
 pub use context::{CONTEXT_CHARS, finding_context};
 pub use finding::{Finding, Hit, Part, RuleId};
-pub use round_dates::RoundDates;
 pub use measure::{LabelledError, LabelledSentence, Tally, parse_labelled};
 pub use places::{Gazetteer, Place};
+pub use round_dates::RoundDates;
 pub use words::{DEFAULT_WORDS, WordEntry, WordList, WordListError};
 
 use crate::domain::{Article, Issue, Publication};

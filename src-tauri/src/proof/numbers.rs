@@ -155,10 +155,12 @@ mod tests {
     fn years_are_written_in_full() {
         assert_eq!(found("25年9月召开")[0].2.as_deref(), Some("2025年"));
         assert!(found("2025年9月召开，工作25年").is_empty());
-        for inside in ["全县25年底完成", "于25年启动", "截至24年，共有", "25年以来，各地", "25年度考核"] {
+        for inside in ["全县25年底完成", "于25年启动", "截至24年，共有", "25年以来，各地", "25年度考核"]
+        {
             assert_eq!(found(inside).len(), 1, "{inside}: a short year inside a sentence");
         }
-        for span in ["工作25年来", "自25年前起", "坚持了25年，", "任职10年间", "2025年底"] {
+        for span in ["工作25年来", "自25年前起", "坚持了25年，", "任职10年间", "2025年底"]
+        {
             assert!(found(span).is_empty(), "{span}: a span of years or a full year");
         }
     }

@@ -124,18 +124,19 @@ fn unknown_places(text: &str, index: &CharIndex, gazetteer: &Gazetteer) -> Vec<H
 /// Whether the stem at byte `at` is the tail of a longer known name (岳阳 in 岳阳楼区 is not,
 /// but 江华 in 江华瑶族自治县 starts one, and 津市 in 津市市 is one).
 fn inside_known_name(text: &str, at: usize, gazetteer: &Gazetteer) -> bool {
-    gazetteer.names().any(|name| {
-        text.match_indices(name).any(|(start, found)| start <= at && at < start + found.len())
-    })
+    gazetteer
+        .names()
+        .any(|name| text.match_indices(name).any(|(start, found)| start <= at && at < start + found.len()))
 }
 
 fn unknown_place_hit(index: &CharIndex, at: usize, written: &str, stem: &str, gazetteer: &Gazetteer) -> Hit {
-    let real: Vec<&str> =
-        gazetteer.places.iter().flat_map(Place::forms).filter(|f| f.strip_suffix(SUFFIXES) == Some(stem)).collect();
-    let message = format!(
-        "湖南省没有“{written}”，只有“{}”，请核对（湖南省行政区划）",
-        real.join("”“")
-    );
+    let real: Vec<&str> = gazetteer
+        .places
+        .iter()
+        .flat_map(Place::forms)
+        .filter(|f| f.strip_suffix(SUFFIXES) == Some(stem))
+        .collect();
+    let message = format!("湖南省没有“{written}”，只有“{}”，请核对（湖南省行政区划）", real.join("”“"));
     let suggestion = (real.len() == 1).then(|| real[0].to_owned());
     Hit::new(RuleId::UnknownPlace, index.range(at..at + written.len()), message, suggestion)
 }
@@ -148,14 +149,13 @@ fn wrong_prefectures(text: &str, index: &CharIndex, gazetteer: &Gazetteer) -> Ve
         for form in county.forms() {
             for (at, _) in text.match_indices(form) {
                 let before = &text[..at];
-                let Some(written) = gazetteer
-                    .prefectures()
-                    .flat_map(Place::forms)
-                    .find(|name| before.ends_with(name))
+                let Some(written) =
+                    gazetteer.prefectures().flat_map(Place::forms).find(|name| before.ends_with(name))
                 else {
                     continue;
                 };
-                let belongs = gazetteer.prefectures().any(|p| p.name == parent && p.forms().any(|f| f == written));
+                let belongs =
+                    gazetteer.prefectures().any(|p| p.name == parent && p.forms().any(|f| f == written));
                 if belongs {
                     continue;
                 }
@@ -196,7 +196,10 @@ mod tests {
 
     #[test]
     fn a_place_that_does_not_exist_is_flagged() {
-        assert_eq!(found("会同市人大常委会"), [(RuleId::UnknownPlace, "会同市".into(), Some("会同县".into()))]);
+        assert_eq!(
+            found("会同市人大常委会"),
+            [(RuleId::UnknownPlace, "会同市".into(), Some("会同县".into()))]
+        );
         assert_eq!(found("湘西市人大"), [(RuleId::UnknownPlace, "湘西市".into(), Some("湘西州".into()))]);
         let both = found("湘潭区");
         assert_eq!(both[0].2, None, "湘潭 has a 市 and a 县: only a person can choose");

@@ -103,7 +103,11 @@ mod tests {
         wrong.dedup();
         assert_eq!(wrong.len(), count, "each wrong form is listed once");
         for entry in &list.entries {
-            assert!(!entry.right.contains(&entry.wrong), "{}: the right form does not hold the wrong one", entry.wrong);
+            assert!(
+                !entry.right.contains(&entry.wrong),
+                "{}: the right form does not hold the wrong one",
+                entry.wrong
+            );
             assert!(entry.explanation.contains('（'), "{}: the explanation names its source", entry.wrong);
         }
     }

@@ -77,9 +77,8 @@ const HAN: std::ops::RangeInclusive<u32> = 0x3400..=0x9FFF;
 /// characters thousands of times a page.
 fn sounds(c: char) -> Option<&'static Sounds> {
     static TABLE: OnceLock<Vec<Sounds>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        HAN.map(|code| char::from_u32(code).map(sounds_now).unwrap_or_default()).collect()
-    });
+    let table = TABLE
+        .get_or_init(|| HAN.map(|code| char::from_u32(code).map(sounds_now).unwrap_or_default()).collect());
     let code = u32::from(c);
     HAN.contains(&code).then(|| &table[(code - HAN.start()) as usize])
 }

@@ -25,15 +25,16 @@ pub fn best_reading(model: &LanguageModel, chars: &[char]) -> Reading {
     let n = chars.len();
     let mut states: Vec<Vec<State>> = vec![Vec::new(); n + 1];
     states[0].push(State { last: None, cost: 0.0, from: 0, from_state: 0 });
-    let mut word = String::new();
     for i in 0..n {
         if states[i].is_empty() {
             continue;
         }
         for length in 1..=model.longest_word().min(n - i) {
-            word.clear();
-            word.extend(&chars[i..i + length]);
-            let id = model.id(&word);
+            let span = &chars[i..i + length];
+            if length > 1 && !model.begins_a_word(&span[..length - 1]) {
+                break;
+            }
+            let id = model.id_of(span);
             if id.is_none() && length > 1 {
                 continue;
             }
@@ -59,8 +60,7 @@ fn keep_cheaper(states: &mut Vec<State>, next: State) {
 
 fn trace_back(states: &[Vec<State>], n: usize) -> Reading {
     let mut word_length = vec![1; n];
-    let Some((mut index, best)) =
-        states[n].iter().enumerate().min_by(|a, b| a.1.cost.total_cmp(&b.1.cost))
+    let Some((mut index, best)) = states[n].iter().enumerate().min_by(|a, b| a.1.cost.total_cmp(&b.1.cost))
     else {
         return Reading { cost: 0.0, word_length };
     };

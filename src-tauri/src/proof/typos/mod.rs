@@ -44,8 +44,22 @@ const CONTEXT: usize = 4;
 
 /// Titles after which a person's name follows (`秘书长王晓科`): its characters are not checked.
 const TITLES: [&str; 16] = [
-    "主任", "秘书长", "书记", "主席", "委员长", "省长", "市长", "县长", "区长", "州长", "镇长", "乡长",
-    "局长", "部长", "厅长", "院长",
+    "主任",
+    "秘书长",
+    "书记",
+    "主席",
+    "委员长",
+    "省长",
+    "市长",
+    "县长",
+    "区长",
+    "州长",
+    "镇长",
+    "乡长",
+    "局长",
+    "部长",
+    "厅长",
+    "院长",
 ];
 
 /// Characters of a name after a title (a Chinese name has two or three).
@@ -207,10 +221,7 @@ mod tests {
 
     fn flagged(text: &str) -> Vec<(String, Option<String>)> {
         let chars: Vec<char> = text.chars().collect();
-        check(text, [])
-            .into_iter()
-            .map(|h| (chars[h.start..h.end].iter().collect(), h.suggestion))
-            .collect()
+        check(text, []).into_iter().map(|h| (chars[h.start..h.end].iter().collect(), h.suggestion)).collect()
     }
 
     #[test]

@@ -5,9 +5,10 @@
 //! decompressed and indexed once, on the first check, by whichever thread runs it (a worker,
 //! never the UI thread: the desktop commands run on a blocking pool).
 
-use std::collections::HashMap;
 use std::io::Read;
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The compressed model shipped with the program (about 5.7 MB).
 const SHIPPED: &[u8] = include_bytes!("../../../../assets/proof/language-model.bin.z");
@@ -26,7 +27,10 @@ pub type WordId = u32;
 
 #[derive(Debug)]
 pub struct LanguageModel {
-    ids: HashMap<Box<str>, WordId>,
+    ids: FxHashMap<Box<[char]>, WordId>,
+    /// Every proper beginning of a word of two or more characters: the lattice stops
+    /// reading a longer word where no word goes on.
+    beginnings: FxHashSet<Box<[char]>>,
     words: Vec<Box<str>>,
     unigram: Vec<u8>,
     backoff: Vec<u8>,
@@ -52,9 +56,7 @@ impl LanguageModel {
 
     pub fn from_compressed(bytes: &[u8]) -> Result<Self, ModelError> {
         let mut raw = Vec::new();
-        flate2::read::ZlibDecoder::new(bytes)
-            .read_to_end(&mut raw)
-            .map_err(|_| ModelError("无法解压"))?;
+        flate2::read::ZlibDecoder::new(bytes).read_to_end(&mut raw).map_err(|_| ModelError("无法解压"))?;
         Self::parse(&raw)
     }
 
@@ -62,7 +64,8 @@ impl LanguageModel {
         let mut reader = Reader { bytes: raw.strip_prefix(MAGIC).ok_or(ModelError("文件头不对"))? };
         let count = reader.u32()? as usize;
         let text_length = reader.u32()? as usize;
-        let text = std::str::from_utf8(reader.take(text_length)?).map_err(|_| ModelError("词表不是 UTF-8"))?;
+        let text =
+            std::str::from_utf8(reader.take(text_length)?).map_err(|_| ModelError("词表不是 UTF-8"))?;
         let words: Vec<Box<str>> = text.split('\n').map(Box::from).collect();
         if words.len() != count {
             return Err(ModelError("词数不符"));
@@ -88,12 +91,29 @@ impl LanguageModel {
         }
         start.push(next.len() as u32);
         let longest_word = words.iter().map(|w| w.chars().count()).max().unwrap_or(1);
-        let ids = words.iter().enumerate().map(|(id, w)| (w.clone(), id as WordId)).collect();
-        Ok(LanguageModel { ids, words, unigram, backoff, start, next, cost, longest_word })
+        let mut ids = FxHashMap::default();
+        let mut beginnings = FxHashSet::default();
+        for (id, word) in words.iter().enumerate() {
+            let chars: Box<[char]> = word.chars().collect();
+            for end in 1..chars.len() {
+                beginnings.insert(chars[..end].into());
+            }
+            ids.insert(chars, id as WordId);
+        }
+        Ok(LanguageModel { ids, beginnings, words, unigram, backoff, start, next, cost, longest_word })
     }
 
     pub fn id(&self, word: &str) -> Option<WordId> {
-        self.ids.get(word).copied()
+        self.id_of(&word.chars().collect::<Vec<char>>())
+    }
+
+    pub fn id_of(&self, chars: &[char]) -> Option<WordId> {
+        self.ids.get(chars).copied()
+    }
+
+    /// Whether some longer word begins with `chars`.
+    pub fn begins_a_word(&self, chars: &[char]) -> bool {
+        self.beginnings.contains(chars)
     }
 
     pub fn word(&self, id: WordId) -> &str {
