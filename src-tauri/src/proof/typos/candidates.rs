@@ -27,14 +27,15 @@ pub struct NearWords {
 }
 
 /// One proposed correction: the character at `at` (in the run) read as `replacement`,
-/// which makes `word`.
+/// which makes `word` where the run has `written` (a range of the run). Kept as ids and
+/// ranges: a paragraph has thousands of candidates and only a few become findings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
     pub at: usize,
     pub replacement: char,
     pub likeness: Likeness,
-    pub word: String,
-    pub written: String,
+    pub word: WordId,
+    pub written: std::ops::Range<usize>,
 }
 
 impl NearWords {
@@ -73,8 +74,8 @@ impl NearWords {
                             at: start + masked,
                             replacement,
                             likeness,
-                            word: word.to_owned(),
-                            written: span.iter().collect(),
+                            word: id,
+                            written: start..start + length,
                         });
                     }
                 }
@@ -100,9 +101,14 @@ mod tests {
         let model = LanguageModel::shipped();
         let run: Vec<char> = "建立工作机智".chars().collect();
         let candidates = NearWords::shipped().candidates(model, &run);
-        let mechanism = candidates.iter().find(|c| c.word == "机制").expect("机制 is proposed for 机智");
+        let mechanism =
+            candidates.iter().find(|c| model.word(c.word) == "机制").expect("机制 is proposed for 机智");
         assert_eq!((mechanism.at, mechanism.replacement), (5, '制'));
         assert_eq!(mechanism.likeness, Likeness::SameSound);
-        assert!(candidates.iter().all(|c| c.word != "工作"), "a word already written is no candidate");
+        assert!(
+            candidates.iter().all(|c| model.word(c.word) != "工作"),
+            "a word already written is no candidate"
+        );
+        assert_eq!(mechanism.written, 4..6);
     }
 }

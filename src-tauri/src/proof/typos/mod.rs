@@ -97,7 +97,7 @@ pub fn check<'a>(text: &str, protected: impl IntoIterator<Item = &'a str>) -> Ve
 /// The candidates of a run grouped by the character they would change, one per replacement
 /// (the likeliest cause of the slip, then the longest word, for the message).
 fn by_position(mut candidates: Vec<Candidate>) -> Vec<(usize, Vec<Candidate>)> {
-    candidates.sort_by_key(|c| (c.at, c.replacement, c.likeness, std::cmp::Reverse(c.word.chars().count())));
+    candidates.sort_by_key(|c| (c.at, c.replacement, c.likeness, std::cmp::Reverse(c.written.len())));
     candidates.dedup_by_key(|c| (c.at, c.replacement));
     let mut grouped: Vec<(usize, Vec<Candidate>)> = Vec::new();
     for candidate in candidates {
@@ -135,8 +135,8 @@ fn judge(model: &LanguageModel, run: &[char], at: usize, alternatives: &[Candida
     let message = format!(
         "“{}”可能是错别字：“{}”疑为“{}”之误（{}），请核对原稿",
         run[at],
-        candidate.written,
-        candidate.word,
+        run[candidate.written.clone()].iter().collect::<String>(),
+        model.word(candidate.word),
         candidate.likeness.as_chinese()
     );
     let hit = Hit::new(RuleId::Typo, at..at + 1, message, Some(candidate.replacement.to_string()));
