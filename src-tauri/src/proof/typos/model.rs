@@ -103,6 +103,8 @@ impl LanguageModel {
         Ok(LanguageModel { ids, beginnings, words, unigram, backoff, start, next, cost, longest_word })
     }
 
+    /// The id of a word given as text (the checks look words up by characters).
+    #[cfg(test)]
     pub fn id(&self, word: &str) -> Option<WordId> {
         self.id_of(&word.chars().collect::<Vec<char>>())
     }
