@@ -127,3 +127,32 @@ fn the_word_list_is_exported_imported_used_and_reset() {
     assert!(cli(&db.path, &["words", "--reset"]).status.success());
     assert_eq!(text(&cli(&db.path, &["words"]).stdout), shipped);
 }
+
+#[test]
+fn check_bench_reports_figures_for_each_labelled_set_in_a_folder() {
+    let db = common::TempDb::new();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let set = "省人大堂务委员会第十次会议审议了报告。\t省人大常务委员会第十次会议审议了报告。\n\
+               省人大常委会召开党组会议。\t省人大常委会召开党组会议。\n";
+    std::fs::write(dir.path().join("official.tsv"), set).expect("writes the set");
+    std::fs::write(dir.path().join("official.findings.tsv"), "line\toffset\n1\t19\n").expect("writes");
+    let output = cli(&db.path, &["check-bench", dir.path().to_str().expect("UTF-8 path")]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let out = text(&output.stdout);
+    assert!(out.contains("official.tsv：2 句（错句 1，正确句 1）"), "{out}");
+    assert!(!out.contains("official.findings.tsv"), "per-character lists are not sentence sets: {out}");
+    assert!(out.contains("错句中至少一处标在错字上的：1 句（100.0%）"), "堂务 is found: {out}");
+    assert!(out.contains("正确句误报：0 句（0.0%）"), "{out}");
+    assert!(out.contains("每千字"), "{out}");
+}
+
+#[test]
+fn check_bench_refuses_a_malformed_set_with_its_line() {
+    let db = common::TempDb::new();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = dir.path().join("broken.tsv");
+    std::fs::write(&file, "原句\t正确句多一字\n").expect("writes the set");
+    let output = cli(&db.path, &["check-bench", file.to_str().expect("UTF-8 path")]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("第 1 行"), "{}", text(&output.stderr));
+}

@@ -134,7 +134,7 @@ pub fn reading_order(file: &IssueFile) -> Vec<String> {
             parts.push(article.editor_note.iter().map(|i| i.text.as_str()).collect());
         }
         parts.extend(article.body.iter().map(Block::plain_text));
-        parts.extend(article.attribution());
+        parts.extend(article.attribution_lines());
     }
     parts.extend(file.publication.footer.recipients.iter().cloned());
     parts.push(file.publication.footer.approval_number.clone());

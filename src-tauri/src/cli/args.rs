@@ -71,6 +71,14 @@ pub enum Command {
     },
     /// 校对检查一期（数据库中的期刊编号或期刊文件），列出标点、数字、用词、前后一致等问题
     Check(CheckArgs),
+    /// 在标注好的句子集上衡量错别字检查（每行“原句、正确句”的 .tsv 文件或其所在文件夹）：查准率、查全率、误报率和速度
+    CheckBench {
+        #[arg(required = true, value_name = "DIR|FILE")]
+        paths: Vec<PathBuf>,
+        /// 逐句列出误报和漏报
+        #[arg(long)]
+        list: bool,
+    },
     /// 校对用的用词表：列出、导出、导入或恢复默认
     Words(super::words::WordsArgs),
     /// 在所有期刊中查找文字（不必分词，“人大”这样的两个字也能查），列出期号、文章和含有该文字的片段

@@ -7,6 +7,7 @@ mod aliases;
 mod archive;
 mod args;
 mod check;
+mod check_bench;
 mod export;
 mod import;
 mod issues;
@@ -36,6 +37,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), A
         Command::Render { file, pdf } => return export::render(file, pdf, clock.now(), out),
         Command::Fonts { file, font_dir } => return export::list_fonts(file.as_deref(), font_dir, out),
         Command::Check(args) if check::is_file(args) => return check::run_file(args, out),
+        Command::CheckBench { paths, list } => return check_bench::run(paths, *list, out),
         _ => {}
     }
     let target = Target::of(cli.db, cli.server, cli.user)?;
@@ -73,6 +75,7 @@ fn run_in(
         Command::Import { files, issue } => import::run_import(session, &files, issue, out),
         Command::ImportIssue { file } => import::run_import_issue(session, &file, out),
         Command::Render { .. }
+        | Command::CheckBench { .. }
         | Command::Fonts { .. }
         | Command::Demo
         | Command::Init

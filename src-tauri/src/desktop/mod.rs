@@ -58,6 +58,9 @@ pub fn run() -> Result<(), AppError> {
             // The connection is kept beside the database, so a test's database brings its own.
             let connection = db.with_extension("connection.json");
             app.manage(AppState::open(&db, &connection)?);
+            // The typo check's model takes a moment to unpack: do it off the UI thread now, so
+            // that the first 校对检查 does not wait for it.
+            std::thread::spawn(crate::proof::prepare_typo_check);
             Ok(())
         })
         .invoke_handler(registered_commands!(handler_of))

@@ -52,13 +52,14 @@ impl Article {
         self.title.concat()
     }
 
-    /// The attribution line printed after the body, if the article has one.
-    pub fn attribution(&self) -> Option<String> {
-        match (&self.source, self.contributors.is_empty()) {
-            (Some(source), _) => Some(format!("（摘编自{source}）")),
-            (None, false) => Some(format!("（{} 供稿）", self.contributors.join("、"))),
-            (None, true) => None,
-        }
+    /// The attribution lines printed after the body: `（摘编自…）` and `（… 供稿）`, each if the
+    /// article has it, in that order (an article taken from a paper and sent in by a unit
+    /// ends with both).
+    pub fn attribution_lines(&self) -> Vec<String> {
+        let source = self.source.iter().map(|source| format!("（摘编自{source}）"));
+        let units =
+            (!self.contributors.is_empty()).then(|| format!("（{} 供稿）", self.contributors.join("、")));
+        source.chain(units).collect()
     }
 
     /// Han characters in the article, the unit editors count manuscripts in.
@@ -171,11 +172,15 @@ mod tests {
     }
 
     #[test]
-    fn attribution_prefers_source_over_contributors() {
+    fn attribution_lines_source_first_then_units() {
         let mut a = article();
-        assert_eq!(a.attribution().as_deref(), Some("（会同县人大常委会 供稿）"));
+        assert_eq!(a.attribution_lines(), ["（会同县人大常委会 供稿）"]);
         a.source = Some("《湖南日报》".into());
-        assert_eq!(a.attribution().as_deref(), Some("（摘编自《湖南日报》）"));
+        assert_eq!(a.attribution_lines(), ["（摘编自《湖南日报》）", "（会同县人大常委会 供稿）"]);
+        a.contributors.clear();
+        assert_eq!(a.attribution_lines(), ["（摘编自《湖南日报》）"]);
+        a.source = None;
+        assert!(a.attribution_lines().is_empty());
     }
 
     #[test]

@@ -106,7 +106,7 @@ fn article_blocks(article: &Article, styles: &Styles, blocks: &mut Vec<FlowBlock
     for block in &article.body {
         body_block(block, styles, blocks);
     }
-    if let Some(attribution) = article.attribution() {
+    for attribution in article.attribution_lines() {
         let block = TextBlock::new(attribution, styles.body(FontRole::Kai), styles.geometry.line);
         blocks.push(FlowBlock::Text(block.aligned(Align::Right)));
     }

@@ -160,7 +160,7 @@ fn fixtures_every_character_appears_once_in_order() {
             .issue
             .articles
             .iter()
-            .flat_map(|a| a.body.iter().map(Block::plain_text).chain(a.attribution()))
+            .flat_map(|a| a.body.iter().map(Block::plain_text).chain(a.attribution_lines()))
             .map(|text| without_spaces(&text))
             .filter(|text| !text.is_empty())
             .collect();

@@ -49,9 +49,14 @@ pub fn check_article(article: &Article, index: u32) -> Vec<Finding> {
 
 /// House style: the unit in the attribution is the place the article is about. A place
 /// whose name appears in the title or lead with another suffix (`会同县` against
-/// `会同市人大常委会`) is a typing slip in one of them.
+/// `会同市人大常委会`) is a typing slip in one of them. The units' line is the last
+/// attribution line, after a `（摘编自…）` line if the article has both.
 fn attribution_places(article: &Article, index: u32) -> Vec<Finding> {
-    let Some(line) = article.attribution().filter(|_| article.source.is_none()) else { return vec![] };
+    if article.contributors.is_empty() {
+        return vec![];
+    }
+    let lines = article.attribution_lines();
+    let (block, line) = (lines.len() - 1, &lines[lines.len() - 1]);
     let lead = article.body.iter().find(|b| matches!(b, Block::Paragraph { .. })).map(Block::plain_text);
     let about = format!("{}\n{}", article.title_text(), lead.unwrap_or_default());
     let mut findings = Vec::new();
@@ -79,7 +84,7 @@ fn attribution_places(article: &Article, index: u32) -> Vec<Finding> {
                 message,
                 Some(meant),
             );
-            findings.push(hit.at(Some(index), Part::Attribution, 0, &line));
+            findings.push(hit.at(Some(index), Part::Attribution, block as u32, line));
         }
         offset += contributor.chars().count() + 1;
     }
@@ -218,12 +223,14 @@ mod tests {
             (f.start, f.end, f.text.as_str(), f.suggestion.as_deref()),
             (1, 4, "会同市", Some("会同县"))
         );
-        assert_eq!(
-            wrong.attribution().expect("has contributors").chars().skip(1).take(3).collect::<String>(),
-            "会同市"
-        );
+        assert_eq!(wrong.attribution_lines()[0].chars().skip(1).take(3).collect::<String>(), "会同市");
         let right = article("会同县：“五纳入五保障”", "怀化市会同县以……", "会同县人大常委会");
         assert!(attribution_places(&right, 1).is_empty());
+        let mut also_reprinted = wrong;
+        also_reprinted.source = Some("《湖南日报》".into());
+        let findings = attribution_places(&also_reprinted, 1);
+        assert_eq!(findings.len(), 1, "the units' line is checked after a 摘编自 line too");
+        assert_eq!((findings[0].block, findings[0].text.as_str()), (1, "会同市"));
         let other = article("株洲市炎陵县：畅通", "今年以来，株洲市炎陵县……", "株洲市炎陵县人大常委会");
         assert!(attribution_places(&other, 0).is_empty());
     }

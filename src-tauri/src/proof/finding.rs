@@ -21,6 +21,9 @@ pub enum RuleId {
     LeadingZero,
     YearBrackets,
     Word,
+    Typo,
+    UnknownPlace,
+    WrongPrefecture,
     CrossForPlus,
     DuplicatedCharacter,
     LongSentence,
@@ -46,6 +49,8 @@ impl RuleId {
             | TitleWithoutBookMarks => "标点",
             RangeUnit | PhoneDash | ShortYear | LeadingZero | YearBrackets => "数字",
             Word => "用词",
+            Typo => "字词",
+            UnknownPlace | WrongPrefecture => "地名",
             CrossForPlus | DuplicatedCharacter | LongSentence => "文字",
             AttributionPlace | HeadingSequence | MastheadDate | MastheadRoundDate | FooterField => "前后一致",
         }

@@ -66,24 +66,42 @@ fn phone_dashes(text: &str, index: &CharIndex) -> Vec<Hit> {
         .collect()
 }
 
-static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| pattern(r"[’']?(\d{2})年(?:0?[1-9]|1[0-2])月"));
+static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| pattern(r"[’']?(\d{2})年"));
 
-/// GB/T 15835—2011 4.1.2: a year is written in full, `25年9月` → `2025年9月`. Only a year
-/// followed by a month is taken: `工作25年` is a duration.
+/// What after `25年` makes it a year: a month, 度, 底, 初, 末, 上/下半年, 第 (期), 以来.
+const YEAR_FOLLOWERS: [&str; 9] = ["度", "底", "初", "末", "上半年", "下半年", "第", "以来", "全年"];
+
+/// What before `25年` makes it a point in time rather than a duration (`于25年`, `截至25年`),
+/// unless a duration word follows (`自25年前`).
+const YEAR_LEADERS: [&str; 6] = ["于", "自", "从", "截至", "至", "到"];
+const DURATION_FOLLOWERS: &str = "前后来间内多左里余";
+
+static MONTH_AFTER: LazyLock<Regex> = LazyLock::new(|| pattern(r"^(?:0?[1-9]|1[0-2])月"));
+
+/// Whether `NN年` between `before` and `after` is a year, not a span of years (`工作25年`).
+fn is_year(before: &str, after: &str) -> bool {
+    if MONTH_AFTER.is_match(after) || YEAR_FOLLOWERS.iter().any(|f| after.starts_with(f)) {
+        return true;
+    }
+    let led = YEAR_LEADERS.iter().any(|l| before.ends_with(l));
+    led && !after.chars().next().is_some_and(|c| DURATION_FOLLOWERS.contains(c))
+}
+
+/// GB/T 15835—2011 4.1.2: a year is written in full, `25年9月` → `2025年9月`, also inside a
+/// sentence (`25年底`, `于25年`); `工作25年` and `25年来` are durations and stay.
 fn short_years(text: &str, index: &CharIndex) -> Vec<Hit> {
     SHORT_YEAR
         .captures_iter(text)
         .filter_map(|caps: Captures| {
             let whole = caps.get(0)?;
-            if digit_before(text, whole.start()) {
+            if digit_before(text, whole.start()) || !is_year(&text[..whole.start()], &text[whole.end()..]) {
                 return None;
             }
             let short = caps.get(1)?;
             let century = if short.as_str() < "50" { "20" } else { "19" };
             let message = format!("年份“{}”不应简写，应写全四位（GB/T 15835—2011 4.1.2）", short.as_str());
-            let year_end = short.end() + "年".len();
             let fixed = format!("{century}{}年", short.as_str());
-            Some(Hit::new(RuleId::ShortYear, index.range(whole.start()..year_end), message, Some(fixed)))
+            Some(Hit::new(RuleId::ShortYear, index.range(whole.range()), message, Some(fixed)))
         })
         .collect()
 }
@@ -137,6 +155,14 @@ mod tests {
     fn years_are_written_in_full() {
         assert_eq!(found("25年9月召开")[0].2.as_deref(), Some("2025年"));
         assert!(found("2025年9月召开，工作25年").is_empty());
+        for inside in ["全县25年底完成", "于25年启动", "截至24年，共有", "25年以来，各地", "25年度考核"]
+        {
+            assert_eq!(found(inside).len(), 1, "{inside}: a short year inside a sentence");
+        }
+        for span in ["工作25年来", "自25年前起", "坚持了25年，", "任职10年间", "2025年底"]
+        {
+            assert!(found(span).is_empty(), "{span}: a span of years or a full year");
+        }
     }
 
     #[test]

@@ -96,7 +96,44 @@ mod tests {
     #[test]
     fn shipped_list_parses() {
         let list = WordList::parse(DEFAULT_WORDS).expect("the shipped list is well formed");
-        assert!(list.entries.len() >= 10);
+        assert!(list.entries.len() >= 300, "the office list has at least 300 entries");
+        let mut wrong: Vec<&str> = list.entries.iter().map(|e| e.wrong.as_str()).collect();
+        wrong.sort_unstable();
+        let count = wrong.len();
+        wrong.dedup();
+        assert_eq!(wrong.len(), count, "each wrong form is listed once");
+        for entry in &list.entries {
+            assert!(
+                !entry.right.contains(&entry.wrong),
+                "{}: the right form does not hold the wrong one",
+                entry.wrong
+            );
+            assert!(entry.explanation.contains('（'), "{}: the explanation names its source", entry.wrong);
+        }
+    }
+
+    /// Correct official prose, written to hold the right forms of the list and the words a
+    /// careless entry would fire inside (个人材料, 有关连锁, 记录相关, 希有关单位, 以经济…).
+    const CLEAN_OFFICIAL_TEXT: &str = "\
+        截至目前，县人大常委会主任会议已作出决定，对报名截止日期作出明确规定。\
+        市人大常委会副主任、秘书长出席会议。全省各级人大常委会要依法行使职权，\
+        监督“一府一委两院”工作，推进全过程人民民主。设区的市人大及其常委会制定地方性法规，\
+        必须遵守宪法和法律；口罩、药品等生活必需品保障有力。会议审议了个人材料和一份内部文件，\
+        听取了有关连锁经营、记录相关情况的汇报。希有关单位以经济建设为中心，认真执行。\
+        毕竟争取到了资金，完成份额任务，划定边界时一并研究。县委常委会成员参加。\
+        代表们反映强烈，要求渡过难关、作出新的更大贡献。其他代表依法提出议案和建议，\
+        人民检察院、人民法院负责同志列席，会议纪要印发各乡镇。换届选举工作有序推进。\
+        本届以来共制定地方性法规5部，座谈会交流了做法，大家一致认为要把工作做细做实。";
+
+    #[test]
+    fn the_shipped_list_finds_nothing_in_clean_official_text() {
+        let list = WordList::shipped();
+        let found: Vec<String> = list
+            .check(CLEAN_OFFICIAL_TEXT)
+            .iter()
+            .map(|h| CLEAN_OFFICIAL_TEXT.chars().skip(h.start).take(h.end - h.start).collect())
+            .collect();
+        assert!(found.is_empty(), "false alarms on correct text: {found:?}");
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub struct FindingView {
     pub article_id: Option<Id>,
     /// Empty for the masthead and footer.
     pub article_title: String,
-    /// The rule's family (`标点`, `数字`, `用词`, `文字`, `前后一致`), as the panel counts them.
+    /// The rule's family (`标点`, `数字`, `用词`, `字词`, `地名`, `文字`, `前后一致`), as the panel counts them.
     pub family: String,
     /// A few characters before and after the flagged text, in the text it was found in.
     pub before: String,

@@ -186,7 +186,7 @@ pub fn text_lines(article: &Article) -> Vec<String> {
         Block::Image { .. } => format!("［图片］{}", block.plain_text()),
         _ => block.plain_text(),
     }));
-    lines.extend(article.attribution());
+    lines.extend(article.attribution_lines());
     lines
 }
 

@@ -441,7 +441,7 @@ export type ArticleComparison = { articleId: number, title: string, change: Arti
 
 export type RoundComparison = { fromLabel: string, toLabel: string, articles: Array<ArticleComparison>, };
 
-export type RuleId = "half-width-punctuation" | "straight-quotes" | "unpaired-mark" | "enumeration-comma-between-quotes" | "doubled-punctuation" | "dash-form" | "ellipsis-form" | "title-without-book-marks" | "range-unit" | "phone-dash" | "short-year" | "leading-zero" | "year-brackets" | "word" | "cross-for-plus" | "duplicated-character" | "long-sentence" | "attribution-place" | "heading-sequence" | "masthead-date" | "masthead-round-date" | "footer-field";
+export type RuleId = "half-width-punctuation" | "straight-quotes" | "unpaired-mark" | "enumeration-comma-between-quotes" | "doubled-punctuation" | "dash-form" | "ellipsis-form" | "title-without-book-marks" | "range-unit" | "phone-dash" | "short-year" | "leading-zero" | "year-brackets" | "word" | "typo" | "unknown-place" | "wrong-prefecture" | "cross-for-plus" | "duplicated-character" | "long-sentence" | "attribution-place" | "heading-sequence" | "masthead-date" | "masthead-round-date" | "footer-field";
 
 export type Part = "title" | "subtitle" | "byline" | "editorNote" | "body" | "attribution" | "masthead" | "footer";
 
@@ -535,7 +535,7 @@ articleId: number | null,
  */
 articleTitle: string, 
 /**
- * The rule's family (`标点`, `数字`, `用词`, `文字`, `前后一致`), as the panel counts them.
+ * The rule's family (`标点`, `数字`, `用词`, `字词`, `地名`, `文字`, `前后一致`), as the panel counts them.
  */
 family: string, 
 /**
