@@ -48,7 +48,7 @@ fn request(text: &str) -> SearchRequest {
 fn texts(article: &Article) -> Vec<String> {
     let mut texts = vec![article.title.concat()];
     texts.extend(article.body.iter().map(|block| block.plain_text()));
-    texts.extend(article.attribution());
+    texts.extend(article.attribution_lines());
     texts
 }
 
