@@ -102,5 +102,5 @@ package-server: setup ui-build
 ## Debian 12 root with apt, used, and purged.
 package-test: setup ui-build
 	cargo deb -p jianbao --locked --profile dev -o target/debian/jianbao-server-test.deb
-	cargo build --no-default-features --bin jianbao-cli
+	cargo build --no-default-features --features server --bin jianbao-cli
 	tests/packaging/server-install.sh target/debian/jianbao-server-test.deb target/debug/jianbao-cli

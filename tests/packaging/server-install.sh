@@ -21,8 +21,26 @@ step() { printf '\n== %s (%ss)\n' "$1" "$SECONDS"; }
 fail() { echo "失败：$*" >&2; exit 1; }
 in_root() { chroot "$root" "$@"; }
 
+# The server runs in a session of its own (setsid): runuser does not pass a signal on to the
+# program it runs, so only the whole group can be stopped.
+stop_server() {
+  [ -n "$server_pid" ] || return 0
+  kill -TERM -- "-$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=
+}
+
+# Whether any process still runs inside the root.
+running_in_root() {
+  local proc
+  for proc in /proc/[0-9]*; do
+    [ "$(readlink "$proc/root" 2>/dev/null)" = "$root" ] && return 0
+  done
+  return 1
+}
+
 cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  stop_server
   umount "$root/proc" 2>/dev/null || true
   rm -rf "$root" "$work"
 }
@@ -67,7 +85,7 @@ unit="$root/lib/systemd/system/jianbao-server.service"
 exec_start=$(sed -n 's/^ExecStart=//p' "$unit")
 font_env=$(sed -n 's/^Environment=//p' "$unit")
 # systemd reads the EnvironmentFile and expands $JIANBAO_SERVER_ARGS into words; so does this.
-in_root runuser -u jianbao -- env -i $font_env bash -c \
+setsid chroot "$root" runuser -u jianbao -- env -i $font_env bash -c \
   "set -a; . /etc/default/jianbao-server; cd /var/lib/jianbao; exec $exec_start" > "$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do
@@ -85,7 +103,9 @@ issue=$("$cli" "${office[@]}" issue list | awk '$1 ~ /^[0-9]+$/ { print $1; exit
 "$cli" "${office[@]}" export "$issue" -o "$work/issue.pdf" > /dev/null || fail "export over the server"
 pdffonts "$work/issue.pdf" | grep -Eq 'Fandol|Noto' || fail "the exported PDF does not use the packaged fonts"
 [ "$(in_root stat -c %U /var/lib/jianbao/office.sqlite3)" = jianbao ] || fail "the database is not owned by jianbao"
-kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
+stop_server
+for _ in $(seq 50); do running_in_root || break; sleep 0.1; done
+! running_in_root || fail "a process is left running inside the root after the server was stopped"
 
 step "purge: the program goes, the data stays"
 DEBIAN_FRONTEND=noninteractive in_root apt-get purge -y -qq jianbao-server > "$work/purge.log" 2>&1 \
