@@ -18,3 +18,27 @@ export async function saveRowList<View>(save: () => Promise<RowListAnswer<View>>
     return { kind: "failed", message: `${(e as { message: string }).message}。填写的内容仍在页面上，可以再次保存。` };
   }
 }
+
+/** What the page shows after saving `rows`: on a refusal the rows as sent, whose places the
+ *  problems count (blank rows were left out of them); on success the stored list. */
+export type RowListOutcome<Row, View> = {
+  error: string | null;
+  status: "idle" | "saved";
+  refused?: { rows: Row[]; problems: RowProblem[] };
+  list?: View;
+};
+
+export async function saveRows<Row, View>(
+  rows: Row[],
+  send: (rows: Row[]) => Promise<RowListAnswer<View>>,
+): Promise<RowListOutcome<Row, View>> {
+  const saved = await saveRowList(() => send(rows));
+  switch (saved.kind) {
+    case "saved":
+      return { error: null, status: "saved", list: saved.list };
+    case "refused":
+      return { error: null, status: "idle", refused: { rows, problems: saved.problems } };
+    case "failed":
+      return { error: saved.message, status: "idle" };
+  }
+}
