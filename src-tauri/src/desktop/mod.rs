@@ -61,6 +61,8 @@ pub fn run() -> Result<(), AppError> {
             // The typo check's model takes a moment to unpack: do it off the UI thread now, so
             // that the first 校对检查 does not wait for it.
             std::thread::spawn(crate::proof::prepare_typo_check);
+            // Likewise the segmenter that keeps words whole when a title breaks.
+            std::thread::spawn(crate::layout::prepare_title_breaking);
             Ok(())
         })
         .invoke_handler(registered_commands!(handler_of))

@@ -52,6 +52,21 @@ impl Article {
         self.title.concat()
     }
 
+    /// The title as one line of a table of contents: the stored lines joined by `separator`
+    /// (none after a line that ends in a mark such as `：`, which already separates), and a
+    /// space typed between two phrases (`抓重点 求突破`) kept as a full-width space.
+    pub fn title_for_contents(&self, separator: &str) -> String {
+        let mut joined = String::new();
+        for line in self.title.iter().map(|line| line.trim()).filter(|line| !line.is_empty()) {
+            let ends_in_mark = joined.chars().last().is_some_and(|c| "：，、；:,".contains(c));
+            if !joined.is_empty() && !ends_in_mark {
+                joined.push_str(separator);
+            }
+            joined.push_str(line);
+        }
+        full_width_phrase_spaces(&joined)
+    }
+
     /// The attribution lines printed after the body: `（摘编自…）` and `（… 供稿）`, each if the
     /// article has it, in that order (an article taken from a paper and sent in by a unit
     /// ends with both).
@@ -150,6 +165,26 @@ pub fn count_han(text: &str) -> usize {
     text.chars().filter(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')).count()
 }
 
+/// Spaces between two Han characters become one ideographic space (U+3000); other spaces, as
+/// between Latin words, stay.
+fn full_width_phrase_spaces(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let han = |c: Option<&char>| c.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(c) || "”》）".contains(*c));
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let run_end = (i..chars.len()).find(|&k| chars[k] != ' ').unwrap_or(chars.len());
+        if chars[i] == ' ' && i > 0 && han(chars.get(i - 1)) && han(chars.get(run_end)) {
+            out.push('\u{3000}');
+            i = run_end;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +199,19 @@ mod tests {
             contributors: vec!["会同县人大常委会".into()],
             source: None,
         }
+    }
+
+    #[test]
+    fn title_for_contents_joins_lines_and_keeps_phrase_spaces_full_width() {
+        let mut a = article();
+        assert_eq!(a.title_for_contents(""), a.title_text());
+        a.title = vec!["湘潭县：".into(), "小切口立法见实效".into()];
+        assert_eq!(a.title_for_contents("　"), "湘潭县：小切口立法见实效", "none after ：");
+        a.title = vec!["抓重点 求突破".into(), "开创代表工作新局面".into()];
+        assert_eq!(a.title_for_contents("　"), "抓重点　求突破　开创代表工作新局面");
+        assert_eq!(a.title_for_contents(""), "抓重点　求突破开创代表工作新局面");
+        a.title = vec!["推进 NPC 数字化".into()];
+        assert_eq!(a.title_for_contents(""), "推进 NPC 数字化", "spaces beside Latin words stay");
     }
 
     #[test]

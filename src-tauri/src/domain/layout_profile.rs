@@ -23,6 +23,14 @@ pub struct LayoutProfile {
     /// 报名 size in points; 初号 = 42 pt.
     pub masthead_name_size_pt: f32,
     pub masthead_total_placement: MastheadTotalPlacement,
+    /// Extra space between the 报名's characters, in ems of the 报名. Printed 简报 set the name
+    /// as one word with light tracking (about ¼ em); wider tracking reads as separate characters.
+    #[serde(default = "tracking_before_it_was_a_setting")]
+    pub masthead_name_tracking_em: f32,
+    /// From the foot of the editing-unit-and-date line (its em box) down to the red rule, in
+    /// millimetres. Printed 简报 leave about 4 mm.
+    #[serde(default = "rule_gap_before_it_was_a_setting")]
+    pub masthead_rule_gap_mm: f32,
     /// Article title size in points; 二号 = 22 pt.
     pub title_size_pt: f32,
     pub compression: CompressionStyle,
@@ -36,7 +44,27 @@ pub struct LayoutProfile {
     pub pad_to_even_pages: bool,
     /// Start every article on a new page instead of after one blank line.
     pub article_starts_new_page: bool,
+    /// 撑满版心: the first line's em box starts on the text block's top edge and the last line's
+    /// ends on its bottom edge (GB/T 9704-2012 §5.2.1 版心 225 mm), the leading falling only
+    /// between lines; off, each line is centred in a cell of text block height / lines.
+    /// Publications stored before this setting keep their centred cells.
+    #[serde(default)]
+    pub fill_text_block: bool,
+    /// What joins a title's lines in the 要目 (none, or a full-width space).
+    #[serde(default)]
+    pub contents_line_separator: String,
     pub fonts: FontRoles,
+}
+
+/// The 报名 tracking of publications stored before it became a setting (1.5 em per character).
+fn tracking_before_it_was_a_setting() -> f32 {
+    0.5
+}
+
+/// Where the red rule sat before its gap became a setting: at the foot of the date line's
+/// cell, which is 2.3 mm under its em box on the default grid.
+fn rule_gap_before_it_was_a_setting() -> f32 {
+    2.3
 }
 
 impl Default for LayoutProfile {
@@ -53,6 +81,8 @@ impl Default for LayoutProfile {
             lines_per_page: 22,
             masthead_name_size_pt: 48.0,
             masthead_total_placement: MastheadTotalPlacement::NextLine,
+            masthead_name_tracking_em: 0.25,
+            masthead_rule_gap_mm: 4.0,
             title_size_pt: 22.0,
             compression: CompressionStyle::FullWidth,
             red_cmyk: [0.0, 80.0, 80.0, 0.0],
@@ -60,6 +90,8 @@ impl Default for LayoutProfile {
             number_first_page: true,
             pad_to_even_pages: false,
             article_starts_new_page: false,
+            fill_text_block: true,
+            contents_line_separator: String::new(),
             fonts: FontRoles::default(),
         }
     }

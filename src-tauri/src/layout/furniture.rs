@@ -34,8 +34,9 @@ pub fn masthead(issue: &Issue, publication: &Publication, styles: &Styles) -> Ve
     let name_size = profile.masthead_name_size_pt;
     let name_style = TextStyle { ink: Ink::Red, ..styles.style(FontRole::Display, name_size) };
     let name_chars = publication.name.chars().count() as f32;
-    // Letter-spaced: the name spread over 1.5 em per character (分散对齐), centred.
-    let spread = (name_chars * 1.5 * name_style.cell_pt).min(g.width);
+    // Letter-spaced by the profile's tracking between characters (分散对齐), centred.
+    let tracking = profile.masthead_name_tracking_em.max(0.0);
+    let spread = ((name_chars + (name_chars - 1.0).max(0.0) * tracking) * name_style.cell_pt).min(g.width);
     let side = (g.width - spread) / 2.0;
     let mut name = TextBlock::new(publication.name.as_str(), name_style, 2.0 * g.line).furniture();
     name.align = if name_chars > 1.0 { Align::Justify } else { Align::Center };
@@ -61,8 +62,17 @@ pub fn masthead(issue: &Issue, publication: &Publication, styles: &Styles) -> Ve
         left: TextBlock::new(unit, body, g.line).aligned(Align::Left).furniture(),
         right: TextBlock::new(date, body, g.line).aligned(Align::Right).furniture(),
     });
-    blocks.push(FlowBlock::Rule { thickness: MASTHEAD_RULE_PT, ink: Ink::Red, height: g.line, offset: 0.0 });
+    let offset = masthead_rule_offset(profile.masthead_rule_gap_mm, body.size_pt, g.line);
+    blocks.push(FlowBlock::Rule { thickness: MASTHEAD_RULE_PT, ink: Ink::Red, height: g.line, offset });
     blocks
+}
+
+/// How far into the grid line after the date line the red rule sits, for a rule `gap_mm` under
+/// the date line's em box: the box is centred in its cell, so half the leading is already
+/// below it. Kept inside that grid line so the 要目 below stays on the grid.
+fn masthead_rule_offset(gap_mm: f32, body_size_pt: f32, line_pt: f32) -> f32 {
+    let below_em_box = (line_pt - body_size_pt) / 2.0;
+    (gap_mm * PT_PER_MM - below_em_box).clamp(0.0, line_pt - MASTHEAD_RULE_PT)
 }
 
 /// The 要目 bullet's size against the entry's: the fonts' `●` fills the whole em, which
@@ -72,7 +82,7 @@ const TOC_BULLET_SCALE: f32 = 0.6;
 /// The 要目 (DESIGN §2): `要　目` centred in 黑体, then one entry per article generated from
 /// its title lines joined, led by `●`, in 楷体 三号 with a hanging indent so that wrapped
 /// lines align after the bullet.
-pub fn table_of_contents(issue: &Issue, styles: &Styles) -> Vec<FlowBlock> {
+pub fn table_of_contents(issue: &Issue, separator: &str, styles: &Styles) -> Vec<FlowBlock> {
     if issue.articles.is_empty() {
         return Vec::new();
     }
@@ -83,7 +93,7 @@ pub fn table_of_contents(issue: &Issue, styles: &Styles) -> Vec<FlowBlock> {
     let bullet = TextStyle { size_pt: kai.size_pt * TOC_BULLET_SCALE, ..kai };
     for article in &issue.articles {
         let entry = TextBlock {
-            runs: vec![("●".to_owned(), bullet), (article.title_text(), kai)],
+            runs: vec![("●".to_owned(), bullet), (article.title_for_contents(separator), kai)],
             ..TextBlock::new("", kai, g.line)
         };
         blocks.push(FlowBlock::Text(entry.indented(2.0 * g.cell, 3.0 * g.cell)));
@@ -217,5 +227,15 @@ mod tests {
     fn two_character_names_are_spaced_to_three_cells() {
         assert_eq!(spaced_name("汤建"), "汤　建");
         assert_eq!(spaced_name("欧阳明"), "欧阳明");
+    }
+
+    #[test]
+    fn masthead_rule_sits_the_profile_gap_under_the_date_line() {
+        let line = 225.0 / 22.0 * PT_PER_MM;
+        let offset = masthead_rule_offset(4.0, 16.0, line);
+        let em_box_foot = (line - 16.0) / 2.0 + 16.0;
+        let rule_below_date_line = (line + offset) - em_box_foot;
+        assert!((rule_below_date_line / PT_PER_MM - 4.0).abs() < 1e-3);
+        assert_eq!(masthead_rule_offset(30.0, 16.0, line), line - MASTHEAD_RULE_PT, "kept in its grid line");
     }
 }

@@ -43,13 +43,13 @@ pub fn set_line(
     if let (Some(w), Some(g)) = (widths.last_mut(), line.last()) {
         *w -= line_end_trim(g);
     }
-    let gaps: Vec<f32> =
+    let mut gaps: Vec<f32> =
         line.iter().enumerate().map(|(i, g)| if i > 0 { g.space_before } else { 0.0 }).collect();
     let natural: f32 = widths.iter().sum::<f32>() + gaps.iter().sum::<f32>();
     let mut extra_per_gap = 0.0;
     let mut shift = 0.0;
     if natural > width {
-        squeeze(line, &mut widths, natural - width);
+        squeeze(line, &mut widths, &mut gaps, natural - width);
     } else {
         let slack = width - natural;
         match (align, last) {
@@ -76,16 +76,21 @@ pub fn set_line(
     set
 }
 
-/// Takes `excess` points out of the line's compressible punctuation, in proportion to what
-/// each mark can give (W3C clreq §3.8, 先挤进).
-fn squeeze(line: &[Glyph], widths: &mut [f32], excess: f32) {
-    let room: f32 = line.iter().zip(widths.iter()).map(|(g, w)| (w - g.min_width).max(0.0)).sum();
+/// Takes `excess` points out of the line's compressible punctuation and CJK-Latin spacing, in
+/// proportion to what each can give (W3C clreq §3.8, 先挤进; jlreq §3.8.2 for the spacing).
+fn squeeze(line: &[Glyph], widths: &mut [f32], gaps: &mut [f32], excess: f32) {
+    let mark_room = line.iter().zip(widths.iter()).map(|(g, w)| (w - g.min_width).max(0.0));
+    let gap_room = line.iter().zip(gaps.iter()).skip(1).map(|(g, gap)| (gap - g.min_space_before).max(0.0));
+    let room: f32 = mark_room.sum::<f32>() + gap_room.sum::<f32>();
     if room <= 0.0 {
         return;
     }
     let ratio = (excess / room).min(1.0);
     for (g, w) in line.iter().zip(widths.iter_mut()) {
         *w -= (*w - g.min_width).max(0.0) * ratio;
+    }
+    for (g, gap) in line.iter().zip(gaps.iter_mut()).skip(1) {
+        *gap -= (*gap - g.min_space_before).max(0.0) * ratio;
     }
 }
 
@@ -156,6 +161,26 @@ mod tests {
         let line = &lines[0];
         let digit = |d: char| line.iter().find(|s| g[s.index].ch == d).expect("digit on line 1").x;
         assert!((digit('2') - digit('1') - 8.0).abs() < 1e-3, "digits keep their own advance");
+    }
+
+    #[test]
+    fn a_number_is_pulled_up_by_squeezing_rather_than_leaving_a_loose_line() {
+        // 7.6 cells: 一二三，四五六 take 7; `1` with its ¼-em spacing needs ¾ more. Pushed down,
+        // it would leave 0.6 em to spread; the comma's ½ em and the spacing's ⅛ em make the
+        // 0.15 em it needs instead.
+        let (g, lines) = set("一二三，四五六1七八", 7.6, Align::Justify);
+        let first: String = lines[0].iter().map(|s| g[s.index].ch).collect();
+        assert_eq!(first, "一二三，四五六1");
+        let end = lines[0].last().expect("non-empty").box_end;
+        assert!((end - 7.6 * body_style().cell_pt).abs() < 0.01, "squeezed to the measure: {end}");
+    }
+
+    #[test]
+    fn a_character_is_not_squeezed_in_when_spreading_costs_less() {
+        // Breaking before 五 leaves ¼ em to spread; squeezing 五 in would need ¾ em.
+        let (g, lines) = set("一二，三四五六", 4.25, Align::Justify);
+        let first: String = lines[0].iter().map(|s| g[s.index].ch).collect();
+        assert_eq!(first, "一二，三");
     }
 
     #[test]

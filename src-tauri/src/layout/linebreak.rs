@@ -63,7 +63,7 @@ fn avoid_lone_last_character(glyphs: &[Glyph], lines: &mut [Range<usize>], measu
 
 /// The narrowest a line of these glyphs can be set: every mark squeezed to its minimum.
 fn min_line_width(line: &[Glyph]) -> f32 {
-    line.iter().enumerate().map(|(i, g)| if i > 0 { g.space_before } else { 0.0 } + g.min_width).sum()
+    line.iter().enumerate().map(|(i, g)| g.min_advance(i == 0)).sum()
 }
 
 /// The end (exclusive) of the line starting at `start`.
@@ -84,7 +84,7 @@ fn line_end(glyphs: &[Glyph], start: usize, target: f32) -> usize {
             return start + 1; // a single glyph wider than the line: set it anyway
         }
         if glyph.break_before {
-            return j;
+            return tighter_end(glyphs, start, j, width, target).unwrap_or(j);
         }
         if let Some(end) = squeeze_in(glyphs, start, j, target) {
             return end;
@@ -104,13 +104,31 @@ pub fn line_end_trim(glyph: &Glyph) -> f32 {
 }
 
 /// 先挤进: the end of a line that takes the glyphs `overflow..` up to the next legal break, if
-/// compressing the line's punctuation to its minimum makes them fit.
+/// compressing the line's punctuation (and CJK-Latin spacing) to its minimum makes them fit.
 fn squeeze_in(glyphs: &[Glyph], start: usize, overflow: usize, target: f32) -> Option<usize> {
-    let end = (overflow + 1..glyphs.len()).find(|&k| glyphs[k].break_before).unwrap_or(glyphs.len());
+    let end = next_break(glyphs, overflow);
+    (min_line_width(&glyphs[start..end]) <= target + EPSILON_PT).then_some(end)
+}
+
+/// A loose line avoided (W3C clreq §3.8: squeezing comes before spreading): when breaking
+/// before `overflow` would leave `slack` to spread, and squeezing the line's punctuation and
+/// CJK-Latin spacing can take the unit at `overflow` (a character, or a number or word that
+/// never splits) with less compression than that spreading, the line takes it. A number that
+/// does not fit otherwise left up to two ems to spread over the gaps of a line.
+fn tighter_end(glyphs: &[Glyph], start: usize, overflow: usize, width: f32, target: f32) -> Option<usize> {
+    let end = next_break(glyphs, overflow);
     let line = &glyphs[start..end];
-    let min_width: f32 =
-        line.iter().enumerate().map(|(i, g)| if i > 0 { g.space_before } else { 0.0 } + g.min_width).sum();
-    (min_width <= target + EPSILON_PT).then_some(end)
+    let taken: f32 = glyphs[overflow..end].iter().map(|g| g.space_before + g.width).sum();
+    let natural = width + taken - line_end_trim(&line[line.len() - 1]);
+    let squeeze_needed = natural - target;
+    let slack = target - width;
+    let fits = min_line_width(line) <= target + EPSILON_PT;
+    (fits && squeeze_needed < slack).then_some(end)
+}
+
+/// The next legal break after `overflow`, or the end of the text.
+fn next_break(glyphs: &[Glyph], overflow: usize) -> usize {
+    (overflow + 1..glyphs.len()).find(|&k| glyphs[k].break_before).unwrap_or(glyphs.len())
 }
 
 #[cfg(test)]
@@ -171,6 +189,35 @@ mod tests {
     fn multi_digit_number_is_never_split() {
         let lines = lines_of("一二三12345", 4.0);
         assert_eq!(lines, ["一二三", "12345"]);
+    }
+
+    /// Every mark of clreq §3.1.7's line-start tables (GB rule and strict rule), each placed so
+    /// that the greedy boundary falls exactly before it.
+    #[test]
+    fn no_mark_of_the_line_start_tables_begins_a_line() {
+        let marks = [
+            "，", "。", "、", "；", "：", "？", "！", "）", "》", "〉", "」", "』", "】", "〕", "〗", "］",
+            "｝", "”", "’", "%", "％", "‰", ",", ".", ";", ":", "?", "!", ")", "-", "‐", "‑", "–",
+            "－", "～", "〜", "~", "·", "・", "‧", "/", "／", "——", "――", "……", "⋯⋯", "々", "〃",
+        ];
+        for mark in marks {
+            let text = format!("一二三四{mark}五六七");
+            let lines = lines_of(&text, 4.0);
+            let starts_with_mark = lines.iter().skip(1).any(|line| line.starts_with(mark));
+            assert!(!starts_with_mark, "{mark} began a line: {lines:?}");
+            assert_eq!(lines.concat(), text, "{mark}: nothing lost");
+        }
+    }
+
+    #[test]
+    fn phone_number_never_splits_at_its_hyphen() {
+        for width in [8.0, 9.0, 10.0, 11.0, 12.0] {
+            let lines = lines_of("联系电话0731-85309319", width);
+            assert!(
+                lines.iter().any(|line| line.contains("0731-85309319")),
+                "{width} cells: the number split: {lines:?}"
+            );
+        }
     }
 
     #[test]
@@ -239,7 +286,7 @@ mod tests {
                 let min: f32 = line
                     .iter()
                     .enumerate()
-                    .map(|(k, g)| g.min_width + if k > 0 { g.space_before } else { 0.0 })
+                    .map(|(k, g)| g.min_advance(k == 0))
                     .sum();
                 assert!(min <= width + EPSILON_PT, "line cannot fit even squeezed: {text}");
             }

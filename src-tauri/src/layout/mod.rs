@@ -17,6 +17,7 @@ mod page;
 mod paginate;
 mod punctuation;
 mod shape;
+mod title_break;
 #[cfg(test)]
 mod test_metrics;
 #[cfg(test)]
@@ -28,6 +29,8 @@ pub use page::{
     FontKey, FontMetrics, GlyphRun, Ink, Item, LaidOutIssue, LayoutWarning, OutlineEntry, Page, PlacedGlyph,
     SYNTHETIC_BOLD_STROKE_EM,
 };
+
+pub use title_break::warm_up as prepare_title_breaking;
 
 use crate::domain::{Issue, Publication};
 use collect::Styles;
@@ -57,7 +60,7 @@ pub fn layout_issue(
     let styles = Styles::new(profile, geometry);
 
     let mut flow = furniture::masthead(issue, publication, &styles);
-    flow.extend(furniture::table_of_contents(issue, &styles));
+    flow.extend(furniture::table_of_contents(issue, &publication.layout.contents_line_separator, &styles));
     flow.extend(collect::issue_note(&issue.editor_note, &styles));
     flow.extend(collect::articles(&issue.articles, &styles, profile.article_starts_new_page));
     let footer = furniture::footer(&issue.footer(publication), &styles);

@@ -28,16 +28,16 @@ struct Cursor<'a> {
 
 impl Cursor<'_> {
     fn page_is_empty(&self) -> bool {
-        self.y <= self.geometry.top + EPSILON_PT
+        self.y <= self.geometry.grid_top + EPSILON_PT
     }
 
     fn room(&self) -> f32 {
-        self.geometry.bottom() - self.y
+        self.geometry.grid_bottom() - self.y
     }
 
     fn new_page(&mut self) {
         self.pages.push(FilledPage::default());
-        self.y = self.geometry.top;
+        self.y = self.geometry.grid_top;
     }
 
     fn place(&mut self, slot: Slot) {
@@ -80,7 +80,7 @@ pub fn paginate(slots: Vec<Slot>, footer: Vec<Slot>, geometry: &Geometry) -> Pag
         let needed = if slot.keep_with_next { chain } else { slot.height };
         let fits = needed <= cursor.room() + EPSILON_PT;
         let fits_alone = slot.height <= cursor.room() + EPSILON_PT;
-        let chain_fits_a_page = needed <= geometry.height + EPSILON_PT;
+        let chain_fits_a_page = needed <= geometry.grid_height() + EPSILON_PT;
         if !cursor.page_is_empty() && (!fits_alone || (!fits && chain_fits_a_page)) {
             cursor.new_page();
             if slot.blank {
@@ -105,15 +105,21 @@ fn kept_chain_heights(slots: &[Slot]) -> Vec<f32> {
     heights
 }
 
+/// The 报尾 keeps at least one empty grid line between the last text line and its top rule,
+/// so that the rule never crowds the text (a print shop's first remark on a footer set
+/// directly under an attribution); when that clearance does not fit, the whole 报尾 moves to
+/// the bottom edge of a new page (GB/T 9704-2012 §7.4.1 still holds there).
 fn place_footer(cursor: &mut Cursor<'_>, footer: Vec<Slot>) {
     if footer.is_empty() {
         return;
     }
     let height: f32 = footer.iter().map(|s| s.height).sum();
-    if height > cursor.room() + EPSILON_PT && !cursor.page_is_empty() {
+    let clearance = cursor.geometry.line;
+    let footer_top = cursor.geometry.bottom() - height;
+    if cursor.y + clearance > footer_top + EPSILON_PT && !cursor.page_is_empty() {
         cursor.new_page();
     }
-    cursor.y = cursor.geometry.bottom() - height;
+    cursor.y = footer_top;
     for slot in footer {
         cursor.place(slot);
     }
@@ -144,7 +150,7 @@ mod tests {
     }
 
     fn geometry(lines: f32) -> Geometry {
-        Geometry { top: 0.0, height: lines * 10.0, ..Geometry::of(&LayoutProfile::default()) }
+        Geometry { top: 0.0, grid_top: 0.0, height: lines * 10.0, line: 10.0, ..Geometry::of(&LayoutProfile::default()) }
     }
 
     #[test]
@@ -205,5 +211,14 @@ mod tests {
         let footer = vec![line(false), line(false)];
         let result = paginate(vec![line(false), line(false), line(false)], footer, &geometry(4.0));
         assert_eq!(result.pages.len(), 2, "the 报尾 is never split");
+    }
+
+    #[test]
+    fn footer_keeps_one_empty_grid_line_above_its_top_rule() {
+        let footer = vec![line(false), line(false)];
+        let with_room = paginate(vec![line(false)], footer.clone(), &geometry(4.0));
+        assert_eq!(with_room.pages.len(), 1, "one text line, one empty line, two footer lines");
+        let crowded = paginate(vec![line(false), line(false)], footer, &geometry(4.0));
+        assert_eq!(crowded.pages.len(), 2, "no empty line left above the 报尾: it moves on");
     }
 }

@@ -37,7 +37,7 @@ pub fn class_of(ch: char) -> CharClass {
         '）' | '〕' | '］' | '｝' | '》' | '〉' | '」' | '』' | '】' | '〗' | '”' | '’' | '，' | '、'
         | '：' | '；' => CharClass::Closing,
         '。' | '？' | '！' | '．' => CharClass::FullStop,
-        '—' | '…' | '～' | '·' | '・' | '⸺' => CharClass::Inseparable,
+        '—' | '―' | '…' | '⋯' | '～' | '·' | '・' | '⸺' | '⸻' => CharClass::Inseparable,
         ' ' | '\t' | '\n' | '\u{a0}' => CharClass::Space,
         c if is_ideographic(c) => CharClass::Ideographic,
         _ => CharClass::Latin,
@@ -61,39 +61,26 @@ fn is_ideographic(ch: char) -> bool {
     )
 }
 
-/// Whether a line may not start with `ch`: closing marks, pause and stop marks, dashes,
-/// ellipses, connecting marks (W3C clreq §3.1.7 "Prohibition rules for line start";
-/// GB/T 15834-2011 §5.1.7: 点号 and closing marks never at line start). Half-width closing
-/// punctuation is included so that mixed Latin text follows the same rule.
+/// Whether a line may not start with `ch`. W3C clreq §3.1.7 "Prohibition rules for line
+/// start", its GB rule (as in GB/T 15834-2011 §5.1.7, 5.1.9 and 5.1.12-5.1.16): 点号 and closing
+/// quotes, brackets and book-title marks; 连接号 (short dash, en dash, full-width hyphen, wave
+/// dash), 间隔号, 分隔号 (`/` and `／`); and, by its strict rule, 破折号 and 省略号 in either
+/// form (`……` and the midline `⋯⋯`). Half-width closing punctuation is included so that mixed
+/// Latin text follows the same rule, and so are the iteration and small kana marks that clreq's
+/// tables list with them.
 pub fn no_line_start(ch: char) -> bool {
     matches!(class_of(ch), CharClass::Closing | CharClass::FullStop | CharClass::Inseparable)
-        || matches!(
-            ch,
-            '%' | '‰'
-                | '％'
-                | ','
-                | '.'
-                | ';'
-                | ':'
-                | '?'
-                | '!'
-                | ')'
-                | ']'
-                | '}'
-                | '〃'
-                | '々'
-                | 'ー'
-                | 'ぁ'
-                | 'ぃ'
-                | 'ぅ'
-                | 'ぇ'
-                | 'ぉ'
-                | 'っ'
-                | 'ゃ'
-                | 'ゅ'
-                | 'ょ'
-        )
+        || LINE_START_FORBIDDEN.contains(ch)
 }
+
+/// The marks of [`no_line_start`] outside the closing, stop and inseparable classes.
+const LINE_START_FORBIDDEN: &str = concat!(
+    "%‰％,.;:?!)]}",             // half-width closing marks and percent signs
+    "-‐‑–－〜~",                  // 连接号 (GB/T 15834-2011 §4.13)
+    "/／",                        // 分隔号 (§4.17)
+    "‧•",                         // 间隔号 forms beside · and ・ (§4.14)
+    "〃々〻ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ", // iteration and small kana marks
+);
 
 /// Whether a line may not end with `ch`: opening brackets and quotes (W3C clreq §3.1.7
 /// "Prohibition rules for line end"; GB/T 15834-2011 §5.1.7).

@@ -42,6 +42,10 @@ pub struct Glyph {
     pub min_width: f32,
     /// Fixed space before it: ¼ em CJK-Latin spacing or a word space; dropped at line start.
     pub space_before: f32,
+    /// The least `space_before` may shrink to when a line is squeezed: the ¼-em CJK-Latin
+    /// spacing gives up to ⅛ em (W3C jlreq §3.8.2 table 4, after JIS X 4051: "1/4–1/8"
+    /// between ideographs and Western characters); a word space gives nothing.
+    pub min_space_before: f32,
     /// Whether a line may break before this glyph.
     pub break_before: bool,
     /// Whether justification may widen the gap before this glyph (not inside a Latin word,
@@ -50,6 +54,13 @@ pub struct Glyph {
 }
 
 impl Glyph {
+    /// The least room it takes on a line, squeezed to its minimum; `first` on the line, the
+    /// space before it is dropped.
+    pub fn min_advance(&self, first: bool) -> f32 {
+        let space = if first { 0.0 } else { self.min_space_before };
+        space + self.min_width
+    }
+
     /// Where to draw the glyph inside a box of `width` starting at `box_x`: compressing an
     /// opening mark removes its left blank, so the glyph moves left by what was cut.
     pub fn draw_x(&self, box_x: f32, width: f32) -> f32 {
@@ -130,6 +141,7 @@ fn glyph_for(
         width,
         min_width,
         space_before: 0.0,
+        min_space_before: 0.0,
         break_before: true,
         stretch_before: true,
     }
@@ -152,8 +164,10 @@ fn join(
     next.stretch_before = !latin_pair && !same_inseparable(previous, &next) || spaced;
     if cjk_latin_boundary(previous, &next) {
         next.space_before = quarter_em_spacing(style);
+        next.min_space_before = next.space_before / 2.0;
     } else if spaced {
         next.space_before = metrics.advance_em(next.font, ' ') * style.size_pt;
+        next.min_space_before = next.space_before;
     }
     squeeze_adjacent(previous, &mut next);
     next

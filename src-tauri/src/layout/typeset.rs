@@ -1,14 +1,13 @@
 //! Flow blocks → slots: each text block shaped, broken into lines and justified; each line,
 //! blank, rule or image becomes one slot of known height for the paginator.
 
-use std::ops::Range;
-
 use super::blocks::{FlowBlock, TextBlock};
 use super::geometry::Geometry;
 use super::justify::{SetGlyph, set_line};
 use super::linebreak::break_lines;
 use super::page::{FontMetrics, GlyphRun, Ink, Item, PlacedGlyph};
 use super::shape::{Glyph, TextStyle, shape};
+use super::title_break::title_lines;
 use crate::domain::CompressionStyle;
 
 /// Where an ideographic em box puts its baseline: 0.88 em below its top (the OpenType
@@ -114,7 +113,7 @@ impl<'a> Typesetter<'a> {
         let measure = |line: usize| self.geometry.width - indent(line) - block.right_indent;
         let lines = if block.balanced {
             keep_quoted_terms_together(&mut glyphs);
-            balanced_lines(&glyphs, measure(0), first_style.cell_pt)
+            title_lines(&mut glyphs, measure(0), first_style.cell_pt)
         } else {
             break_lines(&glyphs, measure)
         };
@@ -139,6 +138,9 @@ impl<'a> Typesetter<'a> {
                 numbered_baseline,
                 ..Slot::default()
             });
+        }
+        if block.numbered {
+            keep_first_and_last_lines_company(&mut slots);
         }
         slots
     }
@@ -201,29 +203,28 @@ impl<'a> Typesetter<'a> {
     }
 }
 
-/// A title that needs more than one line is broken into lines of about equal length rather
-/// than a full line and a stub: "回行时，要做到词意完整，排列对称，长短适宜" (GB/T 9704-2012
-/// §7.3.1). Tries measures from the average line length upwards, half a cell at a time.
-fn balanced_lines(glyphs: &[Glyph], full: f32, cell: f32) -> Vec<Range<usize>> {
-    let lines = break_lines(glyphs, |_| full);
-    if lines.len() < 2 {
-        return lines;
-    }
-    let natural: f32 = glyphs.iter().map(|g| g.space_before + g.width).sum();
-    let mut measure = natural / lines.len() as f32;
-    while measure < full {
-        let candidate = break_lines(glyphs, |_| measure);
-        if candidate.len() <= lines.len() {
-            return candidate;
+/// Widows and orphans (孤行): a paragraph's first line alone at the foot of a page, or its last
+/// line alone at the head of the next (W3C clreq §3.9 notes the practice; Chinese book
+/// typesetting rule "段首行不落页末，段末行不落页首"). On a fixed grid a page cannot take a
+/// 23rd line, so the only remedy is a page that ends one line early: the line that would be
+/// left alone takes its neighbour with it. Limited to what costs one line — a three-line
+/// paragraph can guard only one end, and guards its last line (the one readers notice).
+fn keep_first_and_last_lines_company(slots: &mut [Slot]) {
+    let count = slots.len();
+    match count {
+        0 | 1 => {}
+        2 => slots[0].keep_with_next = true,
+        3 => slots[1].keep_with_next = true,
+        _ => {
+            slots[0].keep_with_next = true;
+            slots[count - 2].keep_with_next = true;
         }
-        measure += cell / 2.0;
     }
-    lines
 }
 
 /// No break inside a quoted term of a title (`“三会三文”` stays on one line), so that the
 /// words stay whole (GB/T 9704-2012 §7.3.1 "词意完整").
-fn keep_quoted_terms_together(glyphs: &mut [Glyph]) {
+pub(super) fn keep_quoted_terms_together(glyphs: &mut [Glyph]) {
     let mut depth = 0usize;
     for glyph in glyphs.iter_mut() {
         match glyph.ch {

@@ -120,6 +120,8 @@ fn layout_problems(layout: &LayoutProfile, problems: &mut Problems) {
     in_range("bodySizePt", "正文字号", layout.body_size_pt, 6.0, 72.0, "磅");
     in_range("mastheadNameSizePt", "报名字号", layout.masthead_name_size_pt, 12.0, 120.0, "磅");
     in_range("titleSizePt", "标题字号", layout.title_size_pt, 8.0, 72.0, "磅");
+    in_range("mastheadNameTrackingEm", "报名字距", layout.masthead_name_tracking_em, 0.0, 1.0, "字");
+    in_range("mastheadRuleGapMm", "红线距日期行", layout.masthead_rule_gap_mm, 0.0, 10.0, "毫米");
     in_range("charsPerLine", "每行字数", layout.chars_per_line as f32, 10.0, 60.0, "字");
     in_range("linesPerPage", "每页行数", layout.lines_per_page as f32, 10.0, 60.0, "行");
     for (index, value) in layout.red_cmyk.iter().enumerate() {

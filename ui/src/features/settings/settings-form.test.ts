@@ -9,8 +9,9 @@ function publication(): Publication {
     layout: {
       pageWidthMm: 210, pageHeightMm: 297, marginTopMm: 37, marginLeftMm: 28, marginRightMm: 26,
       marginBottomMm: 35, bodySizePt: 16, charsPerLine: 28, linesPerPage: 22, mastheadNameSizePt: 48,
-      mastheadTotalPlacement: "nextLine", titleSizePt: 22, compression: "fullWidth", redCmyk: [0, 80, 80, 0],
-      blackAsK100: true, numberFirstPage: true, padToEvenPages: false, articleStartsNewPage: false,
+      mastheadTotalPlacement: "nextLine", mastheadNameTrackingEm: 0.25, mastheadRuleGapMm: 4, titleSizePt: 22, compression: "fullWidth", redCmyk: [0, 80, 80, 0],
+      blackAsK100: true, numberFirstPage: true, padToEvenPages: false, articleStartsNewPage: false, fillTextBlock: true,
+      contentsLineSeparator: "",
       fonts: {
         display: { source: "bundled", role: "display" }, body: { source: "bundled", role: "body" },
         hei: { source: "bundled", role: "hei" }, kai: { source: "bundled", role: "kai" },

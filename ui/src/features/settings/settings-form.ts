@@ -20,6 +20,8 @@ export const LAYOUT_NUMBERS: NumberField[] = [
   { key: "charsPerLine", label: "每行字数", unit: "字", step: 1 },
   { key: "linesPerPage", label: "每页行数", unit: "行", step: 1 },
   { key: "mastheadNameSizePt", label: "报名字号", unit: "磅", step: 1 },
+  { key: "mastheadNameTrackingEm", label: "报名字距", unit: "字（约 0.25）", step: 0.05 },
+  { key: "mastheadRuleGapMm", label: "红线距日期行", unit: "毫米（约 4）", step: 0.5 },
   { key: "titleSizePt", label: "标题字号", unit: "磅（二号 = 22）", step: 0.5 },
 ];
 
