@@ -169,7 +169,8 @@ pub fn count_han(text: &str) -> usize {
 /// between Latin words, stay.
 fn full_width_phrase_spaces(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
-    let han = |c: Option<&char>| c.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(c) || "”》）".contains(*c));
+    let han =
+        |c: Option<&char>| c.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(c) || "”》）".contains(*c));
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {

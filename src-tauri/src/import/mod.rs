@@ -45,6 +45,7 @@ pub use issue::{
 };
 use issue::{import_issue_lines, recognise_issue_lines};
 pub use masthead::MastheadFound;
+pub use pdf::{PlacedChar, pdf_glyph_pages};
 pub use proposal::{CleanupRule, Proposal, TextLocation, apply_proposals};
 
 use crate::domain::Article;

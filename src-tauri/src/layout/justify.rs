@@ -54,6 +54,7 @@ pub fn set_line(
         let slack = width - natural;
         match (align, last) {
             (Align::Justify, false) => {
+                let slack = widen_cjk_latin_spacing(line, &mut gaps, slack);
                 let stretchable = line.iter().skip(1).filter(|g| g.stretch_before).count();
                 if stretchable > 0 {
                     extra_per_gap = slack / stretchable as f32;
@@ -74,6 +75,21 @@ pub fn set_line(
         x += widths[i];
     }
     set
+}
+
+/// A loose line's slack goes first into the ¼-em spacing between Han and Latin or digits, up
+/// to ½ em each, and only the rest between every character (JIS X 4051 §8.4 expansion order,
+/// W3C jlreq §3.8.3 table 6: "1/4–1/2" between ideographs and Western characters), so that a
+/// number pushed to the next line does not open up every gap of the line. Returns what is left.
+fn widen_cjk_latin_spacing(line: &[Glyph], gaps: &mut [f32], slack: f32) -> f32 {
+    let widenable: Vec<usize> =
+        (1..line.len()).filter(|&i| line[i].min_space_before < line[i].space_before).collect();
+    let Some(&first) = widenable.first() else { return slack };
+    let per_gap = (slack / widenable.len() as f32).min(line[first].space_before);
+    for &i in &widenable {
+        gaps[i] += per_gap;
+    }
+    slack - per_gap * widenable.len() as f32
 }
 
 /// Takes `excess` points out of the line's compressible punctuation and CJK-Latin spacing, in
@@ -173,6 +189,22 @@ mod tests {
         assert_eq!(first, "一二三，四五六1");
         let end = lines[0].last().expect("non-empty").box_end;
         assert!((end - 7.6 * body_style().cell_pt).abs() < 0.01, "squeezed to the measure: {end}");
+    }
+
+    #[test]
+    fn a_loose_line_widens_its_cjk_latin_spacing_before_its_character_gaps() {
+        // 9 cells: 一二三四五 + `2025` (four half-ems of 16 pt, ¼ em before and after) + 六; the
+        // next character does not fit, so about half a cell of slack is to be spread.
+        let (g, lines) = set("一二三四五2025六七八九", 9.0, Align::Justify);
+        let line = &lines[0];
+        let x = |ch: char| line.iter().find(|s| g[s.index].ch == ch).expect("on line 1").x;
+        let cell = body_style().cell_pt;
+        assert!((x('二') - x('一') - cell).abs() < 1e-3, "Han gaps untouched");
+        let spacing = x('2') - x('五') - cell;
+        assert!(
+            spacing > 0.45 * cell && spacing <= 0.5 * cell + 1e-3,
+            "¼ em widened towards ½ em: {spacing}"
+        );
     }
 
     #[test]

@@ -197,8 +197,8 @@ mod tests {
     fn no_mark_of_the_line_start_tables_begins_a_line() {
         let marks = [
             "，", "。", "、", "；", "：", "？", "！", "）", "》", "〉", "」", "』", "】", "〕", "〗", "］",
-            "｝", "”", "’", "%", "％", "‰", ",", ".", ";", ":", "?", "!", ")", "-", "‐", "‑", "–",
-            "－", "～", "〜", "~", "·", "・", "‧", "/", "／", "——", "――", "……", "⋯⋯", "々", "〃",
+            "｝", "”", "’", "%", "％", "‰", ",", ".", ";", ":", "?", "!", ")", "-", "‐", "‑", "–", "－",
+            "～", "〜", "~", "·", "・", "‧", "/", "／", "——", "――", "……", "⋯⋯", "々", "〃",
         ];
         for mark in marks {
             let text = format!("一二三四{mark}五六七");
@@ -283,11 +283,7 @@ mod tests {
                 assert!(i == 0 || !no_line_start(line[0].ch), "line starts with a forbidden mark: {text}");
                 let last = line[line.len() - 1].ch;
                 assert!(i + 1 == lines.len() || !no_line_end(last), "line ends with an opening mark: {text}");
-                let min: f32 = line
-                    .iter()
-                    .enumerate()
-                    .map(|(k, g)| g.min_advance(k == 0))
-                    .sum();
+                let min: f32 = line.iter().enumerate().map(|(k, g)| g.min_advance(k == 0)).sum();
                 assert!(min <= width + EPSILON_PT, "line cannot fit even squeezed: {text}");
             }
         }

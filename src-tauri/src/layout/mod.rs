@@ -17,11 +17,11 @@ mod page;
 mod paginate;
 mod punctuation;
 mod shape;
-mod title_break;
 #[cfg(test)]
 mod test_metrics;
 #[cfg(test)]
 mod tests;
+mod title_break;
 mod typeset;
 
 pub use geometry::Geometry;

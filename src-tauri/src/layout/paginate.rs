@@ -150,7 +150,13 @@ mod tests {
     }
 
     fn geometry(lines: f32) -> Geometry {
-        Geometry { top: 0.0, grid_top: 0.0, height: lines * 10.0, line: 10.0, ..Geometry::of(&LayoutProfile::default()) }
+        Geometry {
+            top: 0.0,
+            grid_top: 0.0,
+            height: lines * 10.0,
+            line: 10.0,
+            ..Geometry::of(&LayoutProfile::default())
+        }
     }
 
     #[test]

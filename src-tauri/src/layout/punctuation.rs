@@ -75,10 +75,10 @@ pub fn no_line_start(ch: char) -> bool {
 
 /// The marks of [`no_line_start`] outside the closing, stop and inseparable classes.
 const LINE_START_FORBIDDEN: &str = concat!(
-    "%‰％,.;:?!)]}",             // half-width closing marks and percent signs
-    "-‐‑–－〜~",                  // 连接号 (GB/T 15834-2011 §4.13)
-    "/／",                        // 分隔号 (§4.17)
-    "‧•",                         // 间隔号 forms beside · and ・ (§4.14)
+    "%‰％,.;:?!)]}", // half-width closing marks and percent signs
+    "-‐‑–－〜~",     // 连接号 (GB/T 15834-2011 §4.13)
+    "/／",           // 分隔号 (§4.17)
+    "‧•",            // 间隔号 forms beside · and ・ (§4.14)
     "〃々〻ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ", // iteration and small kana marks
 );
 

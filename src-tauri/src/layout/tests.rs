@@ -461,7 +461,7 @@ fn each_article_starts_a_new_page_when_the_profile_says_so() {
         let page = &apart.pages[entry.page_index];
         let first_line = line_text(&text_lines(page, &g)[0]);
         assert!(entry.title.starts_with(&first_line), "{} opens its page, not {first_line}", entry.title);
-        assert!((entry.y_pt - g.top).abs() < 0.01);
+        assert!((entry.y_pt - g.grid_top).abs() < 0.01);
     }
     assert!(apart.pages.len() > together.pages.len());
 }

@@ -114,7 +114,8 @@ fn break_penalty(glyphs: &[Glyph], word_starts: &[bool], preferred: &[bool], i: 
 fn line_width(glyphs: &[Glyph], range: Range<usize>) -> f32 {
     let line = &glyphs[range];
     let Some(last) = line.last() else { return 0.0 };
-    let body: f32 = line.iter().enumerate().map(|(k, g)| if k > 0 { g.space_before } else { 0.0 } + g.width).sum();
+    let body: f32 =
+        line.iter().enumerate().map(|(k, g)| if k > 0 { g.space_before } else { 0.0 } + g.width).sum();
     body - (last.width - last.min_width)
 }
 
@@ -208,7 +209,8 @@ mod tests {
         let lines = broken("抓重点补短板 求突破促发展强基础", 12.0);
         assert_eq!(lines, ["抓重点补短板", "求突破促发展强基础"]);
         let style = title_style();
-        let mut glyphs = shape(&[("抓重点 求突破", 0)], &[style], CompressionStyle::FullWidth, &TestMetrics).glyphs;
+        let mut glyphs =
+            shape(&[("抓重点 求突破", 0)], &[style], CompressionStyle::FullWidth, &TestMetrics).glyphs;
         let lines = title_lines(&mut glyphs, 20.0 * style.cell_pt, style.cell_pt);
         assert_eq!(lines.len(), 1);
         assert_eq!(glyphs[3].space_before, style.cell_pt, "one full cell between the phrases");
@@ -221,7 +223,8 @@ mod tests {
         let mut glyphs = shape(&[(text, 0)], &[style], CompressionStyle::FullWidth, &TestMetrics).glyphs;
         crate::layout::typeset::keep_quoted_terms_together(&mut glyphs);
         let lines = title_lines(&mut glyphs, 12.0 * style.cell_pt, style.cell_pt);
-        let lines: Vec<String> = lines.into_iter().map(|r| glyphs[r].iter().map(|g| g.ch).collect()).collect();
+        let lines: Vec<String> =
+            lines.into_iter().map(|r| glyphs[r].iter().map(|g| g.ch).collect()).collect();
         assert!(lines.iter().any(|l| l.contains("“人大代表之家”")), "{lines:?}");
     }
 }

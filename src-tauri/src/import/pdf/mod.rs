@@ -15,8 +15,21 @@ use super::ImportError;
 /// Bound on any one stream's decompressed size, against compression bombs.
 const MAX_STREAM_BYTES: usize = 64 * 1024 * 1024;
 
+pub use glyphs::Glyph as PlacedChar;
+
 /// The text of the PDF `bytes` (named `name` in messages).
 pub fn pdf_text(name: &str, bytes: &[u8]) -> Result<String, ImportError> {
+    let pages = pdf_glyph_pages(name, bytes)?;
+    let text = page_lines::pages_text(&pages);
+    if !text.chars().any(|c| c.is_alphanumeric()) {
+        return Err(ImportError::PdfWithoutText { name: name.into() });
+    }
+    Ok(text)
+}
+
+/// Every character of every page where it is drawn (page space, points, y upwards): what
+/// the import reads lines from, and what the print measurements read our own PDFs back with.
+pub fn pdf_glyph_pages(name: &str, bytes: &[u8]) -> Result<Vec<Vec<PlacedChar>>, ImportError> {
     let options = lopdf::LoadOptions::with_max_decompressed_size(MAX_STREAM_BYTES);
     let document = lopdf::Document::load_mem_with_options(bytes, options).map_err(|error| match error {
         lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => {
@@ -33,9 +46,5 @@ pub fn pdf_text(name: &str, bytes: &[u8]) -> Result<String, ImportError> {
             .map_err(|detail| ImportError::CorruptPdf { name: name.into(), detail })?;
         pages.push(placed);
     }
-    let text = page_lines::pages_text(&pages);
-    if !text.chars().any(|c| c.is_alphanumeric()) {
-        return Err(ImportError::PdfWithoutText { name: name.into() });
-    }
-    Ok(text)
+    Ok(pages)
 }
