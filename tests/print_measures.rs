@@ -1,160 +1,16 @@
-//! The print shop's measurements, read back from the exported PDFs (glyph positions, as a
-//! typesetter's loupe would): clearance above the 报尾, extra space per character gap on
-//! justified lines, and where the first and last lines of a full page sit against the 版心.
-//! On the three fixtures and on an issue of another shape written here (long numbers, Latin,
-//! short paragraphs, a long title). `MEASURES=1` prints the figures; orphans are reported, not
-//! asserted, as a three-line paragraph can guard only one of its ends (see `typeset`).
+//! The print shop's measurements (`jianbao::pdf::measures`) on the three fixtures and on an
+//! issue of another shape written here (long numbers, Latin, short paragraphs, a long title):
+//! clearance above the 报尾, extra space per character gap on justified lines, the 版心 filled,
+//! no widows. `MEASURES=1` prints the figures and writes the other issue's PDF to tests/output;
+//! orphans are reported, not asserted, as a three-line paragraph can guard only one of its
+//! ends (see `typeset`).
 
 mod golden_support;
 
 use golden_support::{fonts, load_fixture, rendered};
 use jianbao::domain::{Article, Block, IssueFile};
-use jianbao::import::{PlacedChar, pdf_glyph_pages};
-use jianbao::layout::Geometry;
+use jianbao::pdf::measures::{PrintMeasures, measure_pdf, percentile};
 use jianbao::service::{ExportRequest, export_issue_file};
-
-const PT_PER_MM: f32 = 72.0 / 25.4;
-/// The ideographic em box's top is 0.88 em above the baseline (the layout's convention).
-const ASCENT_EM: f32 = 0.88;
-
-/// A printed line: characters of one size on one baseline, left to right.
-struct Line {
-    baseline: f32,
-    size: f32,
-    chars: Vec<PlacedChar>,
-}
-
-fn lines_of(page: &[PlacedChar]) -> Vec<Line> {
-    let mut lines: Vec<Line> = Vec::new();
-    for glyph in page {
-        let same = lines
-            .iter_mut()
-            .find(|l| (l.baseline - glyph.y).abs() < 0.5 && (l.size - glyph.size).abs() < 0.1);
-        match same {
-            Some(line) => line.chars.push(glyph.clone()),
-            None => lines.push(Line { baseline: glyph.y, size: glyph.size, chars: vec![glyph.clone()] }),
-        }
-    }
-    for line in &mut lines {
-        line.chars.sort_by(|a, b| a.x.total_cmp(&b.x));
-    }
-    // Top of the page first (PDF y grows upwards).
-    lines.sort_by(|a, b| b.baseline.total_cmp(&a.baseline));
-    lines
-}
-
-fn is_han(text: &str) -> bool {
-    text.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
-}
-
-/// Extra space between two Han characters of a justified body line, beyond the grid cell:
-/// justification spreads a line's slack evenly, so one Han–Han gap tells the whole line.
-fn extra_gap(line: &Line, cell: f32) -> Option<f32> {
-    let pairs = line.chars.windows(2).filter(|w| is_han(&w[0].text) && is_han(&w[1].text));
-    pairs.map(|w| w[1].x - w[0].x - cell).max_by(f32::total_cmp)
-}
-
-/// A justified line runs from the left edge (or a paragraph's two-character indent) to the
-/// right edge; a paragraph's last line, centred and right-aligned lines do not.
-fn is_justified(line: &Line, geometry: &Geometry) -> bool {
-    let (Some(first), Some(last)) = (line.chars.first(), line.chars.last()) else { return false };
-    let starts =
-        [geometry.left, geometry.left + 2.0 * geometry.cell].iter().any(|x| (first.x - x).abs() < 1.0);
-    let right_end = last.x + last.advance.min(geometry.cell);
-    starts && (right_end - geometry.right()).abs() < geometry.cell / 2.0 + 0.5
-}
-
-fn has_numerals_or_latin(line: &Line) -> bool {
-    line.chars.iter().any(|c| c.text.chars().any(|ch| ch.is_ascii_alphanumeric()))
-}
-
-#[derive(Default)]
-struct Figures {
-    gaps: Vec<f32>,
-    gaps_with_latin: Vec<f32>,
-    footer_clearance_lines: f32,
-    first_line_top_mm: Vec<f32>,
-    last_line_foot_mm: Vec<f32>,
-    /// A paragraph's last line alone at the head of a page.
-    widows: usize,
-    /// A paragraph's first line alone at the foot of a page.
-    orphans: usize,
-    pages: usize,
-}
-
-fn percentile(values: &[f32], p: f32) -> f32 {
-    let mut sorted = values.to_vec();
-    sorted.sort_by(f32::total_cmp);
-    sorted.get(((sorted.len() as f32 - 1.0) * p).round() as usize).copied().unwrap_or(0.0)
-}
-
-fn measure(pdf: &[u8], file: &IssueFile) -> Figures {
-    let geometry = Geometry::of(&file.publication.layout);
-    let body = file.publication.layout.body_size_pt;
-    let page_height = geometry.page_height;
-    let pages = pdf_glyph_pages("measured.pdf", pdf).expect("our own PDF reads back");
-    let mut figures = Figures::default();
-    for page in &pages {
-        let lines = lines_of(page);
-        let body_lines: Vec<&Line> = lines
-            .iter()
-            .filter(|l| (l.size - body).abs() < 0.1 && page_height - l.baseline < geometry.bottom() + 1.0)
-            .collect();
-        for line in body_lines.iter().filter(|l| is_justified(l, &geometry)) {
-            if let Some(gap) = extra_gap(line, geometry.cell) {
-                figures.gaps.push(gap);
-                if has_numerals_or_latin(line) {
-                    figures.gaps_with_latin.push(gap);
-                }
-            }
-        }
-        count_lone_lines(&body_lines, &geometry, &mut figures);
-        if body_lines.len() >= file.publication.layout.lines_per_page as usize {
-            let (first, last) = (body_lines[0], body_lines[body_lines.len() - 1]);
-            let top = page_height - first.baseline - ASCENT_EM * first.size;
-            let foot = page_height - last.baseline + (1.0 - ASCENT_EM) * last.size;
-            figures.first_line_top_mm.push(top / PT_PER_MM);
-            figures.last_line_foot_mm.push(foot / PT_PER_MM);
-        }
-    }
-    figures.footer_clearance_lines = footer_clearance(&pages, &geometry, page_height);
-    figures.pages = pages.len();
-    figures
-}
-
-/// A page that opens with a paragraph's last line (flush left, short of the right edge, and
-/// not the whole paragraph), or ends with a paragraph's first line (indented two characters,
-/// running on), has left a line alone.
-fn count_lone_lines(body_lines: &[&Line], geometry: &Geometry, figures: &mut Figures) {
-    let indented = |line: &Line| {
-        line.chars.first().is_some_and(|c| (c.x - geometry.left - 2.0 * geometry.cell).abs() < 1.0)
-    };
-    let flush_left = |line: &Line| line.chars.first().is_some_and(|c| (c.x - geometry.left).abs() < 1.0);
-    if let Some(first) = body_lines.first()
-        && flush_left(first)
-        && !is_justified(first, geometry)
-    {
-        figures.widows += 1;
-    }
-    if let [.., before, last] = body_lines
-        && indented(last)
-        && is_justified(last, geometry)
-        && !indented(before)
-    {
-        figures.orphans += 1;
-    }
-}
-
-/// On the last page, baseline distance in grid lines from the last text line above the 报尾
-/// to the 报尾's first line (`送：`): 2 means one empty grid line between them.
-fn footer_clearance(pages: &[Vec<PlacedChar>], geometry: &Geometry, page_height: f32) -> f32 {
-    let lines = lines_of(pages.last().expect("a page"));
-    let Some(footer) = lines.iter().position(|l| l.chars.first().is_some_and(|c| c.text == "送")) else {
-        return f32::INFINITY;
-    };
-    let above = lines[..footer].iter().rev().find(|l| page_height - l.baseline > geometry.top);
-    above.map_or(f32::INFINITY, |line| (line.baseline - lines[footer].baseline) / geometry.line)
-}
 
 /// An issue in another shape than the fixtures: numbers, Latin words and phone numbers in
 /// running text, one-line and two-line paragraphs, a title too long for one line.
@@ -195,7 +51,7 @@ fn export(file: &IssueFile) -> Vec<u8> {
     export_issue_file(file, fonts(), &request).expect("the issue exports").bytes
 }
 
-fn report(name: &str, f: &Figures) {
+fn report(name: &str, f: &PrintMeasures) {
     if std::env::var_os("MEASURES").is_none() {
         return;
     }
@@ -219,8 +75,8 @@ fn report(name: &str, f: &Figures) {
     );
 }
 
-fn all_measured() -> Vec<(String, IssueFile, Figures)> {
-    let mut measured: Vec<(String, IssueFile, Figures)> =
+fn all_measured() -> Vec<(String, IssueFile, PrintMeasures)> {
+    let mut measured: Vec<(String, IssueFile, PrintMeasures)> =
         rendered().iter().map(|r| (r.name.to_owned(), r.file.clone(), measure(&r.bytes, &r.file))).collect();
     let other = other_shape_issue();
     let bytes = export(&other);
@@ -276,4 +132,8 @@ fn no_page_opens_with_a_paragraphs_last_line_alone() {
     for (name, _, figures) in all_measured() {
         assert_eq!(figures.widows, 0, "{name}: {} widows", figures.widows);
     }
+}
+
+fn measure(pdf: &[u8], file: &IssueFile) -> PrintMeasures {
+    measure_pdf(pdf, &file.publication.layout).expect("our own PDF reads back")
 }

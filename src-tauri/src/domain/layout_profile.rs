@@ -50,6 +50,10 @@ pub struct LayoutProfile {
     /// Publications stored before this setting keep their centred cells.
     #[serde(default)]
     pub fill_text_block: bool,
+    /// Exports for the press as PDF/X-1a:2001 (CMYK only, FOGRA39 output intent, trim and
+    /// bleed boxes), which print shops' preflight checks expect.
+    #[serde(default)]
+    pub pdf_x1a: bool,
     /// What joins a title's lines in the 要目 (none, or a full-width space).
     #[serde(default)]
     pub contents_line_separator: String,
@@ -91,6 +95,7 @@ impl Default for LayoutProfile {
             pad_to_even_pages: false,
             article_starts_new_page: false,
             fill_text_block: true,
+            pdf_x1a: false,
             contents_line_separator: String::new(),
             fonts: FontRoles::default(),
         }

@@ -18,6 +18,8 @@ pub struct TextBlock {
     pub align: Align,
     /// Break into lines of even length and never inside a quoted term (titles).
     pub balanced: bool,
+    /// Never break inside a word (the 要目's entries).
+    pub keep_words: bool,
     /// Justify the last line too (分散对齐), for the letter-spaced 报名.
     pub force_justify: bool,
     /// Height of each line's slot; the body grid pitch for everything in the flow.
@@ -40,6 +42,7 @@ impl TextBlock {
             align: Align::Justify,
             force_justify: false,
             balanced: false,
+            keep_words: false,
             line_height,
             keep_with_next: false,
             outline: None,

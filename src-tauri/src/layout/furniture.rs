@@ -80,7 +80,7 @@ fn masthead_rule_offset(gap_mm: f32, body_size_pt: f32, line_pt: f32) -> f32 {
 const TOC_BULLET_SCALE: f32 = 0.6;
 
 /// The 要目 (DESIGN §2): `要　目` centred in 黑体, then one entry per article generated from
-/// its title lines joined, led by `●`, in 楷体 三号 with a hanging indent so that wrapped
+/// its title lines joined (never broken inside a word), led by `●`, in 楷体 三号 with a hanging indent so that wrapped
 /// lines align after the bullet.
 pub fn table_of_contents(issue: &Issue, separator: &str, styles: &Styles) -> Vec<FlowBlock> {
     if issue.articles.is_empty() {
@@ -94,6 +94,7 @@ pub fn table_of_contents(issue: &Issue, separator: &str, styles: &Styles) -> Vec
     for article in &issue.articles {
         let entry = TextBlock {
             runs: vec![("●".to_owned(), bullet), (article.title_for_contents(separator), kai)],
+            keep_words: true,
             ..TextBlock::new("", kai, g.line)
         };
         blocks.push(FlowBlock::Text(entry.indented(2.0 * g.cell, 3.0 * g.cell)));

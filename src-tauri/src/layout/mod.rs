@@ -24,7 +24,7 @@ mod tests;
 mod title_break;
 mod typeset;
 
-pub use geometry::Geometry;
+pub use geometry::{Geometry, PT_PER_MM};
 pub use page::{
     FontKey, FontMetrics, GlyphRun, Ink, Item, LaidOutIssue, LayoutWarning, OutlineEntry, Page, PlacedGlyph,
     SYNTHETIC_BOLD_STROKE_EM,

@@ -64,6 +64,18 @@ pub fn title_lines(glyphs: &mut [Glyph], full: f32, cell: f32) -> Vec<Range<usiz
     best.map(|(_, lines)| lines).unwrap_or(greedy)
 }
 
+/// No break inside a word (for the 要目's entries, which fill their lines rather than balance
+/// them): a break opportunity between two characters of one word is withdrawn.
+pub fn keep_words_whole(glyphs: &mut [Glyph]) {
+    let starts = word_starts(glyphs);
+    for i in 1..glyphs.len() {
+        let inside_word = !starts[i] && glyphs[i - 1].class == CharClass::Ideographic;
+        if inside_word {
+            glyphs[i].break_before = false;
+        }
+    }
+}
+
 /// `抓重点 求突破`: the typed space between two Han phrases is one full cell wide (never
 /// deleted, never a narrow word space) and marks a preferred break. Returns, per glyph,
 /// whether the editor typed a space before it.
@@ -214,6 +226,18 @@ mod tests {
         let lines = title_lines(&mut glyphs, 20.0 * style.cell_pt, style.cell_pt);
         assert_eq!(lines.len(), 1);
         assert_eq!(glyphs[3].space_before, style.cell_pt, "one full cell between the phrases");
+    }
+
+    #[test]
+    fn a_filled_line_breaks_before_the_word_it_cannot_hold() {
+        let style = title_style();
+        let mut glyphs =
+            shape(&[("推动三会三文精神落地见效", 0)], &[style], CompressionStyle::FullWidth, &TestMetrics)
+                .glyphs;
+        keep_words_whole(&mut glyphs);
+        let lines = break_lines(&glyphs, |_| 7.0 * style.cell_pt);
+        let first: String = glyphs[lines[0].clone()].iter().map(|g| g.ch).collect();
+        assert_eq!(first, "推动三会三文", "精神 is not cut after 精");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::justify::{SetGlyph, set_line};
 use super::linebreak::break_lines;
 use super::page::{FontMetrics, GlyphRun, Ink, Item, PlacedGlyph};
 use super::shape::{Glyph, TextStyle, shape};
-use super::title_break::title_lines;
+use super::title_break::{keep_words_whole, title_lines};
 use crate::domain::CompressionStyle;
 
 /// Where an ideographic em box puts its baseline: 0.88 em below its top (the OpenType
@@ -115,6 +115,9 @@ impl<'a> Typesetter<'a> {
             keep_quoted_terms_together(&mut glyphs);
             title_lines(&mut glyphs, measure(0), first_style.cell_pt)
         } else {
+            if block.keep_words {
+                keep_words_whole(&mut glyphs);
+            }
             break_lines(&glyphs, measure)
         };
         let count = lines.len();

@@ -33,7 +33,11 @@ pub fn to_bytes(
     let mut warnings = Vec::new();
     let mut pdf = document.to_lopdf_document(&save_options, &mut warnings);
     add_outline(&mut pdf, issue).map_err(internal)?;
-    drop_pdfx_claim(&mut pdf).map_err(internal)?;
+    if options.pdf_x1a {
+        super::pdfx::conform(&mut pdf)?;
+    } else {
+        drop_pdfx_claim(&mut pdf).map_err(internal)?;
+    }
     let id = Object::String(options.document_id.as_bytes().to_vec(), StringFormat::Literal);
     pdf.trailer.set("ID", Object::Array(vec![id.clone(), id]));
     compress_streams(&mut pdf).map_err(internal)?;
@@ -105,8 +109,9 @@ fn add_outline(pdf: &mut lopdf::Document, issue: &LaidOutIssue) -> Result<(), lo
     Ok(())
 }
 
-/// printpdf writes `GTS_PDFXVersion` into every Info dictionary; the file is not PDF/X
-/// (no output intent), and a print shop's preflight would flag the false claim.
+/// printpdf writes `GTS_PDFXVersion` into every Info dictionary; unless the profile asks for
+/// PDF/X-1a (see `pdfx`) the file is not PDF/X, and a print shop's preflight would flag the
+/// false claim.
 fn drop_pdfx_claim(pdf: &mut lopdf::Document) -> Result<(), lopdf::Error> {
     let info_id = pdf.trailer.get(b"Info")?.as_reference()?;
     pdf.get_object_mut(info_id)?.as_dict_mut()?.remove(b"GTS_PDFXVersion");

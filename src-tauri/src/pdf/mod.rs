@@ -13,6 +13,8 @@ mod content;
 mod embed;
 mod finish;
 mod images;
+pub mod measures;
+mod pdfx;
 mod proof;
 mod resources;
 
@@ -40,6 +42,8 @@ pub struct PdfOptions {
     pub red_cmyk: [f32; 4],
     /// Black text as K100 (C0 M0 Y0 K100) rather than RGB black.
     pub black_as_k100: bool,
+    /// A PDF/X-1a:2001 file for the print shop (implies K100 black).
+    pub pdf_x1a: bool,
 }
 
 /// Writes `issue` as a PDF drawn with `fonts` (the set the layout measured with).

@@ -89,6 +89,8 @@ pub fn pdf_options(issue: &Issue, publication: &Publication, request: &ExportReq
     let subject = issue.articles.iter().map(|a| a.title_text()).collect::<Vec<_>>().join("；");
     let document_id =
         format!("jianbao-{}-{}-{}-{}", publication.name, issue.year, issue.kind.as_str(), issue.number);
+    // A proof is read on screen and in the office, never sent to the press.
+    let pdf_x1a = publication.layout.pdf_x1a && request.proof_round.is_none();
     PdfOptions {
         title,
         author,
@@ -97,7 +99,9 @@ pub fn pdf_options(issue: &Issue, publication: &Publication, request: &ExportReq
         document_id: hex_digest(&document_id),
         proof_round: request.proof_round,
         red_cmyk: publication.layout.red_cmyk,
-        black_as_k100: publication.layout.black_as_k100,
+        // PDF/X-1a allows no RGB, so its black is K100 whatever the profile says.
+        black_as_k100: publication.layout.black_as_k100 || pdf_x1a,
+        pdf_x1a,
     }
 }
 

@@ -11,7 +11,7 @@ function publication(): Publication {
       marginBottomMm: 35, bodySizePt: 16, charsPerLine: 28, linesPerPage: 22, mastheadNameSizePt: 48,
       mastheadTotalPlacement: "nextLine", mastheadNameTrackingEm: 0.25, mastheadRuleGapMm: 4, titleSizePt: 22, compression: "fullWidth", redCmyk: [0, 80, 80, 0],
       blackAsK100: true, numberFirstPage: true, padToEvenPages: false, articleStartsNewPage: false, fillTextBlock: true,
-      contentsLineSeparator: "",
+      pdfX1a: false, contentsLineSeparator: "",
       fonts: {
         display: { source: "bundled", role: "display" }, body: { source: "bundled", role: "body" },
         hei: { source: "bundled", role: "hei" }, kai: { source: "bundled", role: "kai" },
