@@ -20,15 +20,25 @@ fn at(text: &str) -> DateTime<FixedOffset> {
 fn store_with_title(db: &common::TempDb, title: &str) -> (SqliteStore, Id) {
     let (mut store, publication) = db.with_publication();
     let issue = store
-        .create_issue(publication, &common::issue(5, 733, vec![common::article(title, "先写下的正文。")]), "罗敏")
+        .create_issue(
+            publication,
+            &common::issue(5, 733, vec![common::article(title, "先写下的正文。")]),
+            "罗敏",
+        )
         .expect("create the issue");
     let article = store.issue(issue).expect("read the issue").article_ids[0];
     (store, article)
 }
 
 fn retitle(store: &mut SqliteStore, article: Id, title: &str) {
-    jianbao::service::save_article(store, article, &common::article(title, "后来改的正文。"), "罗敏", &SaveGuard::default())
-        .expect("save the article");
+    jianbao::service::save_article(
+        store,
+        article,
+        &common::article(title, "后来改的正文。"),
+        "罗敏",
+        &SaveGuard::default(),
+    )
+    .expect("save the article");
 }
 
 fn title_of(store: &SqliteStore, article: Id) -> String {
@@ -53,7 +63,11 @@ fn a_backup_taken_while_the_store_is_open_is_listed_whole() {
     assert_eq!(taken.entry.name, "jianbao-20250902-140501.sqlite3");
     assert_eq!(taken.entry.taken_label, "2025年9月2日 14:05");
     assert_eq!(taken.entry.problem, None, "a fresh copy passes integrity_check");
-    assert!(taken.entry.size_bytes > 0 && taken.entry.size_label.ends_with("KB"), "{}", taken.entry.size_label);
+    assert!(
+        taken.entry.size_bytes > 0 && taken.entry.size_label.ends_with("KB"),
+        "{}",
+        taken.entry.size_label
+    );
     assert_eq!(
         names_in(folder.dir()),
         ["jianbao-20250902-140501.sqlite3"],
@@ -86,7 +100,11 @@ fn taking_a_backup_removes_what_the_rotation_no_longer_keeps() {
     let newest_of_day = folder.take(&db.path, at("2025-08-30T17:00:00+08:00")).expect("evening");
     std::fs::write(folder.dir().join("说明.txt"), "不是备份").expect("write a note");
 
-    assert_eq!(older_same_day.removed, [old.entry.name], "2025-08-01 is more than four ISO weeks before 2025-08-30");
+    assert_eq!(
+        older_same_day.removed,
+        [old.entry.name],
+        "2025-08-01 is more than four ISO weeks before 2025-08-30"
+    );
     assert!(newest_of_day.removed.is_empty(), "all of today's copies stay");
 
     let today = folder.take(&db.path, at("2025-09-02T08:00:00+08:00")).expect("today");
@@ -105,8 +123,13 @@ fn a_restore_is_read_through_the_connection_the_app_keeps_open() {
     retitle(&mut store, article, "后来改的标题");
     assert_eq!(title_of(&store, article), "后来改的标题");
 
-    let kept = backup::restore_into(&db.path, Path::new(&earlier.entry.path), &folder, at("2025-09-02T10:00:00+08:00"))
-        .expect("restore");
+    let kept = backup::restore_into(
+        &db.path,
+        Path::new(&earlier.entry.path),
+        &folder,
+        at("2025-09-02T10:00:00+08:00"),
+    )
+    .expect("restore");
     assert_eq!(title_of(&store, article), "恢复前的标题", "the open store reads the restored data");
     retitle(&mut store, article, "恢复后再改");
     assert_eq!(title_of(&common::open(&db.path), article), "恢复后再改", "and can write to it");
@@ -145,7 +168,9 @@ fn files_that_cannot_be_restored_from_change_nothing() {
     let text = dir.join("笔记.txt");
     std::fs::write(&text, "这是一份文字笔记，不是数据库。".repeat(40)).expect("write");
     let other = dir.join("别的程序.sqlite3");
-    rusqlite::Connection::open(&other).and_then(|c| c.execute_batch("CREATE TABLE 联系人 (名字 TEXT);")).expect("create");
+    rusqlite::Connection::open(&other)
+        .and_then(|c| c.execute_batch("CREATE TABLE 联系人 (名字 TEXT);"))
+        .expect("create");
     let newer = dir.join("新版本.sqlite3");
     backup::export_database(&db.path, &newer).expect("export");
     rusqlite::Connection::open(&newer)
@@ -160,7 +185,11 @@ fn files_that_cannot_be_restored_from_change_nothing() {
     ] {
         let error = backup::restore_into(&db.path, file, &folder, now).expect_err("refused");
         assert_eq!(error.code, code, "{}", error.message);
-        assert!(error.message.contains(said) && error.message.contains("当前数据没有改动"), "{}", error.message);
+        assert!(
+            error.message.contains(said) && error.message.contains("当前数据没有改动"),
+            "{}",
+            error.message
+        );
     }
     assert_eq!(title_of(&store, article), "不能被覆盖");
     assert!(folder.list().expect("list").is_empty(), "nothing was backed up or staged for a refused file");
@@ -182,8 +211,13 @@ fn a_damaged_backup_is_listed_as_damaged_and_refused() {
 
     let listed = folder.list().expect("list");
     assert!(listed[0].problem.is_some(), "the list shows the damage");
-    let error = backup::restore_into(&db.path, Path::new(&taken.entry.path), &folder, at("2025-09-02T10:00:00+08:00"))
-        .expect_err("a damaged backup is refused");
+    let error = backup::restore_into(
+        &db.path,
+        Path::new(&taken.entry.path),
+        &folder,
+        at("2025-09-02T10:00:00+08:00"),
+    )
+    .expect_err("a damaged backup is refused");
     assert!(error.message.contains("当前数据没有改动"), "{}", error.message);
     assert_eq!(title_of(&store, article), "完好的数据");
 }

@@ -66,9 +66,12 @@ impl Drop for SmallDisk {
     }
 }
 
+/// A test given its own freshly mounted small disk.
+type DiskTest = fn(SmallDisk) -> Result<(), Failed>;
+
 fn main() {
     let arguments = Arguments::from_args();
-    let tests: [(&str, fn(SmallDisk) -> Result<(), Failed>); 3] = [
+    let tests: [(&str, DiskTest); 3] = [
         ("saving_an_article_on_a_full_disk_keeps_what_was_saved", saving_an_article),
         ("exporting_a_pdf_to_a_full_disk_leaves_no_file", exporting_a_pdf),
         ("a_backup_onto_a_full_disk_leaves_no_partial_copy", taking_a_backup),
@@ -89,9 +92,11 @@ fn main() {
 
 fn store_with_article(db: &Path) -> (SqliteStore, Id, Id) {
     let mut store = common::open(db);
-    let publication = store.create_publication(&jianbao::domain::Publication::lianluo_dongtai()).expect("publication");
+    let publication =
+        store.create_publication(&jianbao::domain::Publication::lianluo_dongtai()).expect("publication");
     let article = common::article("先存下的稿子", "这是在磁盘满之前保存的正文，一个字也不能少。");
-    let issue = store.create_issue(publication, &common::issue(9, 737, vec![article]), "罗敏").expect("issue");
+    let issue =
+        store.create_issue(publication, &common::issue(9, 737, vec![article]), "罗敏").expect("issue");
     let article = store.issue(issue).expect("read").article_ids[0];
     (store, issue, article)
 }
@@ -134,7 +139,8 @@ fn exporting_a_pdf(disk: SmallDisk) -> Result<(), Failed> {
     if !error.message.contains("磁盘已满") {
         return Err(format!("the user must be told the disk is full: {}", error.message).into());
     }
-    let left: Vec<_> = std::fs::read_dir(disk.path())?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+    let left: Vec<_> =
+        std::fs::read_dir(disk.path())?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
     assert_eq!(left, [filler], "no half-written PDF or temporary file is left");
     Ok(())
 }

@@ -7,8 +7,8 @@
 use ts_rs::{Config, TS};
 
 use crate::api::{AccountView, ArticleLease, Bytes, Done, ExportedPdfFile, Me, StatsWorkbook, UploadedFile};
-use crate::backup::{BackupEntry, BackupOverview, BackupTaken};
 use crate::archive::{ContributionTable, Period, Snippet, TextRange, UnitAlias, UnitCount};
+use crate::backup::{BackupEntry, BackupOverview, BackupTaken};
 use crate::client::{Connection, ServerSignal};
 use crate::domain::{
     AnchorPart, Article, Block, CommentAnchor, CompressionStyle, EditingUnit, FontChoice, FontRole,

@@ -53,7 +53,8 @@ test("立即备份 adds a row, and 恢复 brings back the title of the earlier b
     await (await browser.$(".article-doc h1.title-line")).click();
     await browser.keys(["End", ..."（备份后改）"]);
     await waitSaved(browser);
-    assert.equal((await articleTitles(browser))[0], `${original}（备份后改）`);
+    const [changed] = await articleTitles(browser);
+    assert.ok(changed !== original && changed.includes("（备份后改）"), `the title changed: ${changed}`);
     await (await byTestId(browser, "back")).click();
 
     await openBackups(browser);

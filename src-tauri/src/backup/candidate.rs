@@ -17,7 +17,10 @@ const JIANBAO_TABLE: &str = "publication";
 /// on the way in.
 pub fn inspect(path: &Path) -> Result<u32, AppError> {
     if !path.is_file() {
-        return Err(AppError::new(ErrorCode::NotFound, format!("找不到文件“{}”，请重新选择。当前数据没有改动", path.display())));
+        return Err(AppError::new(
+            ErrorCode::NotFound,
+            format!("找不到文件“{}”，请重新选择。当前数据没有改动", path.display()),
+        ));
     }
     let not_jianbao = || {
         AppError::new(
@@ -28,12 +31,16 @@ pub fn inspect(path: &Path) -> Result<u32, AppError> {
             ),
         )
     };
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|_| not_jianbao())?;
-    let version: u32 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).map_err(|_| not_jianbao())?;
+    let conn =
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|_| not_jianbao())?;
+    let version: u32 =
+        conn.pragma_query_value(None, "user_version", |row| row.get(0)).map_err(|_| not_jianbao())?;
     let has_table: bool = conn
-        .query_row("SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1", [JIANBAO_TABLE], |row| {
-            row.get(0)
-        })
+        .query_row(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+            [JIANBAO_TABLE],
+            |row| row.get(0),
+        )
         .map_err(|_| not_jianbao())?;
     drop(conn);
     if version == 0 || !has_table {

@@ -58,7 +58,8 @@ impl BackupFolder {
             Some(parent) if !parent.as_os_str().is_empty() => parent.join("backups"),
             _ => PathBuf::from("backups"),
         };
-        let stem = database.file_stem().map_or_else(|| "jianbao".into(), |s| s.to_string_lossy().into_owned());
+        let stem =
+            database.file_stem().map_or_else(|| "jianbao".into(), |s| s.to_string_lossy().into_owned());
         BackupFolder { dir, prefix: format!("{stem}-") }
     }
 
@@ -68,8 +69,11 @@ impl BackupFolder {
 
     /// Every backup, newest first, each integrity-checked now (a copy can rot on the disk).
     pub fn list(&self) -> Result<Vec<BackupEntry>, AppError> {
-        let mut entries: Vec<BackupEntry> =
-            self.copies()?.into_iter().map(|(name, taken)| self.entry(&name, taken)).collect::<Result<_, _>>()?;
+        let mut entries: Vec<BackupEntry> = self
+            .copies()?
+            .into_iter()
+            .map(|(name, taken)| self.entry(&name, taken))
+            .collect::<Result<_, _>>()?;
         entries.sort_by(|a, b| (&b.taken_at, &b.name).cmp(&(&a.taken_at, &a.name)));
         Ok(entries)
     }
@@ -191,7 +195,10 @@ mod tests {
     fn a_backup_name_gives_its_local_time() {
         let taken = taken_at_of("jianbao-20250902-140501.sqlite3", "jianbao-").expect("a backup name");
         assert_eq!(taken.to_string(), "2025-09-02 14:05:01");
-        assert!(taken_at_of("jianbao-20250902-140501-2.sqlite3", "jianbao-").is_some(), "a second copy in one second");
+        assert!(
+            taken_at_of("jianbao-20250902-140501-2.sqlite3", "jianbao-").is_some(),
+            "a second copy in one second"
+        );
     }
 
     #[test]

@@ -73,7 +73,10 @@ fn finish(backup: &Backup<'_, '_>, target: &Path) -> Result<(), AppError> {
         // follow a step of every page.
         _ => Err(AppError::new(
             ErrorCode::Unavailable,
-            format!("数据库“{}”正被另一个程序写入，恢复没有进行；请关闭其他使用它的程序后重试", target.display()),
+            format!(
+                "数据库“{}”正被另一个程序写入，恢复没有进行；请关闭其他使用它的程序后重试",
+                target.display()
+            ),
         )),
     }
 }

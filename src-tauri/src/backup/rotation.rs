@@ -14,9 +14,12 @@ const WEEKLY: u64 = 4;
 /// The names among `copies` (name, local time taken) that the rotation removes. A copy dated
 /// after today (the clock was turned back) is kept: its age cannot be told.
 pub fn to_remove(copies: &[(String, NaiveDateTime)], today: NaiveDate) -> Vec<String> {
-    let kept_days: Vec<NaiveDate> = (0..DAILY).filter_map(|back| today.checked_sub_days(Days::new(back))).collect();
-    let kept_weeks: Vec<IsoWeek> =
-        (0..WEEKLY).filter_map(|back| today.checked_sub_days(Days::new(7 * back))).map(|day| day.iso_week()).collect();
+    let kept_days: Vec<NaiveDate> =
+        (0..DAILY).filter_map(|back| today.checked_sub_days(Days::new(back))).collect();
+    let kept_weeks: Vec<IsoWeek> = (0..WEEKLY)
+        .filter_map(|back| today.checked_sub_days(Days::new(7 * back)))
+        .map(|day| day.iso_week())
+        .collect();
     let mut newest_of_day: BTreeMap<NaiveDate, (NaiveDateTime, &str)> = BTreeMap::new();
     let mut newest_of_week: BTreeMap<IsoWeek, (NaiveDateTime, &str)> = BTreeMap::new();
     for (name, taken) in copies {
@@ -26,7 +29,9 @@ pub fn to_remove(copies: &[(String, NaiveDateTime)], today: NaiveDate) -> Vec<St
     let is_kept = |name: &str, taken: NaiveDateTime| {
         taken.date() >= today
             || kept_days.iter().any(|day| newest_of_day.get(day).is_some_and(|(_, newest)| *newest == name))
-            || kept_weeks.iter().any(|week| newest_of_week.get(week).is_some_and(|(_, newest)| *newest == name))
+            || kept_weeks
+                .iter()
+                .any(|week| newest_of_week.get(week).is_some_and(|(_, newest)| *newest == name))
     };
     copies.iter().filter(|(name, taken)| !is_kept(name, *taken)).map(|(name, _)| name.clone()).collect()
 }
@@ -64,7 +69,10 @@ mod tests {
     #[test]
     fn every_copy_of_today_stays() {
         let all = copies(&[("2025-09-02", "08:00"), ("2025-09-02", "12:00"), ("2025-09-02", "16:00")]);
-        assert!(to_remove(&all, day("2025-09-02")).is_empty(), "today's copies are the ones a mistake today needs");
+        assert!(
+            to_remove(&all, day("2025-09-02")).is_empty(),
+            "today's copies are the ones a mistake today needs"
+        );
     }
 
     #[test]
@@ -82,8 +90,11 @@ mod tests {
             .map(|date| (date.to_string(), date.and_hms_opt(18, 0, 0).expect("valid")))
             .collect();
         let removed = to_remove(&all, day("2025-09-16"));
-        let kept: Vec<&str> =
-            all.iter().map(|(name, _)| name.as_str()).filter(|name| !removed.iter().any(|r| r == name)).collect();
+        let kept: Vec<&str> = all
+            .iter()
+            .map(|(name, _)| name.as_str())
+            .filter(|name| !removed.iter().any(|r| r == name))
+            .collect();
         assert_eq!(
             kept,
             [
@@ -121,6 +132,9 @@ mod tests {
     #[test]
     fn a_copy_dated_after_today_is_kept() {
         let all = copies(&[("2025-09-20", "09:00"), ("2025-09-20", "10:00")]);
-        assert!(to_remove(&all, day("2025-09-02")).is_empty(), "a copy from a clock set ahead cannot be aged");
+        assert!(
+            to_remove(&all, day("2025-09-02")).is_empty(),
+            "a copy from a clock set ahead cannot be aged"
+        );
     }
 }

@@ -36,22 +36,31 @@ pub enum BackupCommand {
     },
 }
 
-pub fn run(args: &BackupArgs, database: &Path, clock: &dyn Clock, out: &mut dyn Write) -> Result<(), AppError> {
+pub fn run(
+    args: &BackupArgs,
+    database: &Path,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), AppError> {
     let folder = BackupFolder::of_database(database);
     match &args.command {
         BackupCommand::List => list(&folder, out),
         BackupCommand::Now => {
             let taken = folder.take(database, backup::local_now(clock))?;
-            writeln!(out, "已备份：{}（{}）", taken.entry.path, taken.entry.size_label).map_err(output_error)?;
+            writeln!(out, "已备份：{}（{}）", taken.entry.path, taken.entry.size_label)
+                .map_err(output_error)?;
             removed(out, &taken)
         }
         BackupCommand::Restore { backup: chosen } => {
             let source = match chosen.to_str() {
-                Some(name) if !name.contains(std::path::MAIN_SEPARATOR) && !chosen.is_file() => folder.find(name)?,
+                Some(name) if !name.contains(std::path::MAIN_SEPARATOR) && !chosen.is_file() => {
+                    folder.find(name)?
+                }
                 _ => chosen.clone(),
             };
             let kept = backup::restore_into(database, &source, &folder, backup::local_now(clock))?;
-            writeln!(out, "已用“{}”恢复数据库 {}", source.display(), database.display()).map_err(output_error)?;
+            writeln!(out, "已用“{}”恢复数据库 {}", source.display(), database.display())
+                .map_err(output_error)?;
             writeln!(out, "恢复前的数据已备份为：{}", kept.entry.path).map_err(output_error)
         }
         BackupCommand::Export { file } => {
@@ -67,7 +76,10 @@ fn list(folder: &BackupFolder, out: &mut dyn Write) -> Result<(), AppError> {
         return writeln!(out, "还没有备份（备份文件夹：{}）", folder.dir().display()).map_err(output_error);
     }
     for entry in entries {
-        let status = entry.problem.as_deref().map_or_else(|| "完好".to_owned(), |problem| format!("已损坏：{problem}"));
+        let status = entry
+            .problem
+            .as_deref()
+            .map_or_else(|| "完好".to_owned(), |problem| format!("已损坏：{problem}"));
         writeln!(out, "{}\t{}\t{}\t{}", entry.name, entry.taken_label, entry.size_label, status)
             .map_err(output_error)?;
     }

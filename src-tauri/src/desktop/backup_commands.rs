@@ -80,7 +80,7 @@ async fn blocking<T: Send + 'static>(
     app: AppHandle,
     work: impl FnOnce(&AppState) -> Result<T, AppError> + Send + 'static,
 ) -> Result<T, AppError> {
-    tauri::async_runtime::spawn_blocking(move || work(&app.state::<AppState>()))
-        .await
-        .map_err(|e| AppError::new(ErrorCode::Internal, format!("备份操作意外中断：{e}。数据库没有改动，请重试。")))?
+    tauri::async_runtime::spawn_blocking(move || work(&app.state::<AppState>())).await.map_err(|e| {
+        AppError::new(ErrorCode::Internal, format!("备份操作意外中断：{e}。数据库没有改动，请重试。"))
+    })?
 }

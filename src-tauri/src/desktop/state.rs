@@ -189,7 +189,9 @@ impl AppState {
 }
 
 fn office_keeps_backups() -> AppError {
-    AppError::invalid("现在连接的是办公室服务器：数据在服务器上，由服务器备份（见服务器的备份说明）；这里没有本机数据库可备份或恢复")
+    AppError::invalid(
+        "现在连接的是办公室服务器：数据在服务器上，由服务器备份（见服务器的备份说明）；这里没有本机数据库可备份或恢复",
+    )
 }
 
 enum Target {
@@ -225,7 +227,8 @@ mod tests {
     use crate::store::{FixedClock, SaveGuard};
 
     fn title_through_the_app(state: &AppState, article: crate::store::Id) -> String {
-        let reply = state.call(GetArticle::NAME, GetArticle::encode(&ById { id: article })).expect("get_article");
+        let reply =
+            state.call(GetArticle::NAME, GetArticle::encode(&ById { id: article })).expect("get_article");
         GetArticle::decode(reply).expect("an article view").article.title.concat()
     }
 
@@ -238,18 +241,24 @@ mod tests {
         let publication = store.default_publication_id().expect("the demo publication");
         let issue = store.list_issues(publication).expect("issues")[0].id;
         let article = store.issue(issue).expect("issue").article_ids[0];
-        let state = AppState::open(&db, &folder.path().join("jianbao.connection.json")).expect("the app opens");
+        let state =
+            AppState::open(&db, &folder.path().join("jianbao.connection.json")).expect("the app opens");
         let original = title_through_the_app(&state, article);
 
         let clock = FixedClock(chrono::DateTime::from_timestamp(1_756_800_000, 0).expect("a valid time"));
         let earlier = state.back_up(&clock).expect("立即备份");
         let mut changed = store.article(article).expect("read").article;
         changed.title = vec!["恢复之前改的标题".into()];
-        crate::service::save_article(&mut store, article, &changed, "罗敏", &SaveGuard::default()).expect("save");
+        crate::service::save_article(&mut store, article, &changed, "罗敏", &SaveGuard::default())
+            .expect("save");
         assert_eq!(title_through_the_app(&state, article), "恢复之前改的标题");
 
         let kept = state.restore(Path::new(&earlier.entry.path), &clock).expect("恢复");
-        assert_eq!(title_through_the_app(&state, article), original, "the app's own connection reads the backup");
+        assert_eq!(
+            title_through_the_app(&state, article),
+            original,
+            "the app's own connection reads the backup"
+        );
         assert_ne!(kept.entry.name, earlier.entry.name, "what was there is kept as its own backup");
         assert_eq!(state.backup_folder().expect("local").list().expect("list").len(), 2);
     }
@@ -258,11 +267,16 @@ mod tests {
     fn a_failing_automatic_backup_is_remembered_until_one_succeeds() {
         let folder = tempfile::tempdir().expect("a temporary folder");
         let db = folder.path().join("jianbao.sqlite3");
-        let state = AppState::open(&db, &folder.path().join("jianbao.connection.json")).expect("the app opens");
+        let state =
+            AppState::open(&db, &folder.path().join("jianbao.connection.json")).expect("the app opens");
         // A file where the backups folder should be: no copy can be written.
         std::fs::write(folder.path().join("backups"), "挡住备份文件夹").expect("write");
         let problem = state.back_up_automatically(&SystemClock).expect("the backup fails");
-        assert!(problem.message.contains("备份") || problem.message.contains("文件夹"), "{}", problem.message);
+        assert!(
+            problem.message.contains("备份") || problem.message.contains("文件夹"),
+            "{}",
+            problem.message
+        );
         assert_eq!(state.automatic_problem(), Some(problem.message));
         std::fs::remove_file(folder.path().join("backups")).expect("remove");
         assert!(state.back_up_automatically(&SystemClock).is_none());

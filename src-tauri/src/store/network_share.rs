@@ -61,12 +61,16 @@ pub fn classify_magic(f_type: u32) -> Magic {
     if f_type == FUSE_SUPER_MAGIC {
         return Magic::Fuse;
     }
-    NETWORK_MAGICS.iter().find(|(magic, _)| *magic == f_type).map_or(Magic::Local, |(_, name)| Magic::Network(name))
+    NETWORK_MAGICS
+        .iter()
+        .find(|(magic, _)| *magic == f_type)
+        .map_or(Magic::Local, |(_, name)| Magic::Network(name))
 }
 
 /// The kind of a FUSE mount by its type in mountinfo (`fuse.sshfs`, `fuse.rclone`).
 pub fn classify_fuse_type(fs_type: &str) -> FileSystemKind {
-    let subtype = fs_type.strip_prefix("fuse.").or_else(|| fs_type.strip_prefix("fuseblk.")).unwrap_or(fs_type);
+    let subtype =
+        fs_type.strip_prefix("fuse.").or_else(|| fs_type.strip_prefix("fuseblk.")).unwrap_or(fs_type);
     if NETWORK_FUSE_TYPES.contains(&subtype) {
         FileSystemKind::Network(subtype.to_owned())
     } else {
