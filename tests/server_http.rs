@@ -368,7 +368,7 @@ fn a_backup_taken_while_serving_restores_the_office_database() {
     let refused =
         office::server_command(&target, &["restore", "--from", broken.to_str().expect("UTF-8")], "");
     assert_eq!(refused.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("不是可用的数据库文件"));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("不是简报台的数据库"));
     assert!(
         format!("{:?}", jianbao::store::ArticleStore::article(&store, article).expect("still there").article)
             .contains("备份前的最后一次修改")

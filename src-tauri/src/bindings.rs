@@ -8,6 +8,7 @@ use ts_rs::{Config, TS};
 
 use crate::api::{AccountView, ArticleLease, Bytes, Done, ExportedPdfFile, Me, StatsWorkbook, UploadedFile};
 use crate::archive::{ContributionTable, Period, Snippet, TextRange, UnitAlias, UnitCount};
+use crate::backup::{BackupEntry, BackupOverview, BackupTaken};
 use crate::client::{Connection, ServerSignal};
 use crate::domain::{
     AnchorPart, Article, Block, CommentAnchor, CompressionStyle, EditingUnit, FontChoice, FontRole,
@@ -62,6 +63,11 @@ pub fn desktop_commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
         ("set_connection", format!("{{ connection: {} }}", Connection::name(cfg)), Connection::name(cfg)),
         ("log_in", "{ name: string; password: string }".into(), Me::name(cfg)),
         ("log_out", "Record<string, never>".into(), "null".into()),
+        ("list_backups", "Record<string, never>".into(), BackupOverview::name(cfg)),
+        ("back_up_now", "Record<string, never>".into(), BackupTaken::name(cfg)),
+        ("restore_backup", "{ name: string }".into(), BackupTaken::name(cfg)),
+        ("restore_database_file", "{ path: string }".into(), BackupTaken::name(cfg)),
+        ("export_database", "{ path: string }".into(), "string".into()),
     ]
 }
 
@@ -176,6 +182,9 @@ fn declarations(cfg: &Config) -> Vec<String> {
         ChangeKind::decl(cfg),
         ChangeEvent::decl(cfg),
         Connection::decl(cfg),
+        BackupEntry::decl(cfg),
+        BackupTaken::decl(cfg),
+        BackupOverview::decl(cfg),
         UploadedFile::decl(cfg),
         ServerSignal::decl(cfg),
         SearchRequest::decl(cfg),

@@ -51,6 +51,17 @@ impl AppError {
         AppError::new(ErrorCode::InvalidInput, message)
     }
 
+    /// The disk (or the user's quota) is full while writing `what`. What was saved before is
+    /// untouched: SQLite rolled the transaction back, a file is written beside its name.
+    pub fn disk_full(what: &str) -> Self {
+        AppError::new(
+            ErrorCode::Unavailable,
+            format!(
+                "磁盘已满，{what}没有完成。之前已保存的内容都还在，没有留下写了一半的文件；请清理磁盘空间（删除不用的文件、清空回收站）后重试"
+            ),
+        )
+    }
+
     /// Whether the user can fix this (exit code 1) or it is the program's fault (exit code 2).
     pub fn is_user_error(&self) -> bool {
         !matches!(self.code, ErrorCode::Internal)
@@ -61,4 +72,9 @@ impl From<crate::domain::IssueFileError> for AppError {
     fn from(error: crate::domain::IssueFileError) -> Self {
         AppError::invalid(error.to_string())
     }
+}
+
+/// Whether a failed write failed because the disk or the quota is full (ENOSPC, EDQUOT).
+pub fn is_disk_full(error: &std::io::Error) -> bool {
+    matches!(error.kind(), std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded)
 }

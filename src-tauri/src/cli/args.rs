@@ -87,6 +87,8 @@ pub enum Command {
     Stats(super::stats::StatsArgs),
     /// 供稿单位别名表（统计时算作同一单位的名称）：列出、导出或导入
     Aliases(super::aliases::AliasArgs),
+    /// 本机数据库的备份：列出、立即备份、恢复、导出整个数据库
+    Backup(super::backup::BackupArgs),
     #[command(flatten)]
     Rounds(super::rounds::RoundCommand),
     #[command(flatten)]

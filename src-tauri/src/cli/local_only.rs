@@ -1,4 +1,4 @@
-//! `demo`, `init` and `import-archive`: commands on this computer's own database file. The
+//! `demo`, `init`, `backup` and `import-archive`: commands on this computer's own database file. The
 //! first two create a database; an office server's is set up by `jianbao-server`. The archive
 //! import reviews a whole folder against the store and has no api command yet.
 
@@ -38,6 +38,10 @@ pub fn run(
             let what = "import-archive（批量导入往期）目前";
             let mut local = open_local(target.local_path(what)?, clock, None)?;
             archive::run(&args, local.store_mut(), out)?;
+        }
+        Command::Backup(args) => {
+            let what = "backup（本机数据库的备份）";
+            super::backup::run(&args, target.local_path(what)?, clock, out)?;
         }
         command => return Ok(Some(command)),
     }

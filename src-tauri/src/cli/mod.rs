@@ -6,6 +6,7 @@
 mod aliases;
 mod archive;
 mod args;
+mod backup;
 mod check;
 mod check_bench;
 mod export;
@@ -79,6 +80,7 @@ fn run_in(
         | Command::Fonts { .. }
         | Command::Demo
         | Command::Init
+        | Command::Backup(_)
         | Command::ImportArchive(_) => unreachable!("commands without a session returned above"),
     }
 }

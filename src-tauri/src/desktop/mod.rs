@@ -3,6 +3,7 @@
 //! the settings name; the few commands here do what only the window on this computer does
 //! (save a PDF where the user chose, open it, pick the connection, log in).
 
+mod backup_commands;
 mod call_commands;
 mod export_commands;
 mod office_commands;
@@ -15,6 +16,7 @@ use tauri::Manager;
 use crate::error::AppError;
 use state::AppState;
 
+pub use backup_commands::BACKUP_PROBLEM_EVENT;
 pub use call_commands::COMMAND_HEADER;
 pub use office_commands::SIGNAL_EVENT;
 
@@ -31,7 +33,12 @@ macro_rules! registered_commands {
             office_commands::get_connection,
             office_commands::set_connection,
             office_commands::log_in,
-            office_commands::log_out
+            office_commands::log_out,
+            backup_commands::list_backups,
+            backup_commands::back_up_now,
+            backup_commands::restore_backup,
+            backup_commands::restore_database_file,
+            backup_commands::export_database
         )
     };
 }
@@ -58,6 +65,7 @@ pub fn run() -> Result<(), AppError> {
             // The connection is kept beside the database, so a test's database brings its own.
             let connection = db.with_extension("connection.json");
             app.manage(AppState::open(&db, &connection)?);
+            backup_commands::start_automatic_backups(app.handle().clone());
             // The typo check's model takes a moment to unpack: do it off the UI thread now, so
             // that the first 校对检查 does not wait for it.
             std::thread::spawn(crate::proof::prepare_typo_check);

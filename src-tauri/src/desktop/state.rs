@@ -3,6 +3,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::api::{Body, Caller, Reply};
+use crate::backup::{self, BackupFolder, BackupTaken};
 use crate::client::{Backend, Connection, LocalBackend, RemoteBackend, load_connection, save_connection};
 use crate::error::{AppError, ErrorCode};
 use crate::fonts::FontCache;
@@ -17,6 +18,10 @@ pub struct AppState {
     /// Moves on at every change of connection or login, so an old event listener stops.
     generation: AtomicU64,
     exported: Mutex<Vec<PathBuf>>,
+    /// One backup, restore or export of the database at a time (the automatic one included).
+    backing_up: Mutex<()>,
+    /// Why the last automatic backup failed, until one succeeds.
+    automatic_problem: Mutex<Option<String>>,
 }
 
 /// Where commands run now.
@@ -46,6 +51,8 @@ impl AppState {
             active: Mutex::new(active),
             generation: AtomicU64::new(0),
             exported: Mutex::new(Vec::new()),
+            backing_up: Mutex::new(()),
+            automatic_problem: Mutex::new(None),
         })
     }
 
@@ -123,6 +130,70 @@ impl AppState {
     }
 }
 
+/// Backups of this computer's database (`crate::backup`). On an office server there is none
+/// to make here: the server keeps its own.
+impl AppState {
+    pub fn backup_folder(&self) -> Result<BackupFolder, AppError> {
+        self.local_only()?;
+        Ok(BackupFolder::of_database(&self.db_path))
+    }
+
+    /// Takes a backup now (立即备份, or the automatic one).
+    pub fn back_up(&self, clock: &dyn Clock) -> Result<BackupTaken, AppError> {
+        let folder = self.backup_folder()?;
+        let _one_at_a_time = lock(&self.backing_up);
+        folder.take(&self.db_path, backup::local_now(clock))
+    }
+
+    /// The automatic backup: remembers a failure for the settings page and answers it.
+    pub fn back_up_automatically(&self, clock: &dyn Clock) -> Option<AppError> {
+        if matches!(self.connection(), Connection::Office { .. }) {
+            return None;
+        }
+        let problem = self.back_up(clock).err();
+        *lock(&self.automatic_problem) = problem.as_ref().map(|e| e.message.clone());
+        problem
+    }
+
+    pub fn automatic_problem(&self) -> Option<String> {
+        lock(&self.automatic_problem).clone()
+    }
+
+    /// Restores the file at `source` (a backup or a file the user chose) into the database;
+    /// answers the backup taken of what was there. Commands wait meanwhile: the app's own
+    /// connection is held, and it reads the restored data at its next query.
+    pub fn restore(&self, source: &Path, clock: &dyn Clock) -> Result<BackupTaken, AppError> {
+        let folder = self.backup_folder()?;
+        let _one_at_a_time = lock(&self.backing_up);
+        let active = lock(&self.active);
+        let Active::Local(local) = &*active else {
+            return Err(office_keeps_backups());
+        };
+        let _no_command_meanwhile = lock(local);
+        backup::restore_into(&self.db_path, source, &folder, backup::local_now(clock))
+    }
+
+    /// 导出整个数据库 to `target`.
+    pub fn export_database(&self, target: &Path) -> Result<(), AppError> {
+        self.local_only()?;
+        let _one_at_a_time = lock(&self.backing_up);
+        backup::export_database(&self.db_path, target)
+    }
+
+    fn local_only(&self) -> Result<(), AppError> {
+        match self.connection() {
+            Connection::Local => Ok(()),
+            Connection::Office { .. } => Err(office_keeps_backups()),
+        }
+    }
+}
+
+fn office_keeps_backups() -> AppError {
+    AppError::invalid(
+        "现在连接的是办公室服务器：数据在服务器上，由服务器备份（见服务器的备份说明）；这里没有本机数据库可备份或恢复",
+    )
+}
+
 enum Target {
     Local(Arc<Mutex<LocalBackend>>),
     Office(RemoteBackend),
@@ -145,5 +216,70 @@ fn activate(connection: &Connection, db_path: &Path) -> Result<Active, AppError>
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("AppState").field("db_path", &self.db_path).finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{ById, Command, GetArticle};
+    use crate::store::prelude::*;
+    use crate::store::{FixedClock, SaveGuard};
+
+    fn title_through_the_app(state: &AppState, article: crate::store::Id) -> String {
+        let reply =
+            state.call(GetArticle::NAME, GetArticle::encode(&ById { id: article })).expect("get_article");
+        GetArticle::decode(reply).expect("an article view").article.title.concat()
+    }
+
+    #[test]
+    fn after_a_restore_the_app_reads_the_restored_data() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let db = folder.path().join("jianbao.sqlite3");
+        let mut store = SqliteStore::open(&db, SystemClock.boxed()).expect("open");
+        crate::demo::fill_demo(&mut store).expect("the demo issue");
+        let publication = store.default_publication_id().expect("the demo publication");
+        let issue = store.list_issues(publication).expect("issues")[0].id;
+        let article = store.issue(issue).expect("issue").article_ids[0];
+        let state =
+            AppState::open(&db, &folder.path().join("jianbao.connection.json")).expect("the app opens");
+        let original = title_through_the_app(&state, article);
+
+        let clock = FixedClock(chrono::DateTime::from_timestamp(1_756_800_000, 0).expect("a valid time"));
+        let earlier = state.back_up(&clock).expect("立即备份");
+        let mut changed = store.article(article).expect("read").article;
+        changed.title = vec!["恢复之前改的标题".into()];
+        crate::service::save_article(&mut store, article, &changed, "罗敏", &SaveGuard::default())
+            .expect("save");
+        assert_eq!(title_through_the_app(&state, article), "恢复之前改的标题");
+
+        let kept = state.restore(Path::new(&earlier.entry.path), &clock).expect("恢复");
+        assert_eq!(
+            title_through_the_app(&state, article),
+            original,
+            "the app's own connection reads the backup"
+        );
+        assert_ne!(kept.entry.name, earlier.entry.name, "what was there is kept as its own backup");
+        assert_eq!(state.backup_folder().expect("local").list().expect("list").len(), 2);
+    }
+
+    #[test]
+    fn a_failing_automatic_backup_is_remembered_until_one_succeeds() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let db = folder.path().join("jianbao.sqlite3");
+        let state =
+            AppState::open(&db, &folder.path().join("jianbao.connection.json")).expect("the app opens");
+        // A file where the backups folder should be: no copy can be written.
+        std::fs::write(folder.path().join("backups"), "挡住备份文件夹").expect("write");
+        let problem = state.back_up_automatically(&SystemClock).expect("the backup fails");
+        assert!(
+            problem.message.contains("备份") || problem.message.contains("文件夹"),
+            "{}",
+            problem.message
+        );
+        assert_eq!(state.automatic_problem(), Some(problem.message));
+        std::fs::remove_file(folder.path().join("backups")).expect("remove");
+        assert!(state.back_up_automatically(&SystemClock).is_none());
+        assert_eq!(state.automatic_problem(), None);
     }
 }

@@ -1,8 +1,9 @@
 //! `jianbao-server backup --to DIR` and `restore --from FILE`: a copy of the office database
 //! taken while the server keeps serving, and its way back.
 //!
-//! SQLite: the online backup API, into a file beside its final name, checked with
-//! `PRAGMA integrity_check`, then renamed, so a backup that exists is whole. PostgreSQL:
+//! SQLite: the desktop's checked copy (`crate::backup`): the online backup API, into a file
+//! beside its final name, checked with `PRAGMA integrity_check`, then renamed, so a backup
+//! that exists is whole. PostgreSQL:
 //! `pg_dump --format=custom` (one consistent snapshot), restored with `pg_restore
 //! --single-transaction` into an empty database. Each backup's name carries its time, so a
 //! scheduled job keeps a series; removing old ones is the scheduler's (see the README).
@@ -23,12 +24,7 @@ pub fn back_up(source: &StoreSource, dir: &Path, now: DateTime<FixedOffset>) -> 
     match source {
         StoreSource::Sqlite(path) => {
             let target = dir.join(format!("jianbao-{stamp}.sqlite3"));
-            let partial = dir.join(format!(".jianbao-{stamp}.sqlite3.partial"));
-            let store = SqliteStore::open(path, Box::new(SystemClock))?;
-            store.backup_to(&partial)?;
-            make_self_contained(&partial)?;
-            check_sqlite_copy(&partial)?;
-            std::fs::rename(&partial, &target).map_err(|e| io_error("无法保存备份文件", &target, e))?;
+            crate::backup::export_database(path, &target)?;
             Ok(target)
         }
         StoreSource::Postgres(params) => {
@@ -61,7 +57,7 @@ pub fn restore(
     }
     match source {
         StoreSource::Sqlite(path) => {
-            check_sqlite_copy(backup)?;
+            crate::backup::inspect(backup)?;
             let kept = path
                 .exists()
                 .then(|| path.with_extension(format!("before-restore-{}", now.format("%Y%m%d-%H%M%S"))));
@@ -89,30 +85,6 @@ pub fn restore(
             Ok(None)
         }
     }
-}
-
-/// The copy arrives in WAL mode, as the database is; a backup is one file, without the
-/// `-wal` and `-shm` beside it.
-fn make_self_contained(path: &Path) -> Result<(), AppError> {
-    let conn = rusqlite::Connection::open(path)
-        .and_then(|conn| conn.pragma_update(None, "journal_mode", "DELETE").map(|()| conn))
-        .map_err(|e| {
-            AppError::new(ErrorCode::Internal, format!("无法完成备份文件“{}”：{e}", path.display()))
-        })?;
-    drop(conn);
-    Ok(())
-}
-
-fn check_sqlite_copy(path: &Path) -> Result<(), AppError> {
-    let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| AppError::invalid(format!("“{}”不是可用的数据库文件：{e}", path.display())))?;
-    let verdict: String = conn
-        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
-        .map_err(|e| AppError::invalid(format!("“{}”不是可用的数据库文件：{e}", path.display())))?;
-    if verdict != "ok" {
-        return Err(AppError::invalid(format!("备份“{}”已损坏（{verdict}），请换一份备份", path.display())));
-    }
-    Ok(())
 }
 
 /// PostgreSQL's client programs, from JIANBAO_PG_BINDIR when given, else from the PATH.

@@ -47,6 +47,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
         _ => PathBuf::from("."),
     };
     let cannot_write = |e: std::io::Error| {
+        if crate::error::is_disk_full(&e) {
+            return AppError::disk_full(&format!("导出“{}”", path.display()));
+        }
         AppError::new(
             ErrorCode::CannotOpen,
             format!(

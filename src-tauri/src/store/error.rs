@@ -8,6 +8,11 @@ pub enum StoreError {
     NotADatabase { path: PathBuf },
     #[error("无法打开数据库“{}”：{source}", path.display())]
     Open { path: PathBuf, source: rusqlite::Error },
+    #[error(
+        "数据库“{}”在网络共享文件夹上（{kind}），没有打开它：SQLite 在网络文件系统上加锁不可靠，两台电脑同时写入会损坏数据。请把数据库放在本机的文件夹中；要多人共用一份数据，请使用办公室服务器（设置 → 本机 / 办公室服务器）",
+        path.display()
+    )]
+    NetworkShare { path: PathBuf, kind: String },
     #[error("无法创建目录“{}”：{source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
     #[error(
@@ -70,6 +75,11 @@ impl From<rusqlite::Error> for StoreError {
 
 impl From<StoreError> for AppError {
     fn from(error: StoreError) -> Self {
+        if let StoreError::Sqlite(sqlite) = &error
+            && sqlite.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull)
+        {
+            return AppError::disk_full("写入数据库");
+        }
         let code = match &error {
             StoreError::NotADatabase { .. } => ErrorCode::NotADatabase,
             StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
@@ -80,7 +90,9 @@ impl From<StoreError> for AppError {
             StoreError::Conflict { .. } => ErrorCode::Conflict,
             StoreError::Leased { .. } => ErrorCode::Leased,
             StoreError::CorruptRow { .. } => ErrorCode::CorruptData,
-            StoreError::Open { .. } | StoreError::Io { .. } => ErrorCode::CannotOpen,
+            StoreError::Open { .. } | StoreError::Io { .. } | StoreError::NetworkShare { .. } => {
+                ErrorCode::CannotOpen
+            }
             StoreError::Unreachable { .. } => ErrorCode::Unavailable,
             StoreError::Migration(_) | StoreError::Sqlite(_) => ErrorCode::Internal,
             #[cfg(feature = "postgres")]

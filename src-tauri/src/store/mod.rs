@@ -13,6 +13,7 @@ mod archive_records;
 mod clock;
 mod error;
 mod masthead;
+pub mod network_share;
 pub mod pool;
 #[cfg(feature = "postgres")]
 pub mod postgres;

@@ -613,6 +613,44 @@ export type ChangeEvent = { seq: number, kind: ChangeKind, issueId?: number, art
 
 export type Connection = { "mode": "local" } | { "mode": "office", server: string, };
 
+export type BackupEntry = { 
+/**
+ * The file's name in the backups folder; what restoring one names.
+ */
+name: string, path: string, 
+/**
+ * Local time it was taken, ISO 8601 without offset (2025-09-02T14:05:01).
+ */
+takenAt: string, 
+/**
+ * 2025年9月2日 14:05
+ */
+takenLabel: string, sizeBytes: number, 
+/**
+ * 12.5 KB, 3.2 MB
+ */
+sizeLabel: string, 
+/**
+ * Why `PRAGMA integrity_check` refused the copy; `None` when it passed.
+ */
+problem: string | null, };
+
+export type BackupTaken = { entry: BackupEntry, removed: Array<string>, };
+
+export type BackupOverview = { 
+/**
+ * Where the copies are.
+ */
+folder: string, 
+/**
+ * Newest first.
+ */
+entries: Array<BackupEntry>, everyHours: number, 
+/**
+ * Why the last automatic backup failed, until one succeeds.
+ */
+automaticProblem: string | null, };
+
 export type UploadedFile = { name: string, bytes: Bytes, };
 
 export type ServerSignal = { "kind": "change", event: ChangeEvent, } | { "kind": "reset" } | { "kind": "online" } | { "kind": "offline", message: string, } | { "kind": "loggedOut", message: string, };
@@ -915,4 +953,9 @@ export type DesktopCommands = {
   set_connection: { request: { connection: Connection }; response: Connection };
   log_in: { request: { name: string; password: string }; response: Me };
   log_out: { request: Record<string, never>; response: null };
+  list_backups: { request: Record<string, never>; response: BackupOverview };
+  back_up_now: { request: Record<string, never>; response: BackupTaken };
+  restore_backup: { request: { name: string }; response: BackupTaken };
+  restore_database_file: { request: { path: string }; response: BackupTaken };
+  export_database: { request: { path: string }; response: string };
 };

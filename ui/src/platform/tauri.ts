@@ -13,7 +13,7 @@ const SIGNAL_EVENT = "jianbao:server";
 
 type DesktopCommandName = keyof DesktopCommands;
 
-async function invokeDesktop<K extends DesktopCommandName>(
+export async function invokeDesktop<K extends DesktopCommandName>(
   command: K,
   request: DesktopCommands[K]["request"],
 ): Promise<DesktopCommands[K]["response"]> {

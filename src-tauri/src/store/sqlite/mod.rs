@@ -51,6 +51,7 @@ impl SqliteStore {
             std::fs::create_dir_all(parent)
                 .map_err(|source| StoreError::Io { path: parent.to_owned(), source })?;
         }
+        refuse_network_share(path)?;
         let mut conn = Connection::open(path).map_err(|e| StoreError::open(path, e))?;
         configure(&conn).map_err(|e| StoreError::open(path, e))?;
         // Every write transaction takes the write lock when it begins. A deferred one reads
@@ -89,6 +90,21 @@ impl SqliteStore {
         let backup = rusqlite::backup::Backup::new(&self.conn, &mut destination)?;
         backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
         Ok(())
+    }
+}
+
+/// A database on a network share is refused before SQLite touches it (see `network_share`).
+fn refuse_network_share(path: &Path) -> Result<(), StoreError> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    match super::network_share::file_system_of(folder) {
+        Ok(super::network_share::FileSystemKind::Network(kind)) => {
+            Err(StoreError::NetworkShare { path: path.to_owned(), kind })
+        }
+        // statfs failing says nothing about the network; opening the file will tell.
+        Ok(super::network_share::FileSystemKind::Local) | Err(_) => Ok(()),
     }
 }
 
