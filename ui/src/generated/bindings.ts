@@ -113,6 +113,16 @@ linesPerPage: number,
  */
 mastheadNameSizePt: number, mastheadTotalPlacement: MastheadTotalPlacement, 
 /**
+ * Extra space between the 报名's characters, in ems of the 报名. Printed 简报 set the name
+ * as one word with light tracking (about ¼ em); wider tracking reads as separate characters.
+ */
+mastheadNameTrackingEm: number, 
+/**
+ * From the foot of the editing-unit-and-date line (its em box) down to the red rule, in
+ * millimetres. Printed 简报 leave about 4 mm.
+ */
+mastheadRuleGapMm: number, 
+/**
  * Article title size in points; 二号 = 22 pt.
  */
 titleSizePt: number, compression: CompressionStyle, 
@@ -135,7 +145,23 @@ padToEvenPages: boolean,
 /**
  * Start every article on a new page instead of after one blank line.
  */
-articleStartsNewPage: boolean, fonts: FontRoles, };
+articleStartsNewPage: boolean, 
+/**
+ * 撑满版心: the first line's em box starts on the text block's top edge and the last line's
+ * ends on its bottom edge (GB/T 9704-2012 §5.2.1 版心 225 mm), the leading falling only
+ * between lines; off, each line is centred in a cell of text block height / lines.
+ * Publications stored before this setting keep their centred cells.
+ */
+fillTextBlock: boolean, 
+/**
+ * Exports for the press as PDF/X-1a:2001 (CMYK only, FOGRA39 output intent, trim and
+ * bleed boxes), which print shops' preflight checks expect.
+ */
+pdfX1a: boolean, 
+/**
+ * What joins a title's lines in the 要目 (none, or a full-width space).
+ */
+contentsLineSeparator: string, fonts: FontRoles, };
 
 export type Publication = { 
 /**
