@@ -4,9 +4,22 @@ import { freePort, launch, openDemoIssue, startDriver } from "../../ui/e2e/harne
 import { killApp } from "./app-process.mjs";
 import { bodyText, demoIssue, integrity } from "./database.mjs";
 
-// The editor saves this long after the last keystroke (ui/src/features/editor/autosave.ts),
-// plus the save's own round trip: what was typed within this window may be lost by a crash.
+// The editor saves 800 ms after the last keystroke (ui/src/features/editor/autosave.ts: a
+// pause restarts the wait, so a steady typist's text reaches the database only when they
+// pause; until then it is in the editor's local draft). With the save's own round trip, this
+// is how long a key must have been followed by no other for the database to owe it.
 export const AUTOSAVE_WINDOW_MS = 800 + 400;
+
+/** How many of the keys acknowledged at `times` the autosave should have stored before a
+ *  kill at `killedAt`: those up to the last key followed by a full window without another. */
+function owedByAutosave(times, killedAt) {
+  let owed = 0;
+  times.forEach((at, index) => {
+    const next = times[index + 1] ?? killedAt;
+    if (next - at >= AUTOSAVE_WINDOW_MS) owed = index + 1;
+  });
+  return owed;
+}
 const WORDS = "各级代表深入选区走访群众收集意见建议推动解决民生实事切实提高履职实效";
 
 /** The stored body text of the first article of the demo issue. */
@@ -99,13 +112,14 @@ async function trial(options, random, port, previous) {
 
   const result = { before, typedText, typed: acknowledged.length, killAfterMs };
   const atCrash = recovered(result, storedText(cli, db));
-  const recent = acknowledged.filter((at) => killedAt - at < AUTOSAVE_WINDOW_MS).length;
+  const owed = owedByAutosave(acknowledged, killedAt);
   return {
     ...result,
     stored: atCrash.stored,
     textIntact: atCrash.intact,
     lost: Math.max(0, acknowledged.length - atCrash.stored),
-    lostOutsideWindow: Math.max(0, acknowledged.length - recent - atCrash.stored),
+    owed,
+    lostOwed: Math.max(0, owed - atCrash.stored),
     whileTyping: killAfterMs < typingMs && acknowledged.length < typedText.length,
     integrity: integrity(db),
   };
