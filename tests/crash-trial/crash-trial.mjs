@@ -7,7 +7,9 @@
 //   IMPORT_TRIALS (20)    kills during an import
 //   SEED (time of day)    the random seed; printed, so a run can be repeated
 //   JIANBAO_APP, JIANBAO_CLI   the app and the CLI (as for ui/e2e)
-import { resolve } from "node:path";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { demoDatabase } from "../../ui/e2e/harness.mjs";
 import { exportTrials } from "./export.mjs";
 import { importTrials } from "./import.mjs";
@@ -21,6 +23,12 @@ const options = {
   cli: resolve(process.env.JIANBAO_CLI ?? "../target/debug/jianbao-cli"),
   db: demoDatabase(),
 };
+// The app keeps its WebView's localStorage (where the editor's drafts live) in the user's data
+// folder, whatever the database: a run's own folder keeps its crashes' drafts from reaching
+// the user's app or other test runs.
+const home = mkdtempSync(join(tmpdir(), "jianbao-crash-home-"));
+for (const name of ["XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"]) process.env[name] = join(home, name);
+process.on("exit", () => rmSync(home, { recursive: true, force: true }));
 const random = seededRandom(seed);
 console.log(`crash trial: seed ${seed} (SEED=${seed} repeats this run), database ${options.db}`);
 

@@ -8,7 +8,9 @@ export function demoIssue(cli, db) {
   const row = list.split("\n").find((line) => line.includes("总第741期"));
   const id = Number(row?.trim().split(/\s+/)[0]);
   if (!Number.isInteger(id)) throw new Error(`the demo issue is not listed:\n${list}`);
-  return { id, issue: JSON.parse(execFileSync(cli, ["--db", db, "issue", "dump", String(id)], { encoding: "utf8" })).issue };
+  // The import trials make the issue large: room for its whole exchange form.
+  const dump = execFileSync(cli, ["--db", db, "issue", "dump", String(id)], { encoding: "utf8", maxBuffer: 1 << 30 });
+  return { id, issue: JSON.parse(dump).issue };
 }
 
 /** The body text of an article: its paragraphs' runs, joined. */

@@ -45,6 +45,7 @@ async function timedExport(options, port, issueId, path) {
 }
 
 export async function exportTrials(options, random, count, report) {
+  if (count === 0) return [];
   const { app, cli, db } = options;
   const folder = mkdtempSync(join(tmpdir(), "jianbao-crash-export-"));
   const target = join(folder, "联络动态2025年第13期.pdf");

@@ -22,9 +22,10 @@ function batch(trial) {
 
 /** The articles of batch `trial` in the issue, and whether each has all its paragraphs. */
 function batchInIssue(cli, db, trial) {
-  const articles = demoIssue(cli, db).issue.articles.filter((article) => article.title.join("").startsWith(`第${trial}批第`));
+  const all = demoIssue(cli, db).issue.articles;
+  const articles = all.filter((article) => article.title.join("").startsWith(`第${trial}批第`));
   const whole = articles.filter((article) => bodyText(article).split("\n").length === 12 && bodyText(article).endsWith("向代表反馈。"));
-  return { count: articles.length, whole: whole.length, total: demoIssue(cli, db).issue.articles.length };
+  return { count: articles.length, whole: whole.length, total: all.length };
 }
 
 async function runImport(browser, issueId, text, wait) {
@@ -42,6 +43,7 @@ async function runImport(browser, issueId, text, wait) {
 }
 
 export async function importTrials(options, random, count, report) {
+  if (count === 0) return [];
   const { app, cli, db } = options;
   const { id } = demoIssue(cli, db);
   const port = await freePort();
@@ -59,7 +61,7 @@ export async function importTrials(options, random, count, report) {
     }
     for (let index = 1; index <= count; index += 1) {
       const before = demoIssue(cli, db).issue.articles.length;
-      const killAfterMs = random.between(0, Math.round(importMs * 1.5));
+      const killAfterMs = random.between(0, Math.round(importMs * 1.2));
       browser = await launch(port);
       await runImport(browser, id, batch(index), false);
       await new Promise((done) => setTimeout(done, killAfterMs));
