@@ -128,6 +128,7 @@ async function trial(options, random, port, previous) {
 /** Runs `count` trials on one database, each with a fresh tauri-driver, and a last reopen
  *  for what the final crash's draft brings back. */
 export async function typingTrials(options, random, count, report) {
+  if (count === 0) return [];
   const results = [];
   for (let index = 1; index <= count + 1; index += 1) {
     const port = await freePort();
