@@ -10,7 +10,7 @@ CLI := target/debug/jianbao-cli
 E2E_OUT := target/e2e
 
 .PHONY: run test setup system-deps ui-deps ui-build app cli lint fmt-check clippy ui-check \
-        rust-test pg-test ui-test e2e bench package-server package-test
+        rust-test pg-test ui-test e2e bench package package-server package-test crash-trial
 
 ## make run: the desktop app on the demo database (the CLI instead when there is no display).
 run: setup ui-build
@@ -98,9 +98,27 @@ package-server: setup ui-build
 	cargo deb -p jianbao --locked -o $(SERVER_DEB)
 	@echo "已生成 $(SERVER_DEB)（$$(du -h $(SERVER_DEB) | cut -f1)）"
 
-## make package-test: the same package (a debug build, for time) installed into a clean
-## Debian 12 root with apt, used, and purged.
-package-test: setup ui-build
+TAURI := ui/node_modules/.bin/tauri
+
+## make package: the desktop app as a Debian package (release build, Tauri's bundler): the app,
+## jianbao-cli, the bundled fonts, the menu entry 简报台; see README, "Installing the desktop app".
+package: setup ui-build
+	rm -f target/release/bundle/deb/*.deb
+	$(TAURI) build --ci --bundles deb --features tauri-shell
+	@deb=$$(ls target/release/bundle/deb/jianbao_*_amd64.deb); echo "已生成 $$deb（$$(du -h $$deb | cut -f1)）"
+
+## make package-test: both packages (debug builds, for time) installed into one clean Debian 12
+## root with apt, used, and purged; the desktop app is started there on a display of its own.
+package-test: setup app
+	rm -f target/debug/bundle/deb/*.deb
+	$(TAURI) bundle --ci --debug --bundles deb --features tauri-shell
 	cargo deb -p jianbao --locked --profile dev -o target/debian/jianbao-server-test.deb
 	cargo build --no-default-features --features server --bin jianbao-cli
-	tests/packaging/server-install.sh target/debian/jianbao-server-test.deb target/debug/jianbao-cli
+	tests/packaging/install-tests.sh target/debian/jianbao-server-test.deb target/debug/jianbao-cli \
+	  target/debug/bundle/deb/jianbao_*_amd64.deb
+
+## make crash-trial: the real app killed with SIGKILL at random moments while text is typed
+## (TRIALS, default 200), during exports and during imports; prints what was lost and the
+## database checks. Not part of `make test`. SEED=N repeats a run.
+crash-trial: setup app
+	cd ui && JIANBAO_APP=../$(APP) JIANBAO_CLI=../$(CLI) xvfb-run -a --server-args="-screen 0 1440x900x24" node ../tests/crash-trial/crash-trial.mjs

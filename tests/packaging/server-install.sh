@@ -5,21 +5,16 @@
 # packaged fonts), then purged — the program goes, the office's data stays.
 #
 # usage: tests/packaging/server-install.sh PACKAGE.deb JIANBAO-CLI
-# Needs root (debootstrap, chroot, mount) and Debian's package mirror.
+# Needs root (debootstrap, chroot, mount) and Debian's package mirror; a root made beforehand
+# can be lent through JIANBAO_CLEAN_ROOT (see clean-root.sh).
 set -euo pipefail
 
 deb=$(realpath "$1")
 cli=$(realpath "$2")
-mirror=${JIANBAO_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 port=${JIANBAO_PACKAGE_TEST_PORT:-18470}
-root=$(mktemp -d /var/tmp/jianbao-server-root.XXXXXX)
-chmod 755 "$root"  # mktemp's 0700 would keep every account but root out of the whole root
 work=$(mktemp -d)
 server_pid=
-
-step() { printf '\n== %s (%ss)\n' "$1" "$SECONDS"; }
-fail() { echo "失败：$*" >&2; exit 1; }
-in_root() { chroot "$root" "$@"; }
+. "$(dirname "$0")/clean-root.sh"
 
 # The server runs in a session of its own (setsid): runuser does not pass a signal on to the
 # program it runs, so only the whole group can be stopped.
@@ -30,36 +25,18 @@ stop_server() {
   server_pid=
 }
 
-# Whether any process still runs inside the root.
-running_in_root() {
-  local proc
-  for proc in /proc/[0-9]*; do
-    [ "$(readlink "$proc/root" 2>/dev/null)" = "$root" ] && return 0
-  done
-  return 1
-}
-
 cleanup() {
   stop_server
-  umount "$root/proc" 2>/dev/null || true
-  rm -rf "$root" "$work"
+  release_clean_root
+  rm -rf "$work"
 }
 trap cleanup EXIT
-
-step "a clean Debian 12 root"
-debootstrap --variant=minbase bookworm "$root" "$mirror" > "$work/debootstrap.log" 2>&1 \
-  || { tail -20 "$work/debootstrap.log"; fail "debootstrap"; }
-mount -t proc proc "$root/proc"
-# Services are not started inside a chroot (there is no init); the unit is started by hand below.
-printf '#!/bin/sh\nexit 101\n' > "$root/usr/sbin/policy-rc.d"
-chmod 755 "$root/usr/sbin/policy-rc.d"
+use_clean_root
 
 step "apt installs the package and what it depends on"
 cp "$deb" "$root/tmp/"
 start=$SECONDS
-in_root apt-get update -qq
-DEBIAN_FRONTEND=noninteractive in_root apt-get install -y -qq --no-install-recommends "/tmp/$(basename "$deb")" \
-  > "$work/install.log" 2>&1 || { cat "$work/install.log"; fail "apt-get install"; }
+apt_in_root "/tmp/$(basename "$deb")"
 echo "installed in $((SECONDS - start)) s; package $(du -k "$deb" | cut -f1) KB"
 
 step "what the package put in place"
@@ -104,12 +81,10 @@ issue=$("$cli" "${office[@]}" issue list | awk '$1 ~ /^[0-9]+$/ { print $1; exit
 pdffonts "$work/issue.pdf" | grep -Eq 'Fandol|Noto' || fail "the exported PDF does not use the packaged fonts"
 [ "$(in_root stat -c %U /var/lib/jianbao/office.sqlite3)" = jianbao ] || fail "the database is not owned by jianbao"
 stop_server
-for _ in $(seq 50); do running_in_root || break; sleep 0.1; done
-! running_in_root || fail "a process is left running inside the root after the server was stopped"
+nothing_left_running || fail "a process is left running inside the root after the server was stopped"
 
 step "purge: the program goes, the data stays"
-DEBIAN_FRONTEND=noninteractive in_root apt-get purge -y -qq jianbao-server > "$work/purge.log" 2>&1 \
-  || { cat "$work/purge.log"; fail "apt-get purge"; }
+apt_purge_in_root jianbao-server
 for file in /usr/bin/jianbao-server /lib/systemd/system/jianbao-server.service /etc/default/jianbao-server \
             /etc/systemd/system/multi-user.target.wants/jianbao-server.service; do
   [ ! -e "$root$file" ] || fail "$file is left after purge"

@@ -2,7 +2,7 @@
 // simulated IME composition), reorder, restart the app and find everything stored.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { articleTitles, defaultPort as PORT, demoDatabase, launch, openDemoIssue, screenshot, startDriver } from "./harness.mjs";
+import { articleTitles, defaultPort as PORT, demoDatabase, launch, openDemoIssue, screenshot, startDriver, waitSaved } from "./harness.mjs";
 
 let driver;
 
@@ -13,19 +13,6 @@ before(async () => {
 after(() => {
   driver?.kill();
 });
-
-async function waitSaved(browser) {
-  const state = await browser.$('[data-testid="save-state"]');
-  // The last change may still be on its way into the editor: let it mark the state unsaved.
-  await browser
-    .waitUntil(async () => (await state.getAttribute("data-state")) !== "saved", { timeout: 300, interval: 20 })
-    .catch(() => {});
-  await browser.waitUntil(async () => (await state.getAttribute("data-state")) === "saved", {
-    timeout: 5000,
-    interval: 50,
-    timeoutMsg: "the editor did not report 已保存 within 5 s",
-  });
-}
 
 /** Types through a simulated IME: pinyin first shown in the text, then replaced by the
  *  chosen characters, with the composition events a Chinese input method sends. */

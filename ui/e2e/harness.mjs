@@ -160,3 +160,17 @@ export async function fill(browser, testid, value) {
     value,
   );
 }
+
+/** Waits until the editor reports 已保存 (its save state), after the last change reached it. */
+export async function waitSaved(browser) {
+  const state = await browser.$('[data-testid="save-state"]');
+  // The last change may still be on its way into the editor: let it mark the state unsaved.
+  await browser
+    .waitUntil(async () => (await state.getAttribute("data-state")) !== "saved", { timeout: 300, interval: 20 })
+    .catch(() => {});
+  await browser.waitUntil(async () => (await state.getAttribute("data-state")) === "saved", {
+    timeout: 5000,
+    interval: 50,
+    timeoutMsg: "the editor did not report 已保存 within 5 s",
+  });
+}

@@ -85,14 +85,19 @@ fn run_in(
     }
 }
 
-/// `--db`, else `JIANBAO_DB` (clap reads both into `db`), else the platform's data directory.
+/// The desktop app's identifier (tauri.conf.json): the app keeps its database in the user's
+/// data directory under this name, and the CLI opens the same one by default.
+const APP_IDENTIFIER: &str = "cn.jianbao.desktop";
+
+/// `--db`, else `JIANBAO_DB` (clap reads both into `db`), else the desktop app's database in
+/// the user's data directory, so the CLI and the app of one user see the same issues.
 fn database_path(given: Option<PathBuf>) -> Result<PathBuf, AppError> {
     if let Some(path) = given {
         return Ok(path);
     }
-    let dirs = directories::ProjectDirs::from("cn", "jianbao", "jianbao")
+    let dirs = directories::BaseDirs::new()
         .ok_or_else(|| AppError::invalid("找不到用户数据目录，请用 --db 指定数据库文件"))?;
-    Ok(dirs.data_dir().join("jianbao.sqlite3"))
+    Ok(dirs.data_dir().join(APP_IDENTIFIER).join("jianbao.sqlite3"))
 }
 
 pub(crate) fn read_text(path: &std::path::Path) -> Result<String, AppError> {
@@ -141,5 +146,19 @@ impl Write for Stdout {
         let flushed = self.inner.flush();
         self.closed |= matches!(&flushed, Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe);
         flushed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_database_is_the_desktop_apps() {
+        let config: serde_json::Value =
+            serde_json::from_str(include_str!("../../tauri.conf.json")).expect("tauri.conf.json is JSON");
+        assert_eq!(config["identifier"], APP_IDENTIFIER, "the app's data folder is named by its identifier");
+        let path = database_path(None).expect("a data directory");
+        assert!(path.ends_with("cn.jianbao.desktop/jianbao.sqlite3"), "{}", path.display());
     }
 }
