@@ -282,7 +282,7 @@ fn page_numbers_odd_right_even_left() {
         let text: String = number.glyphs.iter().map(|glyph| glyph.ch).collect();
         assert_eq!(text, format!("—{}—", page.number));
         let drop = number.baseline_y_pt - g.bottom();
-        assert!(drop > 7.0 * geometry::PT_PER_MM, "7 mm below the text block");
+        assert!(drop > 7.0 * PT_PER_MM, "7 mm below the text block");
         let first = number.glyphs[0].x_pt;
         let last = number.glyphs.last().expect("non-empty").x_pt + number.size_pt;
         if page.number % 2 == 1 {

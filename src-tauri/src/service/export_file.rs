@@ -58,8 +58,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
             ),
         )
     };
-    let mut temporary =
-        tempfile::Builder::new().prefix(".jianbao-export-").tempfile_in(&folder).map_err(cannot_write)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".jianbao-export-");
+    // A temporary file is private (0600); the exported file is an ordinary document, readable
+    // as the user's umask says, like one the user saved from any other program.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temporary = builder.tempfile_in(&folder).map_err(cannot_write)?;
     temporary.write_all(bytes).and_then(|()| temporary.as_file().sync_all()).map_err(cannot_write)?;
     temporary.persist(path).map_err(|e| cannot_write(e.error))?;
     Ok(())
@@ -68,6 +73,24 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_exported_file_is_readable_as_the_umask_says_not_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let path = folder.path().join("issue.pdf");
+        write_atomically(&path, b"%PDF-1.3").expect("written");
+        let mode = std::fs::metadata(&path).expect("exists").permissions().mode() & 0o777;
+        // Read, not set: setting the umask would race the other tests' files.
+        let status = std::fs::read_to_string("/proc/self/status").expect("Linux");
+        let umask = status
+            .lines()
+            .find_map(|line| line.strip_prefix("Umask:"))
+            .and_then(|value| u32::from_str_radix(value.trim(), 8).ok())
+            .expect("the status names the umask");
+        assert_eq!(mode, 0o666 & !umask, "mode {mode:o} with umask {umask:o}");
+    }
 
     #[test]
     fn writing_replaces_the_old_file_and_leaves_nothing_else() {
