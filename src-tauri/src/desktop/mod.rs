@@ -3,6 +3,7 @@
 //! the settings name; the few commands here do what only the window on this computer does
 //! (save a PDF where the user chose, open it, pick the connection, log in).
 
+mod archive_commands;
 mod call_commands;
 mod export_commands;
 mod office_commands;
@@ -25,6 +26,8 @@ macro_rules! registered_commands {
         $callback!(
             call_commands::call,
             call_commands::call_bytes,
+            archive_commands::analyse_archive_folder,
+            archive_commands::import_archive_files,
             export_commands::export_issue_pdf,
             export_commands::open_exported_pdf,
             export_commands::save_stats_workbook,

@@ -273,6 +273,8 @@ export type ArchiveProgress = { done: number, total: number, file: string, };
 
 export type ArchiveCommit = { imported: Array<ImportedArchiveIssue>, failed: Array<ArchiveFailure>, };
 
+export type ArchiveChoice = { file: string, fill: MastheadFill, };
+
 export type ImportedArchiveIssue = { file: string, issueId: number, };
 
 export type ArchiveFailure = { file: string, message: string, };
@@ -907,7 +909,11 @@ export type Commands = {
   save_unit_aliases: { request: SaveUnitAliasesRequest; response: UnitAliasSaved };
 };
 
+export type ProgressChannel<T> = { onmessage: (message: T) => void };
+
 export type DesktopCommands = {
+  analyse_archive_folder: { request: { folder: string; onProgress: ProgressChannel<ArchiveProgress> }; response: ArchiveReview };
+  import_archive_files: { request: { folder: string; choices: Array<ArchiveChoice>; onProgress: ProgressChannel<ArchiveProgress> }; response: ArchiveCommit };
   export_issue_pdf: { request: { issueId: number; path: string; proofRound?: number }; response: ExportReport };
   open_exported_pdf: { request: { path: string; reveal: boolean }; response: null };
   save_stats_workbook: { request: { path: string; year?: number }; response: string };
