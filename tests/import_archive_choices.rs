@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use jianbao::import::MastheadFill;
 use jianbao::service::{self, ArchiveChoice, ArchiveStatus};
-use jianbao::store::{Clock, FixedClock, SqliteStore, Store};
+use jianbao::store::{Clock, FixedClock, IssueStore, PublicationStore, SqliteStore};
 
 /// A back issue in our own words; `masthead` false leaves out 第N期 and 总第X期.
 fn back_issue(number: u32, total: &str, day: u32, masthead: bool) -> String {
@@ -63,14 +63,16 @@ fn chosen_files_are_stored_with_the_values_given_and_the_rest_reported() {
     let mut store = store(work.path());
 
     let files = service::archive_files(&folder).expect("three files");
-    let review = service::analyse_archive(&store, &files, &MastheadFill::default(), &mut |_| {}).expect("reads");
+    let review =
+        service::analyse_archive(&store, &files, &MastheadFill::default(), &mut |_| {}).expect("reads");
     let statuses: Vec<ArchiveStatus> = review.entries.iter().map(|entry| entry.status).collect();
     assert_eq!(statuses, [ArchiveStatus::Ready, ArchiveStatus::NeedsInput, ArchiveStatus::Ready]);
 
     let mut seen = Vec::new();
     let given = MastheadFill { number: Some(4), total_number: Some(52), date: None };
     let chosen = [choice("a-完整.txt", MastheadFill::default()), choice("b-无期号.txt", given)];
-    let commit = service::import_chosen(&mut store, &folder, &chosen, &mut |p| seen.push(p.done)).expect("imports");
+    let commit =
+        service::import_chosen(&mut store, &folder, &chosen, &mut |p| seen.push(p.done)).expect("imports");
 
     assert_eq!(commit.imported.len(), 2, "both chosen files are stored: {commit:?}");
     assert!(commit.failed.is_empty(), "{:?}", commit.failed);
@@ -88,8 +90,13 @@ fn what_cannot_be_stored_is_reported_and_never_stops_the_others() {
     std::fs::write(folder.join("b-无期号.txt"), back_issue(0, "", 18, false)).expect("writes");
     std::fs::write(folder.join("c-重复.txt"), back_issue(3, "五十一", 11, true)).expect("writes");
     let mut store = store(work.path());
-    let first = service::import_chosen(&mut store, &folder, &[choice("a-完整.txt", MastheadFill::default())], &mut |_| {})
-        .expect("imports");
+    let first = service::import_chosen(
+        &mut store,
+        &folder,
+        &[choice("a-完整.txt", MastheadFill::default())],
+        &mut |_| {},
+    )
+    .expect("imports");
     assert_eq!(first.imported.len(), 1);
 
     let chosen = [
@@ -98,7 +105,8 @@ fn what_cannot_be_stored_is_reported_and_never_stops_the_others() {
         choice("不存在.txt", MastheadFill::default()),
         choice("a-完整.txt", MastheadFill { number: Some(0), ..MastheadFill::default() }),
     ];
-    let commit = service::import_chosen(&mut store, &folder, &chosen, &mut |_| {}).expect("reports, not fails");
+    let commit =
+        service::import_chosen(&mut store, &folder, &chosen, &mut |_| {}).expect("reports, not fails");
 
     assert!(commit.imported.is_empty(), "nothing here may be stored: {commit:?}");
     let reason = |file: &str| {

@@ -101,8 +101,8 @@ test("a folder of back issues is read with progress, reviewed, completed and imp
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await (await browser.$('[data-testid="read-archive-folder"]')).click();
-    const bar = await browser.$('[data-testid="archive-progress"]');
-    if (await bar.isExisting()) await screenshot(browser, "archive-import-progress");
+    // Five small files are read faster than WebKit's snapshot comes back, so the bar is
+    // checked through what the window showed rather than photographed.
     const review = await browser.$('[data-testid="archive-review"]');
     await review.waitForExist({ timeout: 60000, timeoutMsg: "the review list did not appear" });
     const seen = await browser.execute(() => window.archiveProgressSeen);

@@ -26,11 +26,11 @@ macro_rules! registered_commands {
         $callback!(
             call_commands::call,
             call_commands::call_bytes,
-            archive_commands::analyse_archive_folder,
-            archive_commands::import_archive_files,
             export_commands::export_issue_pdf,
             export_commands::open_exported_pdf,
             export_commands::save_stats_workbook,
+            archive_commands::analyse_archive_folder,
+            archive_commands::import_archive_files,
             office_commands::get_connection,
             office_commands::set_connection,
             office_commands::log_in,

@@ -9,7 +9,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::archive_import::{analyse_filled, file_name};
-use super::{ArchiveCommit, ArchiveEntry, ArchiveFailure, ArchiveProgress, ArchiveStatus, archive_files, commit_archive};
+use super::{
+    ArchiveCommit, ArchiveEntry, ArchiveFailure, ArchiveProgress, ArchiveStatus, archive_files,
+    commit_archive,
+};
 use crate::error::AppError;
 use crate::import::MastheadFill;
 use crate::store::Store;
@@ -53,7 +56,8 @@ pub fn import_chosen(
     }
     let review = analyse_filled(store, &chosen, progress)?;
     let mut commit = commit_archive(store, &review, &mut |_| {})?;
-    refused.extend(review.entries.iter().filter(|entry| entry.status != ArchiveStatus::Ready).map(not_imported));
+    refused
+        .extend(review.entries.iter().filter(|entry| entry.status != ArchiveStatus::Ready).map(not_imported));
     commit.failed.extend(refused);
     Ok(commit)
 }

@@ -273,11 +273,15 @@ export type ArchiveProgress = { done: number, total: number, file: string, };
 
 export type ArchiveCommit = { imported: Array<ImportedArchiveIssue>, failed: Array<ArchiveFailure>, };
 
-export type ArchiveChoice = { file: string, fill: MastheadFill, };
-
 export type ImportedArchiveIssue = { file: string, issueId: number, };
 
 export type ArchiveFailure = { file: string, message: string, };
+
+export type ArchiveChoice = { 
+/**
+ * The file's name in the folder, as the review list names it.
+ */
+file: string, fill: MastheadFill, };
 
 export type ImportedArticleReport = { articleId: number, 
 /**
@@ -912,11 +916,11 @@ export type Commands = {
 export type ProgressChannel<T> = { onmessage: (message: T) => void };
 
 export type DesktopCommands = {
-  analyse_archive_folder: { request: { folder: string; onProgress: ProgressChannel<ArchiveProgress> }; response: ArchiveReview };
-  import_archive_files: { request: { folder: string; choices: Array<ArchiveChoice>; onProgress: ProgressChannel<ArchiveProgress> }; response: ArchiveCommit };
   export_issue_pdf: { request: { issueId: number; path: string; proofRound?: number }; response: ExportReport };
   open_exported_pdf: { request: { path: string; reveal: boolean }; response: null };
   save_stats_workbook: { request: { path: string; year?: number }; response: string };
+  analyse_archive_folder: { request: { folder: string; onProgress: ProgressChannel<ArchiveProgress> }; response: ArchiveReview };
+  import_archive_files: { request: { folder: string; choices: Array<ArchiveChoice>; onProgress: ProgressChannel<ArchiveProgress> }; response: ArchiveCommit };
   get_connection: { request: Record<string, never>; response: Connection };
   set_connection: { request: { connection: Connection }; response: Connection };
   log_in: { request: { name: string; password: string }; response: Me };
