@@ -75,7 +75,7 @@ describe("导入往期", () => {
       flushSync();
       expect(document.querySelectorAll('[data-testid="archive-row"]')).toHaveLength(3);
     });
-    const statuses = [...document.querySelectorAll('[data-testid="archive-status"]')].map((cell) => cell.textContent);
+    const statuses = Array.from(document.querySelectorAll('[data-testid="archive-status"]')).map((cell) => cell.textContent);
     expect(statuses).toEqual(["可导入", "需补充", "无法读取"]);
     expect(byTestId("archive-counts").textContent).toBe("共 3 个文件：可导入 1，需补充 1，重复 0，无法读取 1");
     expect(document.querySelector('[data-file="03-坏.pdf"] [data-testid="archive-choose"]')).toBeNull();
