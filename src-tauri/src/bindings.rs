@@ -22,8 +22,8 @@ use crate::import::{
 };
 use crate::proof::{Finding, Part, RuleId};
 use crate::service::{
-    ArchiveArticle, ArchiveCommit, ArchiveEntry, ArchiveFailure, ArchiveProgress, ArchiveReview,
-    ArchiveStatus, DuplicateOf, ImportedArchiveIssue,
+    ArchiveArticle, ArchiveChoice, ArchiveCommit, ArchiveEntry, ArchiveFailure, ArchiveProgress,
+    ArchiveReview, ArchiveStatus, DuplicateOf, ImportedArchiveIssue,
 };
 use crate::service::{
     ArchiveStats, SearchHit, SearchRequest, SearchResults, StatsRequest, UnitAliasSaved, UnitAliasView,
@@ -59,6 +59,20 @@ pub fn desktop_commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
         ),
         ("open_exported_pdf", "{ path: string; reveal: boolean }".into(), "null".into()),
         ("save_stats_workbook", "{ path: string; year?: number }".into(), "string".into()),
+        (
+            "analyse_archive_folder",
+            format!("{{ folder: string; onProgress: ProgressChannel<{}> }}", ArchiveProgress::name(cfg)),
+            ArchiveReview::name(cfg),
+        ),
+        (
+            "import_archive_files",
+            format!(
+                "{{ folder: string; choices: Array<{}>; onProgress: ProgressChannel<{}> }}",
+                ArchiveChoice::name(cfg),
+                ArchiveProgress::name(cfg)
+            ),
+            ArchiveCommit::name(cfg),
+        ),
         ("get_connection", "Record<string, never>".into(), Connection::name(cfg)),
         ("set_connection", format!("{{ connection: {} }}", Connection::name(cfg)), Connection::name(cfg)),
         ("log_in", "{ name: string; password: string }".into(), Me::name(cfg)),
@@ -122,6 +136,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         ArchiveCommit::decl(cfg),
         ImportedArchiveIssue::decl(cfg),
         ArchiveFailure::decl(cfg),
+        ArchiveChoice::decl(cfg),
         ImportedArticleReport::decl(cfg),
         ImportReport::decl(cfg),
         IssueImportReport::decl(cfg),
@@ -227,7 +242,10 @@ pub fn typescript() -> String {
         let (name, request, response) = (command.name, command.request, command.response);
         out.push_str(&format!("  {name}: {{ request: {request}; response: {response} }};\n"));
     }
-    out.push_str("};\n\nexport type DesktopCommands = {\n");
+    // A progress channel is Tauri's `Channel` (only `ui/src/platform` imports Tauri): what the
+    // contract needs of it is that the window can set who hears its messages.
+    out.push_str("};\n\nexport type ProgressChannel<T> = { onmessage: (message: T) => void };\n");
+    out.push_str("\nexport type DesktopCommands = {\n");
     for (name, request, response) in desktop_commands(&cfg) {
         out.push_str(&format!("  {name}: {{ request: {request}; response: {response} }};\n"));
     }

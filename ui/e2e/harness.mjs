@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { remote } from "webdriverio";
 
 const app = resolve(process.env.JIANBAO_APP ?? "../target/debug/jianbao");
-const cli = resolve(process.env.JIANBAO_CLI ?? join(app, "..", "jianbao-cli"));
+export const cli = resolve(process.env.JIANBAO_CLI ?? join(app, "..", "jianbao-cli"));
 export const screenshotDir = resolve(process.env.JIANBAO_E2E_OUT ?? "../target/e2e");
 
 /** A new database with the demo publication and the 2025-13 issue. */

@@ -3,6 +3,7 @@
 //! the settings name; the few commands here do what only the window on this computer does
 //! (save a PDF where the user chose, open it, pick the connection, log in).
 
+mod archive_commands;
 mod backup_commands;
 mod call_commands;
 mod export_commands;
@@ -30,6 +31,8 @@ macro_rules! registered_commands {
             export_commands::export_issue_pdf,
             export_commands::open_exported_pdf,
             export_commands::save_stats_workbook,
+            archive_commands::analyse_archive_folder,
+            archive_commands::import_archive_files,
             office_commands::get_connection,
             office_commands::set_connection,
             office_commands::log_in,

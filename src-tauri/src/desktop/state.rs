@@ -7,7 +7,7 @@ use crate::backup::{self, BackupFolder, BackupTaken};
 use crate::client::{Backend, Connection, LocalBackend, RemoteBackend, load_connection, save_connection};
 use crate::error::{AppError, ErrorCode};
 use crate::fonts::FontCache;
-use crate::store::{Clock, SqliteStore, SystemClock};
+use crate::store::{Clock, SqliteStore, Store, SystemClock};
 
 /// What the window's commands share: where commands run (this computer's database or an
 /// office server), and the PDFs exported in this run (the only files the app offers to open).
@@ -115,6 +115,20 @@ impl AppState {
         *lock(&self.active) = Active::Office { remote: logged_out };
         self.generation.fetch_add(1, Ordering::SeqCst);
         result
+    }
+
+    /// Runs `work` on this computer's database, holding it for the while (what runs beside
+    /// the commands: the archive import reads a folder here). `None` on an office server.
+    pub fn on_local_store<T>(
+        &self,
+        work: impl FnOnce(&mut dyn Store) -> Result<T, AppError>,
+    ) -> Option<Result<T, AppError>> {
+        let local = match &*lock(&self.active) {
+            Active::Local(local) => Arc::clone(local),
+            Active::Office { .. } => return None,
+        };
+        let mut backend = lock(&local);
+        Some(work(backend.store_mut()))
     }
 
     pub fn generation(&self) -> u64 {

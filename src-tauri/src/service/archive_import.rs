@@ -94,6 +94,13 @@ pub struct ArchiveReview {
 }
 
 impl ArchiveReview {
+    /// The list as the editor reads it: without the issues to store, which carry every
+    /// article's text and which only a commit needs.
+    pub fn without_issues(self) -> ArchiveReview {
+        let entries = self.entries.into_iter().map(|entry| ArchiveEntry { issue: None, ..entry }).collect();
+        ArchiveReview { entries }
+    }
+
     pub fn count(&self, status: ArchiveStatus) -> usize {
         self.entries.iter().filter(|entry| entry.status == status).count()
     }
@@ -168,11 +175,21 @@ pub fn analyse_archive(
     fill: &MastheadFill,
     progress: &mut dyn FnMut(&ArchiveProgress),
 ) -> Result<ArchiveReview, AppError> {
+    let filled: Vec<(PathBuf, MastheadFill)> = files.iter().map(|path| (path.clone(), *fill)).collect();
+    analyse_filled(store, &filled, progress)
+}
+
+/// Like `analyse_archive`, with each file's own masthead values (what the review asked for).
+pub(super) fn analyse_filled(
+    store: &dyn Store,
+    files: &[(PathBuf, MastheadFill)],
+    progress: &mut dyn FnMut(&ArchiveProgress),
+) -> Result<ArchiveReview, AppError> {
     let publication = store.publication(store.default_publication_id()?)?;
     let stored = stored_totals(store)?;
     let mut batch: HashMap<u32, String> = HashMap::new();
     let mut entries = Vec::with_capacity(files.len());
-    for (index, path) in files.iter().enumerate() {
+    for (index, (path, fill)) in files.iter().enumerate() {
         let file = file_name(path);
         progress(&ArchiveProgress { done: index, total: files.len(), file: file.clone() });
         let mut entry = analyse_file(path, &file, fill, &publication);
@@ -212,7 +229,7 @@ pub fn commit_archive(
     Ok(commit)
 }
 
-fn file_name(path: &Path) -> String {
+pub(super) fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())

@@ -1,6 +1,7 @@
 //! The operations a user performs, shared by the CLI and the desktop commands so that both
 //! behave the same. Each takes the store and plain inputs and returns types the UI can show.
 
+mod archive_choices;
 mod archive_import;
 mod archive_search;
 mod archive_stats;
@@ -25,6 +26,7 @@ mod stats_workbook;
 mod unit_aliases;
 mod word_list;
 
+pub use archive_choices::{ArchiveChoice, import_chosen};
 pub use archive_import::{
     ArchiveArticle, ArchiveCommit, ArchiveEntry, ArchiveFailure, ArchiveProgress, ArchiveReview,
     ArchiveStatus, DuplicateOf, ImportedArchiveIssue, analyse_archive, archive_files, commit_archive,

@@ -303,6 +303,12 @@ export type ImportedArchiveIssue = { file: string, issueId: number, };
 
 export type ArchiveFailure = { file: string, message: string, };
 
+export type ArchiveChoice = { 
+/**
+ * The file's name in the folder, as the review list names it.
+ */
+file: string, fill: MastheadFill, };
+
 export type ImportedArticleReport = { articleId: number, 
 /**
  * The file (or `粘贴的文字`) the article came from.
@@ -971,10 +977,14 @@ export type Commands = {
   save_unit_aliases: { request: SaveUnitAliasesRequest; response: UnitAliasSaved };
 };
 
+export type ProgressChannel<T> = { onmessage: (message: T) => void };
+
 export type DesktopCommands = {
   export_issue_pdf: { request: { issueId: number; path: string; proofRound?: number }; response: ExportReport };
   open_exported_pdf: { request: { path: string; reveal: boolean }; response: null };
   save_stats_workbook: { request: { path: string; year?: number }; response: string };
+  analyse_archive_folder: { request: { folder: string; onProgress: ProgressChannel<ArchiveProgress> }; response: ArchiveReview };
+  import_archive_files: { request: { folder: string; choices: Array<ArchiveChoice>; onProgress: ProgressChannel<ArchiveProgress> }; response: ArchiveCommit };
   get_connection: { request: Record<string, never>; response: Connection };
   set_connection: { request: { connection: Connection }; response: Connection };
   log_in: { request: { name: string; password: string }; response: Me };

@@ -93,6 +93,7 @@ export function createHttpPlatform(deps: HttpDeps): Platform {
     async openExported() {
       throw { code: "invalidInput", message: "浏览器里不能直接打开文件，请在浏览器的下载列表中打开" } satisfies AppError;
     },
+    archive: null,
     getConnection: async () => null,
     async setConnection() {
       throw { code: "invalidInput", message: "浏览器总是连接打开本页面的办公室服务器，不能更改" } satisfies AppError;

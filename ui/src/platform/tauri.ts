@@ -1,12 +1,12 @@
 // The desktop app: every service command goes through the app's one `call` command, which
 // runs it on this computer's database or forwards it to the office server; the server's
 // change events arrive as the `jianbao:server` window event.
-import { invoke as tauriInvoke } from "@tauri-apps/api/core";
+import { Channel, invoke as tauriInvoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
-import type { Connection, DesktopCommands, Me, ServerSignal } from "../generated/bindings";
-import { choosePdfPath, chooseWorkbookPath } from "./dialog";
+import type { ArchiveProgress, Connection, DesktopCommands, Me, ServerSignal } from "../generated/bindings";
+import { chooseArchiveFolder, choosePdfPath, chooseWorkbookPath } from "./dialog";
 import { SignalHub } from "./signals";
-import { type BytesCommandName, type CommandName, type ExportRequest, type Platform, type Request, type Response, toAppError } from "./types";
+import { type ArchiveImporter, type BytesCommandName, type CommandName, type ExportRequest, type Platform, type Request, type Response, toAppError } from "./types";
 
 /** The window event the app forwards server signals on (see desktop/office_commands.rs). */
 const SIGNAL_EVENT = "jianbao:server";
@@ -23,6 +23,20 @@ export async function invokeDesktop<K extends DesktopCommandName>(
     throw toAppError(error);
   }
 }
+
+/** A channel the app reports progress on, handed to `onProgress`. */
+function progressChannel(onProgress: (progress: ArchiveProgress) => void): Channel<ArchiveProgress> {
+  const channel = new Channel<ArchiveProgress>();
+  channel.onmessage = onProgress;
+  return channel;
+}
+
+const archive: ArchiveImporter = {
+  chooseFolder: chooseArchiveFolder,
+  analyse: (folder, onProgress) => invokeDesktop("analyse_archive_folder", { folder, onProgress: progressChannel(onProgress) }),
+  importChosen: (folder, choices, onProgress) =>
+    invokeDesktop("import_archive_files", { folder, choices, onProgress: progressChannel(onProgress) }),
+};
 
 export function createTauriPlatform(): Platform {
   const hub = new SignalHub();
@@ -75,6 +89,7 @@ export function createTauriPlatform(): Platform {
       if (path === null) return null;
       return invokeDesktop("save_stats_workbook", year === null ? { path } : { path, year });
     },
+    archive,
     openExported: async (path, reveal) => void (await invokeDesktop("open_exported_pdf", { path, reveal })),
     getConnection: () => invokeDesktop("get_connection", {}),
     setConnection: (connection: Connection) => invokeDesktop("set_connection", { connection }),

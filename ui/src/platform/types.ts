@@ -1,7 +1,7 @@
 // What every client of the service offers the UI, whether it runs in the desktop app (Tauri)
 // or in a browser talking to the office server: commands, change signals, the session, and
 // the few things a browser does differently (saving a PDF, choosing where the data lives).
-import type { AppError, Commands, Connection, Me, ServerSignal } from "../generated/bindings";
+import type { AppError, ArchiveChoice, ArchiveCommit, ArchiveProgress, ArchiveReview, Commands, Connection, Me, ServerSignal } from "../generated/bindings";
 
 export type CommandName = keyof Commands;
 export type Request<K extends CommandName> = Commands[K]["request"];
@@ -27,6 +27,16 @@ export type ExportOutcome = { pageCount: number; warnings: string[]; path?: stri
 
 export type ExportRequest = { issueId: number; fileName: string; proofRound?: number };
 
+/** 导入往期: back issues read from a folder on this computer (the desktop app only). */
+export interface ArchiveImporter {
+  /** Asks for the folder; `null` when the user cancelled. */
+  chooseFolder(): Promise<string | null>;
+  /** Reads every file into the review list, storing nothing; `onProgress` hears each file. */
+  analyse(folder: string, onProgress: (progress: ArchiveProgress) => void): Promise<ArchiveReview>;
+  /** Imports the chosen files, each issue in its own transaction. */
+  importChosen(folder: string, choices: ArchiveChoice[], onProgress: (progress: ArchiveProgress) => void): Promise<ArchiveCommit>;
+}
+
 export interface Platform {
   /** Commands that only the desktop window has (opening a file, the connection settings). */
   readonly desktop: boolean;
@@ -44,6 +54,8 @@ export interface Platform {
   saveStatsWorkbook(year: number | null): Promise<string | null>;
   /** Opens an exported file (or its folder) on this computer. */
   openExported(path: string, reveal: boolean): Promise<void>;
+  /** `null` in the browser: its files are not the server's to read. */
+  readonly archive: ArchiveImporter | null;
   getConnection(): Promise<Connection | null>;
   setConnection(connection: Connection): Promise<Connection>;
 }
