@@ -42,8 +42,15 @@ fn run(program: &str, args: &[&str]) -> (bool, String) {
 /// The file with every stream uncompressed, as text, for looking up keys and operators.
 fn uncompressed(pdf: &Path) -> String {
     let out = pdf.with_extension("qdf.pdf");
-    let (_, text) =
-        run("qpdf", &["--qdf", "--object-streams=disable", pdf.to_str().unwrap(), out.to_str().unwrap()]);
+    let (_, text) = run(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            pdf.to_str().expect("UTF-8 path"),
+            out.to_str().expect("UTF-8 path"),
+        ],
+    );
     String::from_utf8_lossy(
         &std::fs::read(&out).unwrap_or_else(|_| panic!("qpdf uncompressed the file: {text}")),
     )
@@ -57,7 +64,7 @@ fn pdf_x1a_export_claims_and_keeps_the_conformance() {
     if let Some(keep) = std::env::var_os("KEEP_PDF") {
         std::fs::copy(&pdf, keep).expect("copy kept");
     }
-    let (ok, report) = run("qpdf", &["--check", pdf.to_str().unwrap()]);
+    let (ok, report) = run("qpdf", &["--check", pdf.to_str().expect("UTF-8 path")]);
     assert!(ok && report.contains("No syntax or stream encoding errors"), "qpdf --check: {report}");
 
     let text = uncompressed(&pdf);
@@ -82,7 +89,14 @@ fn pdf_x1a_export_claims_and_keeps_the_conformance() {
     }
     let (ok, output) = run(
         "gs",
-        &["-q", "-dNOPAUSE", "-dBATCH", "-dPDFSTOPONERROR", "-sDEVICE=nullpage", pdf.to_str().unwrap()],
+        &[
+            "-q",
+            "-dNOPAUSE",
+            "-dBATCH",
+            "-dPDFSTOPONERROR",
+            "-sDEVICE=nullpage",
+            pdf.to_str().expect("UTF-8 path"),
+        ],
     );
     assert!(ok && !output.to_lowercase().contains("error"), "Ghostscript renders it cleanly: {output}");
 }
