@@ -48,6 +48,18 @@ impl Place {
     }
 }
 
+/// The place of body block `block` (an index into `article.body`) as the editor shows it.
+pub fn body_place(article: &Article, block: usize) -> Option<Place> {
+    let kind = |b: &Block| std::mem::discriminant(b);
+    let this = article.body.get(block)?;
+    let number = article.body[..=block].iter().filter(|b| kind(b) == kind(this)).count() as u32;
+    Some(match this {
+        Block::Paragraph { .. } => Place::Paragraph { number },
+        Block::Heading { .. } => Place::Heading { number },
+        Block::Image { .. } => Place::Caption { number },
+    })
+}
+
 /// One match: where, the text around it before and after, and whether it was replaced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -253,6 +265,14 @@ mod tests {
         assert_eq!(result.article.body[3].plain_text(), "下一步继续造林,扩大绿化。");
         assert_eq!(result.changes[5].before, "今年共〖植树〗三千株。");
         assert_eq!(result.changes[5].after, "今年共〖造林〗三千株。");
+    }
+
+    #[test]
+    fn body_places_count_paragraphs_among_paragraphs() {
+        let labels: Vec<String> =
+            (0..4).filter_map(|block| body_place(&sample(), block)).map(|place| place.label()).collect();
+        assert_eq!(labels, ["第1个小标题", "正文第1段", "第1张图片的说明", "正文第2段"]);
+        assert_eq!(body_place(&sample(), 4), None);
     }
 
     #[test]

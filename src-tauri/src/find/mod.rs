@@ -18,6 +18,6 @@ mod fold;
 mod query;
 mod runs;
 
-pub use article::{ArticleReplace, Change, Place, ReplaceMode, replace_in_article};
+pub use article::{ArticleReplace, Change, Place, ReplaceMode, body_place, replace_in_article};
 pub use query::{FindOptions, Query};
 pub use runs::{MatchIn, find_in_runs, replace_runs, suggest_runs};

@@ -60,7 +60,7 @@ pub use preview::{
 };
 pub use proof::{
     FindingView, IgnoredNote, IssueCheck, apply_finding, check_issue_file, check_stored_issue,
-    ignore_finding, load_word_list, unignore_finding,
+    ignore_finding, load_word_list, place_of, unignore_finding,
 };
 pub use publication::{PublicationView, ensure_publication, publication_view, update_publication};
 pub use replace::{ArticleChanges, ReplaceReport, ReplaceRequest, Replacer, replace_in_issue, undo_replace};

@@ -539,6 +539,11 @@ articleId: number | null,
  */
 articleTitle: string, 
 /**
+ * Where in the article, as the editor shows it: `正文第3段` (paragraphs counted among
+ * paragraphs), `第2个小标题`, `标题`, `报头`.
+ */
+place: string, 
+/**
  * The rule's family (`标点`, `数字`, `用词`, `字词`, `地名`, `文字`, `前后一致`), as the panel counts them.
  */
 family: string, 
