@@ -11,7 +11,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use jianbao::domain::{IssueFile, Publication};
 use jianbao::find::{FindOptions, Query, ReplaceMode, replace_in_article};
 use jianbao::service::{ReplaceRequest, Replacer, replace_in_issue};
-use jianbao::store::{FixedClock, Id, SqliteStore, Store};
+use jianbao::store::prelude::*;
+use jianbao::store::{FixedClock, Id, SqliteStore};
 
 const WHO: Replacer = Replacer { author: "基准", holder: None, at: "2025-09-02T08:00:00Z" };
 

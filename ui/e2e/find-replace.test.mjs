@@ -72,6 +72,10 @@ test("Ctrl+F finds and highlights, Ctrl+H replaces across the issue in one undoa
     const expected = original.map((text) => count(text, "联络站"));
     assert.ok(expected.every((n) => n > 0), `both demo articles mention 联络站: ${expected}`);
 
+    // No spell-check squiggles under Chinese text, in the editor or in any field.
+    const spellchecked = await browser.execute(() => [...document.querySelectorAll("input, [contenteditable]")].filter((e) => e.spellcheck).length);
+    assert.equal(spellchecked, 0, "the browser's spell-check is off everywhere");
+
     // Ctrl+F in the editor: the count, then the first match selected, highlighted, in view.
     await (await browser.$(".article-doc > p")).click();
     await browser.keys(["Control", "f"]);

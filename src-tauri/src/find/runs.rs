@@ -164,7 +164,7 @@ mod tests {
         let runs = [Inline::plain("春耕"), Inline::styled("备耕", true), Inline::plain("忙")];
         let found = find_in_runs(&runs, &query("耕备"));
         assert_eq!(found, [MatchIn { range: 1..3, in_suggestion: false }]);
-        let replaced = replace_runs(&runs, &[1..3], "种");
+        let replaced = replace_runs(&runs, std::slice::from_ref(&(1..3)), "种");
         assert_eq!(joined(&replaced), "春种耕忙");
         assert_eq!(
             replaced.iter().map(|r| r.bold).collect::<Vec<_>>(),
@@ -177,7 +177,7 @@ mod tests {
     fn a_replaced_commented_run_keeps_its_thread() {
         let commented = Inline { comments: vec!["t1".into()], ..Inline::plain("旧称") };
         let runs = [Inline::plain("改用"), commented, Inline::plain("以后")];
-        let replaced = replace_runs(&runs, &[2..4], "新名");
+        let replaced = replace_runs(&runs, std::slice::from_ref(&(2..4)), "新名");
         assert_eq!(joined(&replaced), "改用新名以后");
         assert_eq!(replaced[1].comments, ["t1"], "the thread's anchor moves onto the new text");
     }
@@ -207,7 +207,8 @@ mod tests {
     #[test]
     fn suggesting_keeps_the_old_text_as_a_deletion_beside_the_insertion() {
         let runs = [Inline::plain("按照"), Inline::styled("有关", true), Inline::plain("规定")];
-        let (out, next) = suggest_runs(&runs, &[1..3], "依", ("乙", "2025-09-02T08:00:00Z"), 5);
+        let (out, next) =
+            suggest_runs(&runs, std::slice::from_ref(&(1..3)), "依", ("乙", "2025-09-02T08:00:00Z"), 5);
         assert_eq!(next, 6);
         let shape: Vec<(&str, Option<SuggestionKind>, Option<u32>)> = out
             .iter()

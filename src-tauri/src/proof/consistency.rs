@@ -279,7 +279,7 @@ mod tests {
         assert!(messages[0].contains("从“二、”开始，本层第一个应为“一、”"), "{messages:?}");
         assert!(messages[2].contains("顺序颠倒：“（二）”之后是“（一）”"), "{messages:?}");
         assert!(messages[3].contains("顺序颠倒：“二、”之后是“一、”"), "{messages:?}");
-        let mut fixed = swapped.clone();
+        let mut fixed = swapped;
         for finding in &findings {
             let Block::Heading { content, .. } = &mut fixed.body[finding.block as usize] else {
                 unreachable!()

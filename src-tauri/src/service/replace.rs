@@ -104,8 +104,11 @@ pub fn replace_in_issue(
             saved_revision: None,
         });
     }
-    if request.article_id.is_some() && articles.is_empty() {
-        store.article(request.article_id.expect("checked just above"))?;
+    if let Some(only) = request.article_id
+        && articles.is_empty()
+    {
+        // Nothing found: say so, or that the article does not exist.
+        store.article(only)?;
     }
     if !request.dry_run && !saves.is_empty() {
         let revisions = store.save_articles(&saves, who.author, who.holder)?;
