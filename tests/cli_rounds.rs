@@ -41,14 +41,30 @@ fn an_issue_is_proofread_signed_off_and_its_history_listed() {
     let db = database();
     assert!(ok(&db.path, &["advance", "1", "--by", "李校对", "--note", "已核人名"]).contains("一校"));
     advance(&db.path, 3);
-    let signed = ok(&db.path, &["sign-off", "1", "--by", "王主任", "--date", "2025-09-05"]);
+    let signed =
+        ok(&db.path, &["sign-off", "1", "--by", "王主任", "--date", "2025-09-05", "--move-masthead-date"]);
     assert!(signed.contains("出刊日期为 2025年9月5日"), "{signed}");
-    assert!(ok(&db.path, &["issue", "show", "1"]).contains("2025年9月5日"), "the masthead took the date");
+    assert!(
+        ok(&db.path, &["issue", "show", "1"]).contains("2025年9月5日"),
+        "the masthead took the date, as asked"
+    );
 
     let status = ok(&db.path, &["status", "1"]);
     assert!(status.starts_with("状态：已签发\n"), "{status}");
     assert!(status.contains("草稿 → 一校　李校对　已核人名"), "{status}");
     assert!(status.contains("待签发 → 已签发　王主任　签发日期 2025年9月5日"), "{status}");
+}
+
+#[test]
+fn a_sign_off_on_another_day_says_the_masthead_date_stayed() {
+    let db = database();
+    advance(&db.path, 4);
+    let signed = ok(&db.path, &["sign-off", "1", "--by", "王主任", "--date", "2025-09-05"]);
+    assert!(
+        signed.contains("签发日期 2025年9月5日），出刊日期为 2025年9月2日（刊头日期未随签发日期改动"),
+        "{signed}"
+    );
+    assert!(ok(&db.path, &["issue", "show", "1"]).contains("2025年9月2日"), "the printed date did not move");
 }
 
 #[test]

@@ -246,8 +246,11 @@ fn after_sign_off_only_a_fixed_date_before_it_is_flagged() {
         service::advance(&mut store, issue, "李校对", "", None).expect("advance");
     }
     let signed = chrono::NaiveDate::from_ymd_opt(2025, 9, 3).expect("valid date");
-    service::sign_off(&mut store, issue, "王主任", signed).expect("signs off");
-    assert!(masthead_findings(&store, issue).is_empty(), "the sign-off set the masthead to its date");
+    service::sign_off_moving_masthead(&mut store, issue, "王主任", signed).expect("signs off");
+    assert!(
+        masthead_findings(&store, issue).is_empty(),
+        "the signer had the masthead take the sign-off date"
+    );
 
     service::revoke_sign_off(&mut store, issue, "王主任", "日期").expect("revokes");
     set_date(&mut store, issue, 9, 1);

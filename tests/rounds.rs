@@ -130,26 +130,46 @@ fn a_stale_status_is_refused_in_the_store() {
 }
 
 #[test]
-fn the_sign_off_date_becomes_the_masthead_date_unless_the_editor_fixed_one() {
+fn signing_off_on_another_day_keeps_the_printed_date() {
     let db = common::TempDb::new();
     let (mut store, issue) = draft(&db);
     advance_to(&mut store, issue, IssueStatus::AwaitingSignOff);
-    let signed = service::sign_off(&mut store, issue, "王主任", date(2025, 9, 6)).expect("sign off");
-    assert_eq!(signed.masthead_date, date(2025, 9, 6));
-    assert_eq!(store.issue(issue).expect("issue").issue.date, date(2025, 9, 6));
+    let signed = service::sign_off(&mut store, issue, "王主任", date(2025, 9, 1)).expect("sign off");
+    assert_eq!(
+        signed.masthead_date,
+        date(2025, 9, 2),
+        "the masthead date moves only when the signer says so"
+    );
+    assert_eq!(store.issue(issue).expect("issue").issue.date, date(2025, 9, 2));
+    assert_eq!(store.status_history(issue).expect("history")[4].sign_off_date, Some(date(2025, 9, 1)));
+}
 
-    let (mut store, fixed) = draft(&common::TempDb::new());
+#[test]
+fn the_masthead_takes_the_sign_off_date_when_the_signer_confirms_it() {
+    let db = common::TempDb::new();
+    let (mut store, issue) = draft(&db);
     let update = MastheadUpdate {
         kind: jianbao::domain::IssueKind::Regular,
         number: 13,
         total_number: 741,
         date: date(2025, 9, 10),
     };
-    service::update_masthead(&mut store, fixed, &update).expect("the editor fixes the date");
-    advance_to(&mut store, fixed, IssueStatus::AwaitingSignOff);
-    let signed = service::sign_off(&mut store, fixed, "王主任", date(2025, 9, 6)).expect("sign off");
-    assert_eq!(signed.masthead_date, date(2025, 9, 10), "the editor's date stays");
-    assert_eq!(store.status_history(fixed).expect("history")[4].sign_off_date, Some(date(2025, 9, 6)));
+    service::update_masthead(&mut store, issue, &update).expect("the editor fixes the date");
+    advance_to(&mut store, issue, IssueStatus::AwaitingSignOff);
+    let signed =
+        service::sign_off_moving_masthead(&mut store, issue, "王主任", date(2025, 9, 6)).expect("sign off");
+    assert_eq!(signed.masthead_date, date(2025, 9, 6), "confirmed after seeing both dates");
+    assert_eq!(store.issue(issue).expect("issue").issue.date, date(2025, 9, 6));
+}
+
+#[test]
+fn a_sign_off_on_the_masthead_date_changes_nothing_printed() {
+    let db = common::TempDb::new();
+    let (mut store, issue) = draft(&db);
+    advance_to(&mut store, issue, IssueStatus::AwaitingSignOff);
+    let signed =
+        service::sign_off_moving_masthead(&mut store, issue, "王主任", date(2025, 9, 2)).expect("sign off");
+    assert_eq!(signed.masthead_date, date(2025, 9, 2));
 }
 
 #[test]
@@ -167,11 +187,16 @@ fn resaving_the_same_masthead_date_does_not_fix_it() {
 }
 
 #[test]
-fn a_sign_off_in_another_year_than_the_issue_is_refused_untouched() {
+fn moving_the_masthead_into_another_year_is_refused_untouched() {
     let db = common::TempDb::new();
     let (mut store, issue) = draft(&db);
     advance_to(&mut store, issue, IssueStatus::AwaitingSignOff);
-    let error = service::sign_off(&mut store, issue, "王主任", date(2026, 1, 3)).expect_err("other year");
+    let signed = service::sign_off(&mut store, issue, "王主任", date(2026, 1, 3));
+    assert!(signed.is_ok(), "kept on the masthead, the sign-off day may fall in the next year");
+    let (mut store, issue) = draft(&common::TempDb::new());
+    advance_to(&mut store, issue, IssueStatus::AwaitingSignOff);
+    let error = service::sign_off_moving_masthead(&mut store, issue, "王主任", date(2026, 1, 3))
+        .expect_err("other year");
     assert!(error.message.contains("刊头"), "{}", error.message);
     assert_eq!(status(&store, issue), IssueStatus::AwaitingSignOff);
     assert_eq!(store.issue(issue).expect("issue").issue.date, date(2025, 9, 2));

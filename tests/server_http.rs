@@ -72,9 +72,11 @@ fn roles_are_enforced_on_the_server_and_actions_carry_the_account() {
     let mut proofreader = server.client("李校对");
     let (issue, _) = demo_ids(&mut editor);
 
-    let refused =
-        call::<api::SignOffIssue>(&mut proofreader, api::SignOffRequest { id: issue, by: None, date: None })
-            .expect_err("a proofreader does not sign off");
+    let refused = call::<api::SignOffIssue>(
+        &mut proofreader,
+        api::SignOffRequest { id: issue, by: None, date: None, move_masthead_date: false },
+    )
+    .expect_err("a proofreader does not sign off");
     assert_eq!(refused.code, ErrorCode::Forbidden);
     assert!(refused.message.contains("只有签发人可以签发"), "{}", refused.message);
     let masthead = api::UpdateMastheadRequest {

@@ -16,6 +16,7 @@ use crate::domain::{
     MastheadTotalPlacement, Publication, RecipientsLabel, Role, Suggestion, SuggestionKind,
 };
 use crate::error::{AppError, ErrorCode};
+use crate::find::{Change, FindOptions, Place};
 use crate::import::{
     BlockRole, CleanupRule, Draft, DraftBlock, FooterFound, ImportedArticle, ImportedIssue, Masthead,
     MastheadFill, MastheadFound, MissingField, Proposal, RecognisedIssue, TextLocation,
@@ -37,6 +38,7 @@ use crate::service::{
     PreviewPage, PreviewRule, PreviewRun, PublicationView, ReviewedArticle, RevisionView, RoundComparison,
     SavedArticle, SettingsSaved,
 };
+use crate::service::{ArticleChanges, ReplaceReport};
 use crate::service::{
     FindingView, IgnoredNote, IssueCheck, RowProblem, WordListSaved, WordListView, WordRow,
 };
@@ -217,6 +219,12 @@ fn declarations(cfg: &Config) -> Vec<String> {
         UnitAlias::decl(cfg),
         UnitAliasView::decl(cfg),
         UnitAliasSaved::decl(cfg),
+        FindOptions::decl(cfg),
+        Place::decl(cfg),
+        Change::decl(cfg),
+        ArticleChanges::decl(cfg),
+        ReplaceReport::decl(cfg),
+        crate::numbering::ProposedNumbers::decl(cfg),
     ];
     crate::api::export_types(cfg, &mut declarations);
     let mut seen = std::collections::HashSet::new();

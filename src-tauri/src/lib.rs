@@ -12,6 +12,7 @@ pub mod client;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod find;
 pub mod fonts;
 pub mod import;
 pub mod layout;

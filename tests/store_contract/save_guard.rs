@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use jianbao::store::{LeaseOutcome, SaveGuard, StoreError};
+use jianbao::store::{ArticleSave, LeaseOutcome, SaveGuard, StoreError};
 
 use super::{TestDatabase, contract_tests, fixture};
 use crate::common;
@@ -13,7 +13,49 @@ contract_tests![
     a_save_on_a_stale_revision_is_a_conflict_and_writes_nothing,
     a_save_against_another_accounts_lease_is_refused,
     of_two_saves_from_the_same_revision_exactly_one_lands,
+    a_batch_save_lands_whole_one_revision_each,
+    a_batch_save_with_one_stale_article_writes_nothing,
 ];
+
+fn batch(f: &super::Fixture, text: &str) -> Vec<ArticleSave> {
+    f.articles
+        .iter()
+        .map(|&id| ArticleSave {
+            id,
+            article: common::article("批量", text),
+            base_revision: f.store.article(id).expect("article").revision,
+        })
+        .collect()
+}
+
+fn a_batch_save_lands_whole_one_revision_each(db: &dyn TestDatabase) {
+    let mut f = fixture(db, &["甲", "乙"]);
+    let saves = batch(&f, "一起改。");
+    let revisions = f.store.save_articles(&saves, "汤建", Some("汤建")).expect("batch save");
+    assert_eq!(revisions.len(), 2);
+    for (id, revision) in f.articles.iter().zip(&revisions) {
+        let record = f.store.article(*id).expect("article");
+        assert_eq!(record.revision, *revision, "each article is its new revision");
+        assert_eq!(record.article, common::article("批量", "一起改。"));
+        assert_eq!(f.store.revisions(*id).expect("revisions").len(), 2, "one revision per article");
+    }
+}
+
+fn a_batch_save_with_one_stale_article_writes_nothing(db: &dyn TestDatabase) {
+    let mut f = fixture(db, &["甲", "乙"]);
+    let saves = batch(&f, "一起改。");
+    f.store
+        .save_article(f.articles[1], &common::article("乙", "别人先改了。"), "李校对", &super::NO_GUARD)
+        .expect("save");
+    let error = f.store.save_articles(&saves, "汤建", None).expect_err("the second article is stale");
+    assert!(matches!(error, StoreError::Conflict { .. }), "got {error:?}");
+    assert_eq!(
+        f.store.revisions(f.articles[0]).expect("revisions").len(),
+        1,
+        "the first save was rolled back too"
+    );
+    assert_eq!(f.store.article(f.articles[0]).expect("article").article.title, ["甲"]);
+}
 
 const MINUTE: Duration = Duration::from_secs(60);
 

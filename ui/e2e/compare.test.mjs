@@ -3,7 +3,7 @@
 // masthead, the article list and the import take no changes and say why.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { defaultPort as PORT, demoDatabase, launch, openDemoIssue, screenshot, startDriver } from "./harness.mjs";
+import { defaultPort as PORT, demoDatabase, goOnIfWaiting, launch, openDemoIssue, screenshot, signOffOn, startDriver } from "./harness.mjs";
 
 const ADDED = "特此补充说明";
 
@@ -27,6 +27,10 @@ async function waitStatus(browser, expected) {
 
 async function advanceTo(browser, status) {
   await (await browser.$('[data-testid="round-advance"]')).click();
+  if (status === "待签发") {
+    const label = await browser.$('[data-testid="round-status"]');
+    await goOnIfWaiting(browser, async () => (await label.getText()) === status);
+  }
   await waitStatus(browser, status);
 }
 
@@ -92,13 +96,7 @@ test("the comparison marks what a round added, and a signed-off issue locks its 
 
     await advanceTo(browser, "三校");
     await advanceTo(browser, "待签发");
-    await (await browser.$('[data-testid="round-sign-off"]')).click();
-    await browser.execute(() => {
-      const input = document.querySelector('[data-testid="sign-off-date"]');
-      input.value = "2025-09-03";
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-    });
-    await (await browser.$('[data-testid="round-confirm"]')).click();
+    await signOffOn(browser, "2025-09-03");
     await waitStatus(browser, "已签发");
 
     const masthead = await browser.$('[data-testid="masthead-locked"]');

@@ -174,3 +174,40 @@ export async function waitSaved(browser) {
     timeoutMsg: "the editor did not report 已保存 within 5 s",
   });
 }
+
+/** After 送签发 or 签发 the round bar first counts what still waits (proof findings, open
+ *  comments, pending suggestions) and, if anything does, asks before going on: this goes on
+ *  (仍然送签 / 仍然签发) once it asks, or returns when `done()` holds without asking. */
+export async function goOnIfWaiting(browser, done) {
+  const waiting = await browser.$('[data-testid="round-waiting"]');
+  await browser.waitUntil(async () => (await waiting.isExisting()) || (await done()), {
+    timeout: 20000,
+    timeoutMsg: "the round bar neither asked about what waits nor went on",
+  });
+  if (await waiting.isExisting()) await (await browser.$('[data-testid="round-go-on"]')).click();
+}
+
+/** Signs the issue off on `date` (YYYY-MM-DD) from the round bar; when the date differs from
+ *  the masthead's, answers the question which one prints: the masthead's unless `moveMasthead`. */
+export async function signOffOn(browser, date, moveMasthead = false) {
+  await (await browser.$('[data-testid="round-sign-off"]')).click();
+  const field = await browser.$('[data-testid="sign-off-date"]');
+  await goOnIfWaiting(browser, () => field.isExisting());
+  await field.waitForExist({ timeout: 5000 });
+  await browser.execute((date) => {
+    const input = document.querySelector('[data-testid="sign-off-date"]');
+    input.value = date;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }, date);
+  await (await browser.$('[data-testid="round-confirm"]')).click();
+  const choice = await browser.$('[data-testid="sign-off-date-choice"]');
+  const status = await browser.$('[data-testid="round-status"]');
+  const error = await browser.$('[data-testid="round-error"]');
+  await browser.waitUntil(
+    async () => (await choice.isExisting()) || (await error.isExisting()) || (await status.getText()) === "已签发",
+    { timeout: 10000, timeoutMsg: "the sign-off neither asked about the date nor ended" },
+  );
+  if (await choice.isExisting()) {
+    await (await browser.$(`[data-testid="${moveMasthead ? "sign-off-move-masthead" : "sign-off-keep-masthead"}"]`)).click();
+  }
+}

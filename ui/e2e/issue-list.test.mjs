@@ -31,6 +31,12 @@ test("an issue created in the window is in the list, also after restarting the a
 
     await (await browser.$('[data-testid="new-issue"]')).click();
     await (await browser.$('[data-testid="new-issue-form"]')).waitForExist({ timeout: 5000 });
+    // The form shows the numbers it will use, to keep or change: 总第742期 follows 741.
+    const totalField = await browser.$('[data-testid="total"]');
+    await browser.waitUntil(async () => (await totalField.getValue()) === "742", {
+      timeout: 5000,
+      timeoutMsg: "the form does not show the proposed 总期号",
+    });
     await screenshot(browser, "02-new-issue-form");
     await (await browser.$('[data-testid="create"]')).click();
 

@@ -11,7 +11,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { freePort, launch, screenshot, selectInFirstParagraph, startDriver } from "./harness.mjs";
+import { freePort, goOnIfWaiting, launch, screenshot, selectInFirstParagraph, signOffOn, startDriver } from "./harness.mjs";
 import { apiSession, cliOnServer, shot, startChromium, startOfficeServer } from "./office-harness.mjs";
 
 const EDITOR = { name: "汤建", role: "editor", password: "bianji-2025" };
@@ -320,6 +320,10 @@ test("the editor's desktop app, a proofreader's and a signer's browser work on o
   // The editor sends the issue through the rounds; the proofreader's window follows.
   for (const next of ["一校", "二校", "三校", "待签发"]) {
     await click(desktop, "round-advance");
+    if (next === "待签发") {
+      const label = await desktop.$('[data-testid="round-status"]');
+      await goOnIfWaiting(desktop, async () => (await label.getText()) === next);
+    }
     await waitStatus(desktop, next);
   }
   await waitStatus(proofreader, "待签发");
@@ -354,13 +358,7 @@ test("the editor's desktop app, a proofreader's and a signer's browser work on o
   const signer = proofreader;
   await logIn(signer, SIGNER);
   await waitStatus(signer, "待签发");
-  await click(signer, "round-sign-off");
-  await signer.execute((date) => {
-    const input = document.querySelector('[data-testid="sign-off-date"]');
-    input.value = date;
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-  }, SIGN_OFF_DATE);
-  await click(signer, "round-confirm");
+  await signOffOn(signer, SIGN_OFF_DATE);
   await waitStatus(signer, "已签发");
   // The editor's article turns read-only there and is given back.
   await waitForCount(signer, "article-holder", 0, "the editor still holds an article of the signed-off issue");

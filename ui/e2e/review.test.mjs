@@ -4,7 +4,7 @@
 // sign-off and a read-only editor.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { defaultPort as PORT, demoDatabase, launch, openDemoIssue, screenshot, selectInFirstParagraph, startDriver } from "./harness.mjs";
+import { defaultPort as PORT, demoDatabase, goOnIfWaiting, launch, openDemoIssue, screenshot, selectInFirstParagraph, signOffOn, startDriver } from "./harness.mjs";
 
 let driver;
 
@@ -79,15 +79,13 @@ test("comment, suggest, accept and reject, then sign off into a read-only editor
     // Through the rounds: the sign-off waits for the open comment.
     for (const next of ["一校", "二校", "三校", "待签发"]) {
       await click(browser, "round-advance");
+      if (next === "待签发") {
+        const label = await browser.$('[data-testid="round-status"]');
+        await goOnIfWaiting(browser, async () => (await label.getText()) === next);
+      }
       await waitText(browser, '[data-testid="round-status"]', new RegExp(`^${next}$`), `the issue did not reach ${next}`);
     }
-    await click(browser, "round-sign-off");
-    await browser.execute(() => {
-      const input = document.querySelector('[data-testid="sign-off-date"]');
-      input.value = "2025-09-03";
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-    });
-    await click(browser, "round-confirm");
+    await signOffOn(browser, "2025-09-03");
     await waitText(browser, '[data-testid="round-error"]', /1 条批注未解决/, "the sign-off did not wait for the comment");
 
     await click(browser, "comment-resolve");
@@ -95,13 +93,7 @@ test("comment, suggest, accept and reject, then sign off into a read-only editor
     await showResolved.waitForExist({ timeout: 5000 });
     await showResolved.click();
     await waitText(browser, '[data-testid="comment-thread"]', /已由李校对解决/, "the comment was not resolved");
-    await click(browser, "round-sign-off");
-    await browser.execute(() => {
-      const input = document.querySelector('[data-testid="sign-off-date"]');
-      input.value = "2025-09-03";
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-    });
-    await click(browser, "round-confirm");
+    await signOffOn(browser, "2025-09-03");
     await waitText(browser, '[data-testid="round-status"]', /已签发/, "the issue was not signed off");
     const editor = await browser.$('[data-testid="editor"]');
     await browser.waitUntil(async () => (await editor.getAttribute("contenteditable")) === "false", { timeout: 5000 });

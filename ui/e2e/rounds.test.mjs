@@ -3,7 +3,7 @@
 // restart), and 撤销签发 with its reason making it editable again.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { defaultPort as PORT, demoDatabase, launch, openDemoIssue, screenshot, startDriver } from "./harness.mjs";
+import { defaultPort as PORT, demoDatabase, goOnIfWaiting, launch, openDemoIssue, screenshot, signOffOn, startDriver } from "./harness.mjs";
 
 let driver;
 
@@ -45,17 +45,12 @@ test("an issue moves through the rounds, is signed off and locked, and a revocat
 
     for (const next of ["一校", "二校", "三校", "待签发"]) {
       await (await browser.$('[data-testid="round-advance"]')).click();
+      if (next === "待签发") await goOnIfWaiting(browser, async () => (await status(browser)) === next);
       await waitStatus(browser, next);
     }
     assert.ok(await editable(browser), "the text can still be corrected while it waits for sign-off");
-    await (await browser.$('[data-testid="round-sign-off"]')).click();
     // The demo issue is of 2025: it is signed off on a day of its own year.
-    await browser.execute(() => {
-      const input = document.querySelector('[data-testid="sign-off-date"]');
-      input.value = "2025-09-03";
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-    });
-    await (await browser.$('[data-testid="round-confirm"]')).click();
+    await signOffOn(browser, "2025-09-03");
     await waitStatus(browser, "已签发");
     await browser.waitUntil(async () => !(await editable(browser)), {
       timeout: 5000,

@@ -5,8 +5,11 @@ use ts_rs::TS;
 
 use super::requests::ById;
 use super::{Command, Env, NoArgs, Permission};
-use crate::domain::IssueFile;
+use chrono::NaiveDate;
+
+use crate::domain::{IssueFile, IssueKind};
 use crate::error::AppError;
+use crate::numbering::ProposedNumbers;
 use crate::service::{self, IssueView, MastheadUpdate, NewIssueRequest};
 use crate::store::{Id, IssueSummary};
 
@@ -53,6 +56,29 @@ impl Command for CreateIssue {
     fn run(env: &mut Env, request: CreateIssueRequest) -> Result<IssueView, AppError> {
         let id = service::create_issue(env.store, &request.request, env.clock.today())?;
         service::issue_view(env.store, id)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ProposeNumbersRequest {
+    pub kind: IssueKind,
+    /// Today when left out.
+    #[ts(optional)]
+    pub date: Option<NaiveDate>,
+}
+
+/// The numbers the new-issue form proposes (editable there).
+#[derive(Debug)]
+pub struct ProposeIssueNumbers;
+impl Command for ProposeIssueNumbers {
+    const NAME: &'static str = "propose_issue_numbers";
+    const WHAT: &'static str = "新建期刊";
+    const MAY: Permission = Permission::Read;
+    type Request = ProposeNumbersRequest;
+    type Response = ProposedNumbers;
+    fn run(env: &mut Env, request: ProposeNumbersRequest) -> Result<ProposedNumbers, AppError> {
+        service::propose_numbers(env.store, request.kind, request.date.unwrap_or_else(|| env.clock.today()))
     }
 }
 

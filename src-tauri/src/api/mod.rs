@@ -16,6 +16,7 @@ mod issues;
 mod leases;
 mod output;
 mod proof;
+mod replace;
 mod requests;
 mod review;
 mod rounds;
@@ -39,7 +40,8 @@ pub use imports::{
 };
 pub use issues::{
     CreateIssue, CreateIssueRequest, DumpIssue, DuplicateIssue, GetIssue, ListIssues, ListTrashedIssues,
-    LoadIssue, LoadIssueRequest, RestoreIssue, TrashIssue, UpdateMasthead, UpdateMastheadRequest,
+    LoadIssue, LoadIssueRequest, ProposeIssueNumbers, ProposeNumbersRequest, RestoreIssue, TrashIssue,
+    UpdateMasthead, UpdateMastheadRequest,
 };
 pub use leases::{ArticleLease, ForceReleaseLease, IssueLeases, ReleaseLease, RenewLease, TakeLease};
 pub use output::{
@@ -48,6 +50,7 @@ pub use output::{
 pub use proof::{
     ApplyFinding, CheckIssue, CheckIssueRequest, FindingRequest, IgnoreFinding, UnignoreFinding,
 };
+pub use replace::{ReplaceInIssue, UndoReplace, UndoReplaceRequest};
 pub use requests::{ByArticle, ById, ByIssue};
 pub use review::{
     AddComment, AddCommentRequest, GetIssueReview, ReplyRequest, ReplyToComment, ResolveComment,
@@ -72,6 +75,7 @@ macro_rules! commands {
             ListIssues,
             GetIssue,
             CreateIssue,
+            ProposeIssueNumbers,
             UpdateMasthead,
             DuplicateIssue,
             TrashIssue,
@@ -87,6 +91,8 @@ macro_rules! commands {
             ListRevisions,
             GetRevision,
             RestoreRevision,
+            ReplaceInIssue,
+            UndoReplace,
             TakeLease,
             RenewLease,
             ReleaseLease,

@@ -126,9 +126,13 @@ pub struct SignOffRequest {
     pub id: Id,
     #[ts(optional)]
     pub by: Option<String>,
-    /// Today when left out.
+    /// The masthead date when left out: signing off never moves the printed date by itself.
     #[ts(optional)]
     pub date: Option<NaiveDate>,
+    /// The signer saw both dates and confirmed: the masthead prints the sign-off date.
+    #[serde(default)]
+    #[ts(optional, as = "Option<bool>")]
+    pub move_masthead_date: bool,
 }
 
 #[derive(Debug)]
@@ -141,8 +145,15 @@ impl Command for SignOffIssue {
     type Response = IssueRounds;
     fn run(env: &mut Env, request: SignOffRequest) -> Result<IssueRounds, AppError> {
         let by = env.caller.actor(request.by.as_deref(), NAME_MISSING)?;
-        let date = request.date.unwrap_or_else(|| env.clock.today());
-        service::sign_off(env.store, request.id, &by, date)?;
+        let date = match request.date {
+            Some(date) => date,
+            None => env.store.issue(request.id)?.issue.date,
+        };
+        if request.move_masthead_date {
+            service::sign_off_moving_masthead(env.store, request.id, &by, date)?;
+        } else {
+            service::sign_off(env.store, request.id, &by, date)?;
+        }
         service::issue_rounds(env.store, request.id)
     }
 }

@@ -83,6 +83,8 @@ pub enum Command {
     Words(super::words::WordsArgs),
     /// 在所有期刊中查找文字（不必分词，“人大”这样的两个字也能查），列出期号、文章和含有该文字的片段
     Search(super::search::SearchArgs),
+    /// 在一期的全部文章中查找并替换（标题、副标题、署名、编者按、正文、图片说明、供稿单位），逐处列出改动和总数
+    Replace(super::replace::ReplaceArgs),
     /// 供稿统计：各供稿单位每年（或某一年每季度）的稿件数，以及每年的期数、页数和字数
     Stats(super::stats::StatsArgs),
     /// 供稿单位别名表（统计时算作同一单位的名称）：列出、导出或导入

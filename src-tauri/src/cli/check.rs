@@ -12,7 +12,7 @@ use crate::api::{ById, CheckIssue, CheckIssueRequest, GetIssue};
 use crate::domain::IssueFile;
 use crate::error::AppError;
 use crate::proof::Finding;
-use crate::service::{self, IssueCheck};
+use crate::service::{self, FindingView, IssueCheck};
 use crate::store::Id;
 
 #[derive(Debug, Args)]
@@ -40,7 +40,9 @@ pub fn run_file(args: &CheckArgs, out: &mut dyn Write) -> Result<(), AppError> {
     let words = service::load_word_list(args.words.as_deref())?;
     let file = IssueFile::from_json(&super::read_text(Path::new(&args.target))?)?;
     let titles: Vec<String> = file.issue.articles.iter().map(|a| a.title_text()).collect();
-    print_findings(args, &service::check_issue_file(&file, &words), &titles, out)
+    let findings = service::check_issue_file(&file, &words);
+    let places: Vec<String> = findings.iter().map(|f| service::place_of(&file.issue, f)).collect();
+    print_findings(args, &findings, &places, &titles, out)
 }
 
 pub fn run_stored(args: &CheckArgs, session: &mut Session, out: &mut dyn Write) -> Result<(), AppError> {
@@ -57,41 +59,46 @@ pub fn run_stored(args: &CheckArgs, session: &mut Session, out: &mut dyn Write) 
         None => None,
     };
     let check = session.call::<CheckIssue>(CheckIssueRequest { issue_id: id, words })?;
-    print_findings(args, &shown_findings(check, args.all), &titles, out)
+    let shown = shown_findings(check, args.all);
+    let places: Vec<String> = shown.iter().map(|view| view.place.clone()).collect();
+    let findings: Vec<Finding> = shown.into_iter().map(|view| view.finding).collect();
+    print_findings(args, &findings, &places, &titles, out)
 }
 
 fn print_findings(
     args: &CheckArgs,
     findings: &[Finding],
+    places: &[String],
     titles: &[String],
     out: &mut dyn Write,
 ) -> Result<(), AppError> {
     if args.json {
         return print::json(out, &findings);
     }
-    out.write_all(human(findings, titles).as_bytes()).map_err(output_error)
+    out.write_all(human(findings, places, titles).as_bytes()).map_err(output_error)
 }
 
 /// The stored issue's findings, those someone ignored left out unless `all` (and counted on
 /// stderr, so that the output stays the list and the reader still learns of them).
-fn shown_findings(check: IssueCheck, all: bool) -> Vec<Finding> {
+fn shown_findings(check: IssueCheck, all: bool) -> Vec<FindingView> {
     if all {
-        return check.findings.into_iter().map(|view| view.finding).collect();
+        return check.findings;
     }
     if check.ignored_count > 0 {
         eprintln!("另有 {} 处问题已被忽略，未列出；加 --all 可一并列出。", check.ignored_count);
     }
-    check.open_findings().map(|view| view.finding.clone()).collect()
+    check.open_findings().cloned().collect()
 }
 
-/// The findings grouped by article, each with its place, text, reason and fix.
-fn human(findings: &[Finding], titles: &[String]) -> String {
+/// The findings grouped by article, each with its place (`places`, one per finding), text,
+/// reason and fix.
+fn human(findings: &[Finding], places: &[String], titles: &[String]) -> String {
     if findings.is_empty() {
         return "未发现问题。\n".into();
     }
     let mut text = format!("共发现 {} 处问题：\n", findings.len());
     let mut group = None;
-    for finding in findings {
+    for (finding, place) in findings.iter().zip(places) {
         if group != Some(finding.article) {
             group = Some(finding.article);
             let heading = match finding.article {
@@ -103,10 +110,6 @@ fn human(findings: &[Finding], titles: &[String]) -> String {
             };
             text.push_str(&format!("\n【{heading}】\n"));
         }
-        let place = match finding.part {
-            crate::proof::Part::Body => format!("正文第 {} 段", finding.block + 1),
-            part => part.as_chinese().to_owned(),
-        };
         text.push_str(&format!(
             "· [{}] {place}第 {}～{} 字“{}”：{}\n",
             finding.rule.family(),

@@ -15,6 +15,7 @@ mod issues;
 mod local_only;
 mod password;
 mod print;
+mod replace;
 mod review;
 mod rounds;
 mod search;
@@ -69,6 +70,7 @@ fn run_in(
         Command::Review(command) => review::run(command, session, clock.zone(), out),
         Command::Words(args) => words::run(&args, session, out),
         Command::Search(args) => search::run(args, session, out),
+        Command::Replace(args) => replace::run(args, session, out),
         Command::Stats(args) => stats::run(&args, session, out),
         Command::Aliases(args) => aliases::run(&args, session, out),
         Command::Publication { command } => issues::run_publication(command, session, out),

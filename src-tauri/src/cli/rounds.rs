@@ -44,15 +44,18 @@ pub enum RoundCommand {
         #[arg(long, value_parser = parse_status)]
         to: Option<IssueStatus>,
     },
-    /// 签发（只能从“待签发”）：记录签发人和日期，未确定出刊日期的以签发日期为出刊日期，并锁定本期
+    /// 签发（只能从“待签发”）：记录签发人和日期并锁定本期；刊头的出刊日期不变，除非给出 --move-masthead-date
     SignOff {
         id: Id,
         /// 签发人
         #[arg(long, env = "JIANBAO_USER")]
         by: Option<String>,
-        /// 签发日期，如 2025-09-02 或 2025年9月2日（默认今天）
+        /// 签发日期，如 2025-09-02 或 2025年9月2日（默认为刊头的出刊日期）
         #[arg(long, value_parser = super::args::parse_date)]
         date: Option<NaiveDate>,
+        /// 把刊头的出刊日期也改为签发日期（默认保留刊头日期）
+        #[arg(long)]
+        move_masthead_date: bool,
     },
     /// 撤销签发：本期回到“待签发”，可以再修改
     RevokeSignOff {
@@ -93,15 +96,21 @@ pub fn run(
             let rounds = session.call::<SendBackIssue>(SendBackRequest { id, by, reasons: reason, to })?;
             format!("本期已退回到“{}”\n", rounds.status.as_chinese())
         }
-        RoundCommand::SignOff { id, by, date } => {
+        RoundCommand::SignOff { id, by, date, move_masthead_date } => {
             let by = session.operator(by)?;
             let signer = session.shown_name(by.as_deref());
-            // The date is the signer's today, said here so that the message can name it.
-            let date = date.unwrap_or_else(|| clock.today());
-            session.call::<SignOffIssue>(SignOffRequest { id, by, date: Some(date) })?;
+            let before = session.call::<GetIssue>(ById { id })?.date;
+            // The date is said here so that the message can name it.
+            let date = date.unwrap_or(before);
+            session.call::<SignOffIssue>(SignOffRequest { id, by, date: Some(date), move_masthead_date })?;
             let masthead_date = session.call::<GetIssue>(ById { id })?.date;
+            let kept = if masthead_date != date {
+                "（刊头日期未随签发日期改动；要改为签发日期，请撤销签发后加 --move-masthead-date 重新签发）"
+            } else {
+                ""
+            };
             format!(
-                "本期已签发（签发人 {signer}，签发日期 {}），出刊日期为 {}；如需修改，请先撤销签发\n",
+                "本期已签发（签发人 {signer}，签发日期 {}），出刊日期为 {}{kept}；如需修改，请先撤销签发\n",
                 numbering::format_masthead_date(date),
                 numbering::format_masthead_date(masthead_date)
             )

@@ -119,27 +119,46 @@ fn numbered(level: usize, n: u32) -> String {
 
 /// GB/T 9704—2012 7.3.3 (结构层次序数 一、（一）1.（1）): at each level the numbers run
 /// 1, 2, 3 without gaps or repeats, and restart under each heading of the level above.
+/// Each heading is expected to carry its position among its level's headings (the third
+/// `（一）`-level heading under a `一、` is `（三）`), so applying every suggestion gives a
+/// sequence with nothing left to flag, whatever order the numbers were in.
 fn heading_sequence(article: &Article, index: u32) -> Vec<Finding> {
-    let mut last = [0_u32; 4];
+    // Per level: how many headings so far under the current parent, and the last number.
+    let mut seen = [0_u32; 4];
+    let mut last: [Option<u32>; 4] = [None; 4];
     let mut findings = Vec::new();
     for (block, body) in article.body.iter().enumerate() {
         let Block::Heading { .. } = body else { continue };
         let text = body.plain_text();
         let Some((level, n, length)) = heading_number(&text) else { continue };
-        let expected = last[level] + 1;
+        seen[level] += 1;
+        let expected = seen[level];
         if n != expected {
-            let problem = if n == last[level] { "重复" } else { "不连续" };
             let message = format!(
-                "层次序数{problem}：这里应为“{}”（GB/T 9704—2012 7.3.3，各层序数依次排列）",
+                "层次序数{}；这里应为“{}”（GB/T 9704—2012 7.3.3，各层序数依次排列）",
+                sequence_problem(level, n, last[level], expected),
                 numbered(level, expected)
             );
             let hit = Hit::new(RuleId::HeadingSequence, 0..length, message, Some(numbered(level, expected)));
             findings.push(hit.at(Some(index), Part::Body, block as u32, &text));
         }
-        last[level] = n;
-        last[level + 1..].fill(0);
+        last[level] = Some(n);
+        seen[level + 1..].fill(0);
+        last[level + 1..].fill(None);
     }
     findings
+}
+
+/// What is wrong with number `n` after `previous` at `level`, in words: `“二、”之后是“一、”`.
+fn sequence_problem(level: usize, n: u32, previous: Option<u32>, expected: u32) -> String {
+    let this = numbered(level, n);
+    match previous {
+        None => format!("从“{this}”开始，本层第一个应为“{}”", numbered(level, 1)),
+        Some(p) if p == n => format!("“{this}”重复"),
+        Some(p) if n < p => format!("顺序颠倒：“{}”之后是“{this}”", numbered(level, p)),
+        Some(p) if n > p + 1 => format!("不连续：“{}”之后跳到了“{this}”", numbered(level, p)),
+        Some(_) => format!("与位置不符：这是本层第 {expected} 个"),
+    }
 }
 
 /// House style: the masthead's date lies in the year of the number (2025年第13期 is
@@ -247,9 +266,34 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert_eq!((findings[0].block, findings[0].suggestion.as_deref()), (4, Some("三、")));
         let repeat = headed(&[(1, "一、甲"), (1, "一、乙")]);
-        assert!(heading_sequence(&repeat, 0)[0].message.contains("重复"));
+        assert!(heading_sequence(&repeat, 0)[0].message.contains("“一、”重复"));
         let fine = headed(&[(1, "一、甲"), (2, "（一）子"), (2, "（二）丑"), (1, "二、乙"), (3, "1.寅")]);
         assert!(heading_sequence(&fine, 0).is_empty());
+    }
+
+    #[test]
+    fn swapped_headings_say_so_and_their_fixes_settle() {
+        let swapped = headed(&[(1, "二、乙"), (2, "（二）丑"), (2, "（一）子"), (1, "一、甲")]);
+        let findings = heading_sequence(&swapped, 0);
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert!(messages[0].contains("从“二、”开始，本层第一个应为“一、”"), "{messages:?}");
+        assert!(messages[2].contains("顺序颠倒：“（二）”之后是“（一）”"), "{messages:?}");
+        assert!(messages[3].contains("顺序颠倒：“二、”之后是“一、”"), "{messages:?}");
+        let mut fixed = swapped;
+        for finding in &findings {
+            let Block::Heading { content, .. } = &mut fixed.body[finding.block as usize] else {
+                unreachable!()
+            };
+            let text = content[0].text.clone();
+            let rest: String = text.chars().skip(finding.end as usize).collect();
+            content[0].text =
+                format!("{}{rest}", finding.suggestion.as_deref().expect("every sequence finding suggests"));
+        }
+        assert!(
+            heading_sequence(&fixed, 0).is_empty(),
+            "applying every fix leaves nothing to flag: {:?}",
+            fixed.body
+        );
     }
 
     #[test]

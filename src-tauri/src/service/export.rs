@@ -122,7 +122,9 @@ fn warning_text(warning: &LayoutWarning, issue: &Issue) -> String {
     let chars = |chars: &[char]| chars.iter().map(|c| format!("“{c}”")).collect::<Vec<_>>().join("");
     match warning {
         LayoutWarning::OddPageCount { pages } => {
-            format!("本期共 {pages} 页，为奇数页；双面印刷时可在版式设置中开启“补足偶数页”。")
+            format!(
+                "本期共 {pages} 页，为单数；双面印刷时可在“设置 → 版式”中勾选“页数为单数时补一张空白页（双面印刷）”。"
+            )
         }
         LayoutWarning::FallbackGlyphs { chars: list } => {
             format!("以下字符在所选字体中缺字，已用后备字体排出：{}", chars(list))

@@ -54,6 +54,16 @@ pub struct ArticleSummary {
     pub han_count: u32,
 }
 
+/// The 期号 and 总期号 a new issue of `kind` dated `date` would get, for the form to show.
+pub fn propose_numbers(
+    store: &dyn Store,
+    kind: IssueKind,
+    date: NaiveDate,
+) -> Result<numbering::ProposedNumbers, AppError> {
+    let existing = store.issue_numbers(store.default_publication_id()?)?;
+    Ok(numbering::propose_next(&existing, kind, date.year()))
+}
+
 /// Creates an empty issue of the default publication; `today` is the date when none is given.
 pub fn create_issue(
     store: &mut dyn Store,

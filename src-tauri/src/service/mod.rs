@@ -18,6 +18,7 @@ mod page_counts;
 mod preview;
 mod proof;
 mod publication;
+mod replace;
 mod review;
 mod round_compare;
 mod rounds;
@@ -52,6 +53,7 @@ pub use import_review::{ArticleForReview, ReviewedArticle, analyse_file, analyse
 pub use issue_trash::{duplicate_issue, restore_issue, trash_issue, trashed_issues};
 pub use issues::{
     ArticleSummary, IssueView, NewIssueRequest, create_issue, dump_issue, issue_view, load_issue,
+    propose_numbers,
 };
 pub use masthead::{MastheadUpdate, update_masthead};
 pub use preview::{
@@ -60,9 +62,10 @@ pub use preview::{
 };
 pub use proof::{
     FindingView, IgnoredNote, IssueCheck, apply_finding, check_issue_file, check_stored_issue,
-    ignore_finding, load_word_list, unignore_finding,
+    ignore_finding, load_word_list, place_of, unignore_finding,
 };
 pub use publication::{PublicationView, ensure_publication, publication_view, update_publication};
+pub use replace::{ArticleChanges, ReplaceReport, ReplaceRequest, Replacer, replace_in_issue, undo_replace};
 pub use review::{
     CommentThreadView, IssueReview, PendingSuggestion, add_comment, ensure_nothing_waits,
     ensure_only_own_suggestions, issue_review, reply_to_comment, set_comment_resolved,
@@ -73,7 +76,7 @@ pub use round_compare::{
 };
 pub use rounds::{
     IssueRounds, SignOff, advance, change_line, current_assignee, issue_rounds, local_time_label,
-    next_status, proof_round_of, revoke_sign_off, send_back, sign_off,
+    next_status, proof_round_of, revoke_sign_off, send_back, sign_off, sign_off_moving_masthead,
 };
 pub use settings::{FieldProblem, SettingsSaved, publication_problems, save_settings};
 pub use stats_workbook::{stats_workbook, write_stats_workbook};

@@ -22,6 +22,9 @@ pub struct FindingView {
     pub article_id: Option<Id>,
     /// Empty for the masthead and footer.
     pub article_title: String,
+    /// Where in the article, as the editor shows it: `正文第3段` (paragraphs counted among
+    /// paragraphs), `第2个小标题`, `标题`, `报头`.
+    pub place: String,
     /// The rule's family (`标点`, `数字`, `用词`, `字词`, `地名`, `文字`, `前后一致`), as the panel counts them.
     pub family: String,
     /// A few characters before and after the flagged text, in the text it was found in.
@@ -143,7 +146,9 @@ fn view_of(
     let article_id = index.and_then(|index| article_ids.get(index).copied());
     let article_title = index.and_then(|index| issue.articles.get(index)).map(|a| a.title_text());
     let (before, after) = proof::finding_context(issue, &finding);
+    let place = place_of(issue, &finding);
     let mut view = FindingView {
+        place,
         applicable: proof::can_apply(&finding),
         key: format!("{n}:{}", serde_name(&finding.rule)),
         family: finding.rule.family().to_owned(),
@@ -160,6 +165,16 @@ fn view_of(
         .find(|known| known.key == key)
         .map(|known| IgnoredNote { by: known.ignored_by.clone(), at: known.ignored_at.clone() });
     view
+}
+
+/// Where the finding is, as the editor shows it (see `FindingView::place`).
+pub fn place_of(issue: &Issue, finding: &Finding) -> String {
+    let article = finding.article.and_then(|index| issue.articles.get(index as usize));
+    match (finding.part, article) {
+        (proof::Part::Body, Some(article)) => crate::find::body_place(article, finding.block as usize)
+            .map_or_else(|| finding.part.as_chinese().to_owned(), |place| place.label()),
+        (part, _) => part.as_chinese().to_owned(),
+    }
 }
 
 /// What an ignored finding is known by (see `store::FindingKey`).

@@ -25,6 +25,8 @@ pub struct IssueRounds {
     pub status_label: String,
     /// Oldest first; times in UTC, for the reader to show in local time.
     pub history: Vec<StatusChange>,
+    /// The date the masthead prints: what the sign-off date starts from.
+    pub masthead_date: NaiveDate,
 }
 
 /// What a sign-off did to the masthead.
@@ -58,9 +60,10 @@ pub fn proof_round_of(status: IssueStatus) -> Option<u8> {
 }
 
 pub fn issue_rounds(store: &dyn Store, issue: Id) -> Result<IssueRounds, AppError> {
-    let status = store.issue(issue)?.issue.status;
+    let current = store.issue(issue)?.issue;
+    let status = current.status;
     let history = store.status_history(issue)?;
-    Ok(IssueRounds { status, status_label: status.as_chinese().into(), history })
+    Ok(IssueRounds { status, status_label: status.as_chinese().into(), history, masthead_date: current.date })
 }
 
 /// `2025年9月2日 16:00　一校 → 二校　汤建　签发日期 …　note`, the time in `zone`.
@@ -166,13 +169,34 @@ pub fn send_back(
     Ok(to)
 }
 
-/// Signs off an issue awaiting sign-off on `date`. The masthead takes the sign-off date unless
-/// the editor fixed another; the issue is then locked.
+/// Signs off an issue awaiting sign-off on `date`, keeping the masthead date: the printed
+/// date never changes unless the signer confirms it (see `sign_off_moving_masthead`).
 pub fn sign_off(
     store: &mut dyn Store,
     issue: Id,
     signer: &str,
     date: NaiveDate,
+) -> Result<SignOff, AppError> {
+    sign_off_with(store, issue, signer, date, false)
+}
+
+/// Signs off on `date` and, as the signer confirmed after seeing both dates, prints that date
+/// in the masthead too (it must fall in the issue's year: the number series is the year's).
+pub fn sign_off_moving_masthead(
+    store: &mut dyn Store,
+    issue: Id,
+    signer: &str,
+    date: NaiveDate,
+) -> Result<SignOff, AppError> {
+    sign_off_with(store, issue, signer, date, true)
+}
+
+fn sign_off_with(
+    store: &mut dyn Store,
+    issue: Id,
+    signer: &str,
+    date: NaiveDate,
+    move_masthead: bool,
 ) -> Result<SignOff, AppError> {
     let signer = required_name(signer)?;
     let current = store.issue(issue)?;
@@ -184,15 +208,16 @@ pub fn sign_off(
         )));
     }
     super::review::ensure_nothing_waits(store, issue)?;
-    let masthead_date = if store.issue_date_fixed(issue)? {
+    let masthead_date = if !move_masthead || date == current.issue.date {
         current.issue.date
     } else if date.year() == current.issue.year {
         date
     } else {
         return Err(AppError::invalid(format!(
-            "签发日期 {} 与本期的年份 {} 年不符，出刊日期不能随签发改过去；请先在刊头中确定出刊日期，再签发",
+            "签发日期 {} 与本期的年份 {} 年不符，出刊日期不能随签发改过去；请保留刊头的出刊日期 {}，或先在刊头中改定出刊日期，再签发",
             numbering::format_masthead_date(date),
-            current.issue.year
+            current.issue.year,
+            numbering::format_masthead_date(current.issue.date)
         )));
     };
     let change = StatusTransition {

@@ -28,9 +28,10 @@ use archive_records::{stored_kind, stored_part};
 pub use clock::{Clock, FixedClock, LocalZone, SystemClock};
 pub use error::StoreError;
 pub use records::{
-    Account, ArticleRecord, AuditEntry, ChangeEvent, ChangeKind, CommentMessage, CommentThread, FindingKey,
-    IgnoredFinding, IssueRecord, IssueSummary, Lease, LeaseOutcome, NewComment, Revision, RevisionSummary,
-    RoundSnapshot, SaveGuard, SessionRecord, SnapshotArticle, StatusChange, StatusTransition,
+    Account, ArticleRecord, ArticleSave, AuditEntry, ChangeEvent, ChangeKind, CommentMessage, CommentThread,
+    FindingKey, IgnoredFinding, IssueRecord, IssueSummary, Lease, LeaseOutcome, NewComment, Revision,
+    RevisionSummary, RoundSnapshot, SaveGuard, SessionRecord, SnapshotArticle, StatusChange,
+    StatusTransition,
 };
 pub use sqlite::{LATEST_VERSION, SqliteStore, apply_migrations, migrations};
 pub use traits::{

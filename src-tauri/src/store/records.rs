@@ -184,6 +184,15 @@ pub struct SaveGuard<'a> {
     pub holder: Option<&'a str>,
 }
 
+/// One article's new content in a batch save (`ArticleStore::save_articles`), on the
+/// revision it was computed from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleSave {
+    pub id: Id,
+    pub article: Article,
+    pub base_revision: Id,
+}
+
 /// An account of an office server.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {

@@ -9,10 +9,10 @@
 use chrono::NaiveDate;
 
 use super::{
-    Account, ArticleRecord, ArticleSearch, AuditEntry, ChangeEvent, CommentAnchor, CommentThread, FindingKey,
-    Id, IgnoredFinding, IssueRecord, IssueSummary, Lease, LeaseOutcome, NewComment, PageCount, Revision,
-    RevisionSummary, RoundSnapshot, SaveGuard, SearchRows, SessionRecord, StatusChange, StatusTransition,
-    StoreError, YearCount,
+    Account, ArticleRecord, ArticleSave, ArticleSearch, AuditEntry, ChangeEvent, CommentAnchor,
+    CommentThread, FindingKey, Id, IgnoredFinding, IssueRecord, IssueSummary, Lease, LeaseOutcome,
+    NewComment, PageCount, Revision, RevisionSummary, RoundSnapshot, SaveGuard, SearchRows, SessionRecord,
+    StatusChange, StatusTransition, StoreError, YearCount,
 };
 use crate::archive::{Contribution, UnitAlias};
 use crate::domain::{Article, Issue, IssueStatus, Publication, Role};
@@ -105,6 +105,15 @@ pub trait ArticleStore {
         author: &str,
         guard: &SaveGuard,
     ) -> Result<Id, StoreError>;
+    /// Saves several articles in one transaction, each as one new revision by `author`:
+    /// either every save lands or none (a replace-all across an issue never half-lands).
+    /// Each save is refused as `save_article` refuses it; answers the new revisions in order.
+    fn save_articles(
+        &mut self,
+        saves: &[ArticleSave],
+        author: &str,
+        holder: Option<&str>,
+    ) -> Result<Vec<Id>, StoreError>;
     fn article(&self, id: Id) -> Result<ArticleRecord, StoreError>;
     /// The issue's articles in print order.
     fn articles_of(&self, issue_id: Id) -> Result<Vec<ArticleRecord>, StoreError>;

@@ -444,7 +444,11 @@ statusLabel: string,
 /**
  * Oldest first; times in UTC, for the reader to show in local time.
  */
-history: Array<StatusChange>, };
+history: Array<StatusChange>, 
+/**
+ * The date the masthead prints: what the sign-off date starts from.
+ */
+mastheadDate: string, };
 
 export type ArticleChange = "added" | "removed" | "changed" | "unchanged";
 
@@ -566,6 +570,11 @@ articleId: number | null,
  * Empty for the masthead and footer.
  */
 articleTitle: string, 
+/**
+ * Where in the article, as the editor shows it: `正文第3段` (paragraphs counted among
+ * paragraphs), `第2个小标题`, `标题`, `报头`.
+ */
+place: string, 
 /**
  * The rule's family (`标点`, `数字`, `用词`, `字词`, `地名`, `文字`, `前后一致`), as the panel counts them.
  */
@@ -807,11 +816,61 @@ export type UnitAliasView = { rows: Array<UnitAlias>, units: Array<string>, };
 
 export type UnitAliasSaved = { "outcome": "saved", list: UnitAliasView, } | { "outcome": "refused", problems: Array<RowProblem>, };
 
+export type FindOptions = { 
+/**
+ * 全角半角视为相同: `,` finds `，` and the other way round.
+ */
+foldWidth: boolean, };
+
+export type Place = { "kind": "title", line: number, } | { "kind": "subtitle" } | { "kind": "byline" } | { "kind": "editorNote" } | { "kind": "paragraph", number: number, } | { "kind": "heading", number: number, } | { "kind": "caption", number: number, } | { "kind": "contributor", number: number, } | { "kind": "source" };
+
+export type Change = { place: Place, 
+/**
+ * The text around the match, the match between 〖〗.
+ */
+before: string, 
+/**
+ * The same with the replacement; equal to `before` when the match was left.
+ */
+after: string, 
+/**
+ * Why the match was left as it is, if it was.
+ */
+left?: string, };
+
+export type ArticleChanges = { articleId: number, title: string, changes: Array<Change>, 
+/**
+ * The revision the replacement was made on.
+ */
+baseRevision: number, 
+/**
+ * The revision the replacement saved; none for a dry run or when nothing was replaced.
+ */
+savedRevision?: number, };
+
+export type ReplaceReport = { articles: Array<ArticleChanges>, 
+/**
+ * Matches replaced (or, in a dry run, that would be).
+ */
+replaced: number, 
+/**
+ * Matches found but left as they are (each `Change.left` says why).
+ */
+left: number, dryRun: boolean, };
+
+export type ProposedNumbers = { number: number, totalNumber: number, };
+
 export type NoArgs = Record<symbol, never>;
 
 export type ById = { id: number, };
 
 export type CreateIssueRequest = { request: NewIssueRequest, };
+
+export type ProposeNumbersRequest = { kind: IssueKind, 
+/**
+ * Today when left out.
+ */
+date?: string, };
 
 export type UpdateMastheadRequest = { id: number, update: MastheadUpdate, };
 
@@ -830,6 +889,26 @@ export type ReorderArticlesRequest = { issueId: number, order: Array<number>, };
 export type ByArticle = { articleId: number, };
 
 export type RestoreRevisionRequest = { id: number, author?: string, };
+
+export type ReplaceRequest = { issueId: number, find: string, replacement: string, options: FindOptions, 
+/**
+ * Only count and show the matches; nothing is saved.
+ */
+dryRun: boolean, 
+/**
+ * Record the replacements as 建议模式 suggestions instead of changing the text.
+ */
+suggest: boolean, 
+/**
+ * Only this article of the issue.
+ */
+articleId?: number, author?: string, };
+
+export type UndoReplaceRequest = { 
+/**
+ * The report the replace-all answered with.
+ */
+report: ReplaceReport, author?: string, };
 
 export type ByIssue = { issueId: number, };
 
@@ -875,9 +954,13 @@ export type SendBackRequest = { id: number, by?: string, reasons: string, to?: I
 
 export type SignOffRequest = { id: number, by?: string, 
 /**
- * Today when left out.
+ * The masthead date when left out: signing off never moves the printed date by itself.
  */
-date?: string, };
+date?: string, 
+/**
+ * The signer saw both dates and confirmed: the masthead prints the sign-off date.
+ */
+moveMastheadDate?: boolean, };
 
 export type RevokeRequest = { id: number, by?: string, reason: string, };
 
@@ -918,6 +1001,7 @@ export type Commands = {
   list_issues: { request: NoArgs; response: Array<IssueSummary> };
   get_issue: { request: ById; response: IssueView };
   create_issue: { request: CreateIssueRequest; response: IssueView };
+  propose_issue_numbers: { request: ProposeNumbersRequest; response: ProposedNumbers };
   update_masthead: { request: UpdateMastheadRequest; response: IssueView };
   duplicate_issue: { request: ById; response: IssueView };
   trash_issue: { request: ById; response: Array<IssueSummary> };
@@ -933,6 +1017,8 @@ export type Commands = {
   list_revisions: { request: ByArticle; response: Array<RevisionSummary> };
   get_revision: { request: ById; response: RevisionView };
   restore_revision: { request: RestoreRevisionRequest; response: ArticleView };
+  replace_in_issue: { request: ReplaceRequest; response: ReplaceReport };
+  undo_replace: { request: UndoReplaceRequest; response: number };
   take_lease: { request: ByArticle; response: ArticleLease };
   renew_lease: { request: ByArticle; response: ArticleLease };
   release_lease: { request: ByArticle; response: Done };

@@ -4,7 +4,7 @@ use postgres::{GenericClient, Transaction};
 use super::issue_table::touch_issue;
 use super::{PostgresStore, lock_issue};
 use crate::domain::Article;
-use crate::store::{ArticleRecord, ArticleStore, Id, SaveGuard, StoreError};
+use crate::store::{ArticleRecord, ArticleSave, ArticleStore, Id, SaveGuard, StoreError};
 
 /// Two live articles of an issue never share a place in the print order. The check waits
 /// until commit, so a reorder may pass through a duplicate on its way.
@@ -71,6 +71,37 @@ impl ArticleStore for PostgresStore {
             super::search_table::index_article(tx, id, article)?;
             touch_issue(tx, issue_id, now)?;
             Ok(revision)
+        })
+    }
+
+    fn save_articles(
+        &mut self,
+        saves: &[ArticleSave],
+        author: &str,
+        holder: Option<&str>,
+    ) -> Result<Vec<Id>, StoreError> {
+        self.write(|tx, now| {
+            let mut revisions = Vec::with_capacity(saves.len());
+            let mut issues: Vec<Id> = vec![];
+            for save in saves {
+                let issue_id = lock_issue_of_article(tx, save.id)?;
+                let guard = SaveGuard { base_revision: Some(save.base_revision), holder };
+                check_guard(tx, save.id, &guard, now)?;
+                let content = to_json(&save.article);
+                tx.execute(
+                    "UPDATE article SET content = $1::text::json, updated_at = $2 WHERE id = $3",
+                    &[&content, &now, &save.id],
+                )?;
+                revisions.push(super::revision_table::append_revision(tx, save.id, author, now, &content)?);
+                super::search_table::index_article(tx, save.id, &save.article)?;
+                if !issues.contains(&issue_id) {
+                    issues.push(issue_id);
+                }
+            }
+            for issue_id in issues {
+                touch_issue(tx, issue_id, now)?;
+            }
+            Ok(revisions)
         })
     }
 

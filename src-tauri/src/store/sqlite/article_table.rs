@@ -2,7 +2,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::SqliteStore;
 use crate::domain::Article;
-use crate::store::{ArticleRecord, ArticleStore, Id, SaveGuard, StoreError};
+use crate::store::{ArticleRecord, ArticleSave, ArticleStore, Id, SaveGuard, StoreError};
 
 pub(super) const CREATE: &str = "
 CREATE TABLE article (
@@ -80,6 +80,42 @@ impl ArticleStore for SqliteStore {
         touch_issue(&tx, issue_id, &now)?;
         tx.commit()?;
         Ok(revision)
+    }
+
+    fn save_articles(
+        &mut self,
+        saves: &[ArticleSave],
+        author: &str,
+        holder: Option<&str>,
+    ) -> Result<Vec<Id>, StoreError> {
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let mut revisions = Vec::with_capacity(saves.len());
+        let mut issues: Vec<Id> = vec![];
+        for save in saves {
+            let guard = SaveGuard { base_revision: Some(save.base_revision), holder };
+            check_guard(&tx, save.id, &guard, &now)?;
+            let content = to_json(&save.article);
+            let issue_id: Option<Id> = tx
+                .query_row(
+                    "UPDATE article SET content = ?1, updated_at = ?2 WHERE id = ?3 AND deleted_at IS NULL
+                     RETURNING issue_id",
+                    params![content, now, save.id],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            let issue_id = issue_id.ok_or(StoreError::NotFound { what: "文章", id: save.id })?;
+            revisions.push(super::revision_table::append_revision(&tx, save.id, author, &now, &content)?);
+            super::search_table::index_article(&tx, save.id, &save.article)?;
+            if !issues.contains(&issue_id) {
+                issues.push(issue_id);
+            }
+        }
+        for issue_id in issues {
+            touch_issue(&tx, issue_id, &now)?;
+        }
+        tx.commit()?;
+        Ok(revisions)
     }
 
     fn article(&self, id: Id) -> Result<ArticleRecord, StoreError> {

@@ -1,17 +1,29 @@
 // Editing commands the toolbar and the keymap share. Each is a ProseMirror `Command`: it
 // answers whether it applies when called without `dispatch`, so the toolbar can disable it.
 import { setBlockType, toggleMark } from "prosemirror-commands";
+import { closeHistory } from "prosemirror-history";
 import type { NodeType } from "prosemirror-model";
 import { type Command, TextSelection } from "prosemirror-state";
 import type { HeadingLevel } from "./nodes/heading";
 import { schema } from "./schema";
 
-export const toggleBold: Command = toggleMark(schema.marks.bold);
+/** Marks a transaction that must be an undo step of its own; the editor view also starts a
+ *  new step with the transaction after it (see editor-view.ts). */
+export const OWN_STEP = "jianbao-own-step";
 
-export const setParagraph: Command = setBlockType(schema.nodes.paragraph);
+/** `command` as its own undo step: a style change never merges with the typing before or
+ *  after it, however quickly one follows the other. */
+export function ownStep(command: Command): Command {
+  return (state, dispatch, view) =>
+    command(state, dispatch && ((tr) => dispatch(closeHistory(tr).setMeta(OWN_STEP, true))), view);
+}
+
+export const toggleBold: Command = ownStep(toggleMark(schema.marks.bold));
+
+export const setParagraph: Command = ownStep(setBlockType(schema.nodes.paragraph));
 
 export function setHeading(level: HeadingLevel): Command {
-  return setBlockType(schema.nodes.heading, { level });
+  return ownStep(setBlockType(schema.nodes.heading, { level }));
 }
 
 /** Whether the block around the cursor is a heading of `level` (for the toolbar's state). */

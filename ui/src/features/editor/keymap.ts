@@ -4,8 +4,15 @@ import { keymap } from "prosemirror-keymap";
 import type { Command, Plugin } from "prosemirror-state";
 import { leaveFurniture, setHeading, setParagraph, toggleBold } from "./commands";
 
-/** What the app does outside the document when a shortcut asks for it. */
-export type EditorShortcuts = { save: () => void; exportPdf: () => void };
+/** What the app does outside the document when a shortcut asks for it. `undoElsewhere`
+ *  takes back a step made outside this document's history (a replace-all across the issue)
+ *  when the document has nothing left to undo; it answers whether there was one. */
+export type EditorShortcuts = {
+  save: () => void;
+  exportPdf: () => void;
+  find: (replacing: boolean) => void;
+  undoElsewhere: () => boolean;
+};
 
 function run(action: () => void): Command {
   return () => {
@@ -18,7 +25,9 @@ function run(action: () => void): Command {
 export function editorKeymaps(shortcuts: EditorShortcuts): Plugin[] {
   return [
     keymap({
-      "Mod-z": undo,
+      "Mod-z": chainCommands(undo, () => shortcuts.undoElsewhere()),
+      "Mod-f": run(() => shortcuts.find(false)),
+      "Mod-h": run(() => shortcuts.find(true)),
       "Mod-y": redo,
       "Mod-Shift-z": redo,
       "Mod-b": toggleBold,

@@ -18,6 +18,7 @@ function view(overrides: Partial<FindingView> & { article?: number | null; text?
     },
     articleId: article === null ? null : 100 + article,
     articleTitle: article === null ? "" : `文章${article}`,
+    place: "正文第2段",
     family: "标点",
     before: "会议指出",
     after: "要落实",
@@ -68,9 +69,9 @@ describe("snippet", () => {
 });
 
 describe("placeLabel and applyUnavailableReason", () => {
-  it("counts body blocks from one and names the other parts", () => {
-    expect(placeLabel(view({}))).toBe("正文第 3 段");
-    const title = view({});
+  it("shows the place the backend named, else the part", () => {
+    expect(placeLabel(view({}))).toBe("正文第2段");
+    const title = view({ place: "" });
     title.finding.part = "title";
     expect(placeLabel(title)).toBe("标题");
   });

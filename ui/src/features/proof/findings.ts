@@ -44,10 +44,10 @@ const PART_NAMES: Record<Part, string> = {
   footer: "报尾",
 };
 
-/** Where in the article: `正文第 3 段`, `标题`. */
+/** Where in the article, as the backend names it from the article: `正文第3段` (paragraphs
+ *  counted among paragraphs), `第2个小标题`, `标题`. */
 export function placeLabel(view: FindingView): string {
-  const { part, block } = view.finding;
-  return part === "body" ? `正文第 ${block + 1} 段` : PART_NAMES[part];
+  return view.place || PART_NAMES[view.finding.part];
 }
 
 /** Longest flagged text shown whole; a long sentence is cut in its middle. */

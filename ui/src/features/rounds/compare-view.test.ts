@@ -7,7 +7,7 @@ function change(id: number, from: StatusChange["from"], to: StatusChange["to"], 
 }
 
 function rounds(status: IssueRounds["status"], history: StatusChange[]): IssueRounds {
-  return { status, statusLabel: "", history };
+  return { status, statusLabel: "", history, mastheadDate: "2025-09-02" };
 }
 
 describe("roundOptions", () => {
