@@ -8,12 +8,13 @@ cd "$(dirname "$0")/.."
 # end-to-end tests, Chromium + chromedriver for the office server's browser test, Noto CJK for
 # the UI's own text, and PostgreSQL for the office store's tests (each run starts a throwaway
 # cluster of its own; the package's server is not used), debootstrap for the clean root the
-# server package is installed into.
+# server package is installed into, and LibreOffice Writer, which the Word export's tests
+# convert .docx files to PDF with (headless, as a second reader besides Word and WPS).
 packages=(
   build-essential pkg-config curl wget file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   poppler-utils xvfb xauth webkit2gtk-driver fonts-noto-cjk chromium chromium-driver
-  python3 postgresql debootstrap
+  python3 postgresql debootstrap libreoffice-writer
 )
 
 missing=()

@@ -6,7 +6,9 @@
 
 use ts_rs::{Config, TS};
 
-use crate::api::{AccountView, ArticleLease, Bytes, Done, ExportedPdfFile, Me, StatsWorkbook, UploadedFile};
+use crate::api::{
+    AccountView, ArticleLease, Bytes, Done, ExportedDocxFile, ExportedPdfFile, Me, StatsWorkbook, UploadedFile,
+};
 use crate::archive::{ContributionTable, Period, Snippet, TextRange, UnitAlias, UnitCount};
 use crate::client::{Connection, ServerSignal};
 use crate::domain::{
@@ -34,7 +36,7 @@ use crate::service::{
     ImportedArticleReport, InlineEdit, IssueImportReport, IssuePreview, IssueReview, IssueRounds, IssueView,
     LineChange, MastheadUpdate, NewIssueRequest, PendingSuggestion, Piece, PreviewImage, PreviewInk,
     PreviewPage, PreviewRule, PreviewRun, PublicationView, ReviewedArticle, RevisionView, RoundComparison,
-    SavedArticle, SettingsSaved,
+    ReturnedProofReport, SavedArticle, SettingsSaved,
 };
 use crate::service::{
     FindingView, IgnoredNote, IssueCheck, RowProblem, WordListSaved, WordListView, WordRow,
@@ -56,6 +58,7 @@ pub fn desktop_commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
             "{ issueId: number; path: string; proofRound?: number }".into(),
             ExportReport::name(cfg),
         ),
+        ("export_issue_docx", "{ issueId: number; path: string; proof: boolean }".into(), "string".into()),
         ("open_exported_pdf", "{ path: string; reveal: boolean }".into(), "null".into()),
         ("save_stats_workbook", "{ path: string; year?: number }".into(), "string".into()),
         ("get_connection", "Record<string, never>".into(), Connection::name(cfg)),
@@ -117,6 +120,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         ImportedArchiveIssue::decl(cfg),
         ArchiveFailure::decl(cfg),
         ImportedArticleReport::decl(cfg),
+        ReturnedProofReport::decl(cfg),
         ImportReport::decl(cfg),
         IssueImportReport::decl(cfg),
         ArticleView::decl(cfg),
@@ -171,6 +175,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         Me::decl(cfg),
         AccountView::decl(cfg),
         ExportedPdfFile::decl(cfg),
+        ExportedDocxFile::decl(cfg),
         Bytes::decl(cfg),
         Done::decl(cfg),
         ChangeKind::decl(cfg),
