@@ -32,7 +32,11 @@ fn the_styles_are_named_in_chinese_with_the_office_fonts_in_the_east_asian_slot(
     for style in ParagraphStyle::ALL {
         let declared = format!(r#"w:styleId="{}""#, style.id());
         assert!(styles.contains(&declared), "{} is declared", style.name());
-        assert!(styles.contains(&format!(r#"<w:name w:val="{}" />"#, style.name())), "{} is named", style.name());
+        assert!(
+            styles.contains(&format!(r#"<w:name w:val="{}" />"#, style.name())),
+            "{} is named",
+            style.name()
+        );
     }
     for font in ["方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312"] {
         assert!(styles.contains(&format!(r#"w:eastAsia="{font}""#)), "{font} is set for Chinese text");
@@ -97,15 +101,38 @@ fn articles_follow_in_print_order_with_their_furniture() {
     assert_eq!(
         styles,
         [
-            Title, Subtitle, Byline, EditorNote, Heading1, Body, Heading2, Body, Heading3, Body, Picture, Caption,
-            Body, Attribution, Title, Body, Body, Attribution, Attribution, Imprint, Imprint, Imprint,
+            Title,
+            Subtitle,
+            Byline,
+            EditorNote,
+            Heading1,
+            Body,
+            Heading2,
+            Body,
+            Heading3,
+            Body,
+            Picture,
+            Caption,
+            Body,
+            Attribution,
+            Title,
+            Body,
+            Body,
+            Attribution,
+            Attribution,
+            Imprint,
+            Imprint,
+            Imprint,
         ]
     );
     let note = paragraphs.iter().find(|p| style_of(p) == Some(EditorNote)).expect("a note");
     assert!(note.text.starts_with("【编者按】基层代表联络站"), "{}", note.text);
     let attributions: Vec<_> =
         paragraphs.iter().filter(|p| style_of(p) == Some(Attribution)).map(|p| p.text.as_str()).collect();
-    assert_eq!(attributions, ["（桃源县人大常委会 供稿）", "（摘编自《张家界日报》）", "（慈利县人大常委会 供稿）"]);
+    assert_eq!(
+        attributions,
+        ["（桃源县人大常委会 供稿）", "（摘编自《张家界日报》）", "（慈利县人大常委会 供稿）"]
+    );
 }
 
 #[test]
@@ -114,15 +141,27 @@ fn the_imprint_closes_the_document_between_its_rules() {
     let document = part(&docx, "word/document.xml");
     let paragraphs = paragraphs(&document);
     let imprint: Vec<_> = paragraphs.iter().rev().take(3).rev().map(|p| p.text.as_str()).collect();
-    assert!(imprint[0].starts_with("送：全国人大常委会代表工作委员会，") && imprint[0].ends_with("各市州、县市区人大常委会。"));
+    assert!(
+        imprint[0].starts_with("送：全国人大常委会代表工作委员会，")
+            && imprint[0].ends_with("各市州、县市区人大常委会。")
+    );
     assert_eq!(imprint[1], "责任编辑：汤\u{3000}建\t联系方式：0731-85309319 hnrdlgwxrc@163.com");
     assert_eq!(imprint[2], "批准文号：湘党简准字〔2000〕第28号");
     let tail = &document[document.rfind("送：").expect("the imprint")..];
     let before = &document[..document.rfind("送：").expect("the imprint")];
     let recipients_props = &before[before.rfind("<w:pPr>").expect("its properties")..];
-    assert!(recipients_props.contains(r#"<w:top w:val="single" w:space="1" w:sz="8""#), "thick rule above: {recipients_props}");
-    assert!(recipients_props.contains(r#"<w:bottom w:val="single" w:space="1" w:sz="6""#), "thin rule below the recipients");
-    assert!(tail.contains(r#"<w:bottom w:val="single" w:space="1" w:sz="8""#), "thick rule closing the imprint");
+    assert!(
+        recipients_props.contains(r#"<w:top w:val="single" w:space="1" w:sz="8""#),
+        "thick rule above: {recipients_props}"
+    );
+    assert!(
+        recipients_props.contains(r#"<w:bottom w:val="single" w:space="1" w:sz="6""#),
+        "thin rule below the recipients"
+    );
+    assert!(
+        tail.contains(r#"<w:bottom w:val="single" w:space="1" w:sz="8""#),
+        "thick rule closing the imprint"
+    );
 }
 
 #[test]
@@ -147,13 +186,18 @@ fn a_final_export_prints_the_settled_text_without_marks() {
     issue.articles[1].body[0] = jianbao::domain::Block::Paragraph {
         content: vec![
             jianbao::domain::Inline::plain("培训班"),
-            jianbao::domain::Inline { suggestion: Some(suggestion), ..jianbao::domain::Inline::plain("第二期") },
+            jianbao::domain::Inline {
+                suggestion: Some(suggestion),
+                ..jianbao::domain::Inline::plain("第二期")
+            },
             jianbao::domain::Inline::plain("开班。"),
         ],
     };
     let docx = export(&issue, &Publication::lianluo_dongtai());
     let document = part(&docx, "word/document.xml");
-    assert!(document.contains("培训班开班。") || paragraphs(&document).iter().any(|p| p.text == "培训班开班。"));
+    assert!(
+        document.contains("培训班开班。") || paragraphs(&document).iter().any(|p| p.text == "培训班开班。")
+    );
     assert!(!document.contains("第二期"), "a pending insertion does not print");
     assert!(!document.contains("<w:ins "), "no tracked changes in the final document");
 }

@@ -45,7 +45,8 @@ fn reviewed_article() -> Article {
 /// An issue of one reviewed article with one open thread (and a reply), stored in `db`.
 fn stored_issue(db: &TempDb) -> (Id, Id) {
     let (mut store, publication) = db.with_publication();
-    let issue_id = store.create_issue(publication, &issue(22, 761, vec![reviewed_article()]), "编辑").expect("issue");
+    let issue_id =
+        store.create_issue(publication, &issue(22, 761, vec![reviewed_article()]), "编辑").expect("issue");
     let article_id = store.issue(issue_id).expect("stored").article_ids[0];
     let thread = NewComment {
         thread_id: THREAD,
@@ -84,7 +85,11 @@ fn review_in_word(docx: &[u8]) -> Vec<u8> {
             );
             let start = reviewed.find("全县共有代表站十八个").expect("the paragraph");
             let run_start = reviewed[..start].rfind("<w:r>").expect("its run");
-            let reviewed = format!(r#"{}<w:commentRangeStart w:id="77"/>{}"#, &reviewed[..run_start], &reviewed[run_start..]);
+            let reviewed = format!(
+                r#"{}<w:commentRangeStart w:id="77"/>{}"#,
+                &reviewed[..run_start],
+                &reviewed[run_start..]
+            );
             bytes = reviewed.into_bytes();
         }
         if name == "word/comments.xml" {
@@ -101,7 +106,8 @@ fn review_in_word(docx: &[u8]) -> Vec<u8> {
 }
 
 fn export_proof(db: &TempDb, issue_id: Id, path: &Path) {
-    let output = cli(&db.path, &["export", &issue_id.to_string(), "-o", path.to_str().expect("UTF-8"), "--proof"]);
+    let output =
+        cli(&db.path, &["export", &issue_id.to_string(), "-o", path.to_str().expect("UTF-8"), "--proof"]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(String::from_utf8_lossy(&output.stdout).contains("Word 文档"), "the CLI says what it wrote");
 }
@@ -123,7 +129,10 @@ fn the_proof_carries_tracked_changes_and_comments_with_their_authors() {
     let mut document = String::new();
     archive.by_name("word/document.xml").expect("document").read_to_string(&mut document).expect("UTF-8");
     assert!(document.contains(r#"w:author="周校对""#), "the suggestions keep their author");
-    assert!(document.contains("<w:delText") && document.contains("十一月"), "the deletion is a tracked deletion");
+    assert!(
+        document.contains("<w:delText") && document.contains("十一月"),
+        "the deletion is a tracked deletion"
+    );
     assert!(document.contains("<w:commentRangeStart"), "the thread is anchored on its text");
     let mut comments = String::new();
     archive.by_name("word/comments.xml").expect("comments").read_to_string(&mut comments).expect("UTF-8");
@@ -168,7 +177,10 @@ fn what_the_leader_changed_in_word_comes_back_as_suggestions_and_comments() {
     assert_eq!(suggestion.at, "2026-12-01T09:00:00Z", "the date Word recorded");
     assert_eq!(article.settled().body[1], Block::paragraph("全县共有代表站十八个。"), "not yet accepted");
     let Block::Paragraph { content: first } = &article.body[0] else { panic!("a paragraph") };
-    let kinds: Vec<_> = first.iter().filter_map(|i| i.suggestion.as_ref().map(|s| (s.kind, s.author.as_str(), i.text.as_str()))).collect();
+    let kinds: Vec<_> = first
+        .iter()
+        .filter_map(|i| i.suggestion.as_ref().map(|s| (s.kind, s.author.as_str(), i.text.as_str())))
+        .collect();
     assert_eq!(
         kinds,
         [(SuggestionKind::Deletion, "周校对", "十一月"), (SuggestionKind::Insertion, "周校对", "11月")],

@@ -7,7 +7,8 @@
 use ts_rs::{Config, TS};
 
 use crate::api::{
-    AccountView, ArticleLease, Bytes, Done, ExportedDocxFile, ExportedPdfFile, Me, StatsWorkbook, UploadedFile,
+    AccountView, ArticleLease, Bytes, Done, ExportedDocxFile, ExportedPdfFile, Me, StatsWorkbook,
+    UploadedFile,
 };
 use crate::archive::{ContributionTable, Period, Snippet, TextRange, UnitAlias, UnitCount};
 use crate::client::{Connection, ServerSignal};
@@ -35,8 +36,8 @@ use crate::service::{
     BundledFamily, CommentThreadView, EditKind, ExportReport, FieldProblem, FontFamilies, ImportReport,
     ImportedArticleReport, InlineEdit, IssueImportReport, IssuePreview, IssueReview, IssueRounds, IssueView,
     LineChange, MastheadUpdate, NewIssueRequest, PendingSuggestion, Piece, PreviewImage, PreviewInk,
-    PreviewPage, PreviewRule, PreviewRun, PublicationView, ReviewedArticle, RevisionView, RoundComparison,
-    ReturnedProofReport, SavedArticle, SettingsSaved,
+    PreviewPage, PreviewRule, PreviewRun, PublicationView, ReturnedProofReport, ReviewedArticle,
+    RevisionView, RoundComparison, SavedArticle, SettingsSaved,
 };
 use crate::service::{
     FindingView, IgnoredNote, IssueCheck, RowProblem, WordListSaved, WordListView, WordRow,

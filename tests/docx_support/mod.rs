@@ -39,14 +39,22 @@ pub fn first_article() -> Article {
         title: vec!["桃源县：代表联络站".into(), "走进田间地头听民声".into()],
         subtitle: Some("——记县人大常委会开展“代表进站”活动".into()),
         byline: Some("青石".into()),
-        editor_note: vec![Inline::plain("基层代表联络站是代表联系群众的桥梁，本期刊发桃源县的做法，供各地参考。")],
+        editor_note: vec![Inline::plain(
+            "基层代表联络站是代表联系群众的桥梁，本期刊发桃源县的做法，供各地参考。",
+        )],
         body: vec![
             Block::heading(1, "一、建好站点"),
             Block::paragraph(&long_paragraph("建站", 6)),
             Block::heading(2, "（一）选址靠近群众"),
             Block::paragraph(&long_paragraph("选址", 5)),
             Block::heading(3, "1.定期接待"),
-            Block::Paragraph { content: vec![Inline::plain("每月第一周，"), Inline::styled("一是", true), Inline::plain("代表轮流进站值班。")] },
+            Block::Paragraph {
+                content: vec![
+                    Inline::plain("每月第一周，"),
+                    Inline::styled("一是", true),
+                    Inline::plain("代表轮流进站值班。"),
+                ],
+            },
             Block::Image { src: picture(), caption: Some("图为代表在联络站接待群众".into()) },
             Block::paragraph(&long_paragraph("接待", 8)),
         ],
@@ -58,7 +66,10 @@ pub fn first_article() -> Article {
 pub fn second_article() -> Article {
     Article {
         title: vec!["慈利县开展代表履职培训".into()],
-        body: vec![Block::paragraph(&long_paragraph("培训", 10)), Block::paragraph(&long_paragraph("考核", 9))],
+        body: vec![
+            Block::paragraph(&long_paragraph("培训", 10)),
+            Block::paragraph(&long_paragraph("考核", 9)),
+        ],
         contributors: vec!["慈利县人大常委会".into()],
         source: Some("《张家界日报》".into()),
         ..Article::empty()

@@ -43,7 +43,8 @@ pub use issues::{
 };
 pub use leases::{ArticleLease, ForceReleaseLease, IssueLeases, ReleaseLease, RenewLease, TakeLease};
 pub use output::{
-    ExportDocx, ExportDocxRequest, ExportPdf, ExportPdfRequest, ExportedDocxFile, ExportedPdfFile, FontKeyRequest, PreviewFont, PreviewIssue, PreviewRequest,
+    ExportDocx, ExportDocxRequest, ExportPdf, ExportPdfRequest, ExportedDocxFile, ExportedPdfFile,
+    FontKeyRequest, PreviewFont, PreviewIssue, PreviewRequest,
 };
 pub use proof::{
     ApplyFinding, CheckIssue, CheckIssueRequest, FindingRequest, IgnoreFinding, UnignoreFinding,

@@ -59,7 +59,8 @@ pub struct FontDirArg {
 /// `--font-dir` locally, the server's in an office).
 pub fn export(session: &mut Session, id: Id, args: &PdfArgs, out: &mut dyn Write) -> Result<(), AppError> {
     if args.format() == ExportFormat::Docx {
-        let request = ExportDocxRequest { issue_id: id, proof: args.proof.is_some(), timestamp: args.timestamp };
+        let request =
+            ExportDocxRequest { issue_id: id, proof: args.proof.is_some(), timestamp: args.timestamp };
         let exported = session.call::<ExportDocx>(request)?;
         return write_docx(&exported.docx.0, &args.output, out);
     }

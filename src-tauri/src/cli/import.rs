@@ -31,7 +31,11 @@ pub fn run_import(
     for returned in &report.returned_proofs {
         text.push_str(&format!(
             "已带回 Word 校样“{}”：{} 篇文章有改动，待处理的修改建议 {} 处，新批注 {} 条，回复 {} 条\n",
-            returned.source, returned.articles_changed, returned.suggestions, returned.new_threads, returned.replies
+            returned.source,
+            returned.articles_changed,
+            returned.suggestions,
+            returned.new_threads,
+            returned.replies
         ));
     }
     out.write_all(text.as_bytes()).map_err(output_error)

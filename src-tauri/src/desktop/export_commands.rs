@@ -38,7 +38,12 @@ pub async fn export_issue_pdf(
 /// Writes the issue as a Word document to `path` (chosen in the save dialog); a proof carries
 /// the pending suggestions and open comments. Answers the path.
 #[tauri::command]
-pub async fn export_issue_docx(app: AppHandle, issue_id: Id, path: String, proof: bool) -> Result<String, AppError> {
+pub async fn export_issue_docx(
+    app: AppHandle,
+    issue_id: Id,
+    path: String,
+    proof: bool,
+) -> Result<String, AppError> {
     blocking(app, move |state| {
         let path = PathBuf::from(path);
         let request = ExportDocxRequest { issue_id, proof, timestamp: None };

@@ -14,7 +14,8 @@ use crate::layout::punctuation::{no_line_end, no_line_start};
 
 pub(super) fn finish(docx: Docx, profile: &LayoutProfile) -> Result<Vec<u8>, AppError> {
     let mut parts = docx.build();
-    parts.styles = insert_after(&parts.styles, "<w:rPrDefault><w:rPr>", LANGUAGE)?;
+    // Last in the run properties, where the schema puts `w:lang`.
+    parts.styles = insert_before(&parts.styles, "</w:rPr></w:rPrDefault>", LANGUAGE)?;
     parts.styles = insert_after(&parts.styles, "<w:pPrDefault><w:pPr>", LINE_BREAKING)?;
     parts.settings = insert_before(&parts.settings, "<w:compat>", &settings_rules(profile.compression))?;
     let mut bytes = Cursor::new(Vec::new());

@@ -5,8 +5,8 @@
 //! never split across pages.
 
 use docx_rs::{
-    BorderType, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, SpecialIndentType,
-    Tab, TabValueType,
+    BorderType, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run,
+    SpecialIndentType, Tab, TabValueType,
 };
 
 use super::masthead::styled;
@@ -47,10 +47,13 @@ pub(super) fn imprint(settings: &FooterSettings, profile: &LayoutProfile) -> Vec
         .add_tab(right_tab)
         .add_run(Run::new().add_text(format!("批准文号：{}", settings.approval_number)));
     if let Some(copies) = settings.print_run {
-        approval = approval.add_run(Run::new().add_tab()).add_run(Run::new().add_text(format!("共印{copies}份")));
+        approval =
+            approval.add_run(Run::new().add_tab()).add_run(Run::new().add_text(format!("共印{copies}份")));
     }
-    let approval =
-        with_borders(approval, ParagraphBorders::with_empty().set(rule(ParagraphBorderPosition::Bottom, THICK_RULE_MM)));
+    let approval = with_borders(
+        approval,
+        ParagraphBorders::with_empty().set(rule(ParagraphBorderPosition::Bottom, THICK_RULE_MM)),
+    );
     vec![recipients, contact, approval]
 }
 

@@ -39,7 +39,11 @@ pub struct DocxOptions {
 }
 
 /// The issue as the bytes of a .docx file.
-pub fn write_docx(issue: &Issue, publication: &Publication, options: &DocxOptions) -> Result<Vec<u8>, AppError> {
+pub fn write_docx(
+    issue: &Issue,
+    publication: &Publication,
+    options: &DocxOptions,
+) -> Result<Vec<u8>, AppError> {
     // The final document prints what is agreed; a proof keeps the suggestions to act on.
     let issue = match options.review {
         Some(_) => issue.clone(),

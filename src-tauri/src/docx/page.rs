@@ -42,7 +42,9 @@ pub(super) fn set_up_pages(docx: Docx, profile: &LayoutProfile) -> Docx {
             .char_space(grid.char_space as isize),
     );
     if !profile.number_first_page {
-        docx = docx.first_footer(Footer::new().add_paragraph(Paragraph::new().style(ParagraphStyle::PageNumber.id())));
+        docx = docx.first_footer(
+            Footer::new().add_paragraph(Paragraph::new().style(ParagraphStyle::PageNumber.id())),
+        );
         docx.document = docx.document.title_pg();
     }
     docx
@@ -51,8 +53,11 @@ pub(super) fn set_up_pages(docx: Docx, profile: &LayoutProfile) -> Docx {
 /// `— N —`, one character in from the outer edge.
 fn page_number_footer(odd: bool) -> Footer {
     let inset = twips_of_pt(SMALL_SIZE_PT);
-    let (side, left, right) =
-        if odd { (AlignmentType::Right, None, Some(inset)) } else { (AlignmentType::Left, Some(inset), None) };
+    let (side, left, right) = if odd {
+        (AlignmentType::Right, None, Some(inset))
+    } else {
+        (AlignmentType::Left, Some(inset), None)
+    };
     let paragraph = Paragraph::new()
         .style(ParagraphStyle::PageNumber.id())
         .align(side)

@@ -181,7 +181,8 @@ fn paragraph_style(style: ParagraphStyle, profile: &LayoutProfile, grid: &Grid, 
     let indented = |s: Style| {
         s.indent(None, Some(SpecialIndentType::FirstLine(2 * cell)), None, None).first_line_chars(200)
     };
-    let plain = Style::new(style.id(), StyleType::Paragraph).name(style.name()).based_on("Normal").q_format(true);
+    let plain =
+        Style::new(style.id(), StyleType::Paragraph).name(style.name()).based_on("Normal").q_format(true);
     match style {
         ParagraphStyle::MastheadName => {
             let size = profile.masthead_name_size_pt;
@@ -210,11 +211,15 @@ fn paragraph_style(style: ParagraphStyle, profile: &LayoutProfile, grid: &Grid, 
                 .add_tab(docx_rs::Tab::new().val(docx_rs::TabValueType::Right).pos(grid.text_width as usize));
             s
         }
-        ParagraphStyle::TocHeading => keep_next(plain.fonts(font(FontRole::Hei)).align(AlignmentType::Center)),
-        ParagraphStyle::TocEntry => plain
-            .fonts(font(FontRole::Kai))
-            .align(AlignmentType::Both)
-            .indent(Some(3 * cell), Some(SpecialIndentType::Hanging(cell)), None, None),
+        ParagraphStyle::TocHeading => {
+            keep_next(plain.fonts(font(FontRole::Hei)).align(AlignmentType::Center))
+        }
+        ParagraphStyle::TocEntry => plain.fonts(font(FontRole::Kai)).align(AlignmentType::Both).indent(
+            Some(3 * cell),
+            Some(SpecialIndentType::Hanging(cell)),
+            None,
+            None,
+        ),
         ParagraphStyle::Title => {
             let spacing = exact_lines(grid, 1).before(grid.line_pitch as u32).after(grid.line_pitch as u32);
             keep_next(
@@ -237,24 +242,36 @@ fn paragraph_style(style: ParagraphStyle, profile: &LayoutProfile, grid: &Grid, 
             keep_next(indented(plain.fonts(font(FontRole::Kai)).align(AlignmentType::Both).outline_lvl(2)))
         }
         // 仿宋 has no bold face: Word, like the PDF, makes it bold synthetically.
-        ParagraphStyle::Heading3 => keep_next(indented(plain.bold().align(AlignmentType::Both).outline_lvl(3))),
+        ParagraphStyle::Heading3 => {
+            keep_next(indented(plain.bold().align(AlignmentType::Both).outline_lvl(3)))
+        }
         ParagraphStyle::Body => indented(plain.align(AlignmentType::Both)),
         ParagraphStyle::Attribution => plain.fonts(font(FontRole::Kai)).align(AlignmentType::Right),
         // Exact line spacing would clip an inline picture to one line: the picture's line
         // takes the picture's height.
         ParagraphStyle::Picture => keep_next(
-            plain.align(AlignmentType::Center).line_spacing(LineSpacing::new().line_rule(LineSpacingType::Auto).line(240)),
+            plain
+                .align(AlignmentType::Center)
+                .line_spacing(LineSpacing::new().line_rule(LineSpacingType::Auto).line(240)),
         ),
         ParagraphStyle::Caption => {
             plain.fonts(font(FontRole::Kai)).size(half_points(SMALL_SIZE_PT)).align(AlignmentType::Center)
         }
         ParagraphStyle::Imprint => {
             let inset = twips_of_pt(SMALL_SIZE_PT);
-            plain.size(half_points(SMALL_SIZE_PT)).align(AlignmentType::Both).indent(Some(inset), None, Some(inset), None)
+            plain.size(half_points(SMALL_SIZE_PT)).align(AlignmentType::Both).indent(
+                Some(inset),
+                None,
+                Some(inset),
+                None,
+            )
         }
         // 宋体 四号 with half-width digits (GB/T 9704-2012 §7.5).
         ParagraphStyle::PageNumber => plain
-            .fonts(fonts_of(&office_font_name(&FontChoice::Bundled { role: FontRole::Fallback }, FontRole::Fallback)))
+            .fonts(fonts_of(&office_font_name(
+                &FontChoice::Bundled { role: FontRole::Fallback },
+                FontRole::Fallback,
+            )))
             .size(half_points(SMALL_SIZE_PT)),
     }
 }

@@ -45,14 +45,20 @@ pub struct Grid {
 
 impl Grid {
     pub fn of(profile: &LayoutProfile) -> Grid {
-        let text_width = twips_of_mm(profile.page_width_mm - profile.margin_left_mm - profile.margin_right_mm);
+        let text_width =
+            twips_of_mm(profile.page_width_mm - profile.margin_left_mm - profile.margin_right_mm);
         let text_height =
             twips_of_mm(profile.page_height_mm - profile.margin_top_mm - profile.margin_bottom_mm);
         let lines = profile.lines_per_page.max(1) as i32;
         let chars = profile.chars_per_line.max(1) as f32;
         let cell_pt = text_width as f32 / TWIPS_PER_PT / chars;
         let char_space = ((cell_pt - profile.body_size_pt) * 4096.0).floor() as i32;
-        Grid { text_width, line_pitch: text_height / lines, char_space, cell: (text_width as f32 / chars) as i32 }
+        Grid {
+            text_width,
+            line_pitch: text_height / lines,
+            char_space,
+            cell: (text_width as f32 / chars) as i32,
+        }
     }
 }
 

@@ -40,14 +40,25 @@ pub fn apply_returned_proof(
     check_same_articles(source, &record.issue.articles, &proof.articles)?;
     let threads = store.comment_threads_of_issue(issue_id)?;
     let mapping = ThreadMapping::new(issue_id, &proof.comments, &threads);
-    let mut report =
-        ReturnedProofReport { source: source.to_owned(), articles_changed: 0, suggestions: 0, new_threads: 0, replies: 0 };
+    let mut report = ReturnedProofReport {
+        source: source.to_owned(),
+        articles_changed: 0,
+        suggestions: 0,
+        new_threads: 0,
+        replies: 0,
+    };
     let mut quotes: HashMap<String, (Id, String)> = HashMap::new();
-    for ((article_id, stored), returned) in record.article_ids.iter().zip(&record.issue.articles).zip(&proof.articles) {
+    for ((article_id, stored), returned) in
+        record.article_ids.iter().zip(&record.issue.articles).zip(&proof.articles)
+    {
         let updated = merged_article(source, stored, returned, &mapping)?;
         for inline in updated.inlines() {
             for thread in &inline.comments {
-                quotes.entry(thread.clone()).or_insert_with(|| (*article_id, String::new())).1.push_str(&inline.text);
+                quotes
+                    .entry(thread.clone())
+                    .or_insert_with(|| (*article_id, String::new()))
+                    .1
+                    .push_str(&inline.text);
             }
         }
         report.suggestions += updated.pending_suggestions().len() as u32;
@@ -75,7 +86,8 @@ pub fn apply_returned_proof(
             report.new_threads += 1;
         }
         for reply in replies_to(&proof.comments, &comment.id) {
-            let known = existing.is_some_and(|t| t.messages.iter().any(|m| m.author == reply.author && m.body == reply.text));
+            let known = existing
+                .is_some_and(|t| t.messages.iter().any(|m| m.author == reply.author && m.body == reply.text));
             if !known {
                 store.add_comment_reply(thread_id, &reply.author, &reply.text)?;
                 report.replies += 1;
@@ -85,7 +97,11 @@ pub fn apply_returned_proof(
     Ok(report)
 }
 
-fn check_same_articles(source: &str, stored: &[Article], returned: &[ReturnedArticle]) -> Result<(), AppError> {
+fn check_same_articles(
+    source: &str,
+    stored: &[Article],
+    returned: &[ReturnedArticle],
+) -> Result<(), AppError> {
     let titles_match =
         stored.len() == returned.len() && stored.iter().zip(returned).all(|(s, r)| s.title_text() == r.title);
     if titles_match {
@@ -149,7 +165,9 @@ impl SuggestionIds {
     fn id_for(&mut self, kind: SuggestionKind, author: &str) -> u32 {
         let continues = match &self.last {
             Some((last_kind, last_author)) => {
-                last_author == author && (*last_kind == kind || (*last_kind == SuggestionKind::Deletion && kind == SuggestionKind::Insertion))
+                last_author == author
+                    && (*last_kind == kind
+                        || (*last_kind == SuggestionKind::Deletion && kind == SuggestionKind::Insertion))
             }
             None => false,
         };
@@ -190,7 +208,11 @@ fn inlines_of(runs: &[ReturnedRun], mapping: &ThreadMapping, ids: &mut Suggestio
         }
         let inline = Inline { text: run.text.clone(), bold: run.bold, suggestion, comments };
         match inlines.last_mut() {
-            Some(last) if last.bold == inline.bold && last.suggestion == inline.suggestion && last.comments == inline.comments => {
+            Some(last)
+                if last.bold == inline.bold
+                    && last.suggestion == inline.suggestion
+                    && last.comments == inline.comments =>
+            {
                 last.text.push_str(&inline.text);
             }
             _ => inlines.push(inline),

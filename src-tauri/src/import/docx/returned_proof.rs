@@ -69,7 +69,8 @@ pub fn read_returned_proof(name: &str, bytes: &[u8]) -> Result<Option<ReturnedPr
     let Ok(mut archive) = ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(None);
     };
-    let Some(document) = read_part(&mut archive, "word/document.xml", MAX_PART_BYTES).map_err(corrupt)? else {
+    let Some(document) = read_part(&mut archive, "word/document.xml", MAX_PART_BYTES).map_err(corrupt)?
+    else {
         return Ok(None);
     };
     let document = String::from_utf8_lossy(&document).into_owned();
@@ -126,7 +127,9 @@ fn articles_of(
     for (style, runs) in paragraphs {
         match (part_of(house_style(&style)), articles.last_mut()) {
             (Part::Title, _) => {
-                let title = runs.iter().filter(|r| r.change.as_ref().is_none_or(|c| c.kind != SuggestionKind::Insertion));
+                let title = runs
+                    .iter()
+                    .filter(|r| r.change.as_ref().is_none_or(|c| c.kind != SuggestionKind::Insertion));
                 let title: String = title.map(|r| r.text.as_str()).collect::<String>().replace('\n', "");
                 articles.push(ReturnedArticle { title, ..ReturnedArticle::default() });
             }
@@ -196,7 +199,11 @@ impl RunState {
             }
             "w:pStyle" => self.style = attribute(e, "w:val").unwrap_or_default(),
             "w:ins" | "w:del" => {
-                let kind = if e.name().as_ref() == "w:ins" { SuggestionKind::Insertion } else { SuggestionKind::Deletion };
+                let kind = if e.name().as_ref() == "w:ins" {
+                    SuggestionKind::Insertion
+                } else {
+                    SuggestionKind::Deletion
+                };
                 self.change = Some(TrackedChange {
                     kind,
                     author: attribute(e, "w:author").unwrap_or_default(),
@@ -291,7 +298,8 @@ fn read_comments(xml: &str, extended: Option<&[u8]>) -> Result<Vec<WordComment>,
     }
     if let Some(extended) = extended {
         for (para, parent_para) in comment_parents(&String::from_utf8_lossy(extended))? {
-            let (Some(child), Some(parent)) = (paragraph_owner.get(&para), paragraph_owner.get(&parent_para)) else {
+            let (Some(child), Some(parent)) = (paragraph_owner.get(&para), paragraph_owner.get(&parent_para))
+            else {
                 continue;
             };
             if let Some(comment) = comments.iter_mut().find(|c| &c.id == child) {
@@ -312,7 +320,9 @@ fn comment_parents(xml: &str) -> Result<Vec<(String, String)>, quick_xml::Error>
     loop {
         match reader.read_event()? {
             Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "w15:commentEx" => {
-                if let (Some(para), Some(parent)) = (attribute(&e, "w15:paraId"), attribute(&e, "w15:paraIdParent")) {
+                if let (Some(para), Some(parent)) =
+                    (attribute(&e, "w15:paraId"), attribute(&e, "w15:paraIdParent"))
+                {
                     parents.push((para, parent));
                 }
             }
