@@ -9,14 +9,16 @@ cd "$(dirname "$0")/.."
 # the UI's own text, and PostgreSQL for the office store's tests (each run starts a throwaway
 # cluster of its own; the package's server is not used), debootstrap for the clean root the
 # packages are installed into, for the desktop package's test xdotool (finding and using its
-# window), ImageMagick (screenshots of it) and desktop-file-validate (its menu entry), and
-# Ghostscript and qpdf for the PDF/X-1a checks.
+# window), ImageMagick (screenshots of it) and desktop-file-validate (its menu entry),
+# Ghostscript and qpdf for the PDF/X-1a checks, and LibreOffice Writer, which the Word
+# export's tests convert .docx files to PDF with (headless, as a second reader besides Word
+# and WPS).
 packages=(
   build-essential pkg-config curl wget file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   poppler-utils xvfb xauth webkit2gtk-driver fonts-noto-cjk chromium chromium-driver
   python3 postgresql debootstrap xdotool imagemagick desktop-file-utils
-  ghostscript qpdf
+  ghostscript qpdf libreoffice-writer
 )
 
 missing=()

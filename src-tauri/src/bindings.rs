@@ -6,7 +6,10 @@
 
 use ts_rs::{Config, TS};
 
-use crate::api::{AccountView, ArticleLease, Bytes, Done, ExportedPdfFile, Me, StatsWorkbook, UploadedFile};
+use crate::api::{
+    AccountView, ArticleLease, Bytes, Done, ExportedDocxFile, ExportedPdfFile, Me, StatsWorkbook,
+    UploadedFile,
+};
 use crate::archive::{ContributionTable, Period, Snippet, TextRange, UnitAlias, UnitCount};
 use crate::backup::{BackupEntry, BackupOverview, BackupTaken};
 use crate::client::{Connection, ServerSignal};
@@ -35,8 +38,8 @@ use crate::service::{
     BundledFamily, CommentThreadView, EditKind, ExportReport, FieldProblem, FontFamilies, ImportReport,
     ImportedArticleReport, InlineEdit, IssueImportReport, IssuePreview, IssueReview, IssueRounds, IssueView,
     LineChange, MastheadUpdate, NewIssueRequest, PendingSuggestion, Piece, PreviewImage, PreviewInk,
-    PreviewPage, PreviewRule, PreviewRun, PublicationView, ReviewedArticle, RevisionView, RoundComparison,
-    SavedArticle, SettingsSaved,
+    PreviewPage, PreviewRule, PreviewRun, PublicationView, ReturnedProofReport, ReviewedArticle,
+    RevisionView, RoundComparison, SavedArticle, SettingsSaved,
 };
 use crate::service::{ArticleChanges, ReplaceReport};
 use crate::service::{
@@ -59,6 +62,7 @@ pub fn desktop_commands(cfg: &Config) -> Vec<(&'static str, String, String)> {
             "{ issueId: number; path: string; proofRound?: number }".into(),
             ExportReport::name(cfg),
         ),
+        ("export_issue_docx", "{ issueId: number; path: string; proof: boolean }".into(), "string".into()),
         ("open_exported_pdf", "{ path: string; reveal: boolean }".into(), "null".into()),
         ("save_stats_workbook", "{ path: string; year?: number }".into(), "string".into()),
         (
@@ -140,6 +144,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         ArchiveFailure::decl(cfg),
         ArchiveChoice::decl(cfg),
         ImportedArticleReport::decl(cfg),
+        ReturnedProofReport::decl(cfg),
         ImportReport::decl(cfg),
         IssueImportReport::decl(cfg),
         ArticleView::decl(cfg),
@@ -194,6 +199,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         Me::decl(cfg),
         AccountView::decl(cfg),
         ExportedPdfFile::decl(cfg),
+        ExportedDocxFile::decl(cfg),
         Bytes::decl(cfg),
         Done::decl(cfg),
         ChangeKind::decl(cfg),

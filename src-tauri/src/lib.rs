@@ -10,6 +10,7 @@ pub mod bindings;
 pub mod cli;
 pub mod client;
 pub mod demo;
+pub mod docx;
 pub mod domain;
 pub mod error;
 pub mod find;

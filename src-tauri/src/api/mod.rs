@@ -45,7 +45,8 @@ pub use issues::{
 };
 pub use leases::{ArticleLease, ForceReleaseLease, IssueLeases, ReleaseLease, RenewLease, TakeLease};
 pub use output::{
-    ExportPdf, ExportPdfRequest, ExportedPdfFile, FontKeyRequest, PreviewFont, PreviewIssue, PreviewRequest,
+    ExportDocx, ExportDocxRequest, ExportPdf, ExportPdfRequest, ExportedDocxFile, ExportedPdfFile,
+    FontKeyRequest, PreviewFont, PreviewIssue, PreviewRequest,
 };
 pub use proof::{
     ApplyFinding, CheckIssue, CheckIssueRequest, FindingRequest, IgnoreFinding, UnignoreFinding,
@@ -106,6 +107,7 @@ macro_rules! commands {
             PreviewIssue,
             PreviewFont,
             ExportPdf,
+            ExportDocx,
             GetIssueRounds,
             AdvanceIssue,
             SendBackIssue,

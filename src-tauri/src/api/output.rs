@@ -114,3 +114,41 @@ impl Command for ExportPdf {
         })
     }
 }
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExportDocxRequest {
+    pub issue_id: Id,
+    /// A proof: pending suggestions as tracked changes, open comment threads as comments.
+    #[serde(default)]
+    #[ts(optional, as = "Option<bool>")]
+    pub proof: bool,
+    /// The document's creation date (the CLI's `--timestamp`); now when left out.
+    #[ts(optional)]
+    pub timestamp: Option<DateTime<Utc>>,
+}
+
+/// The Word document of an issue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportedDocxFile {
+    pub docx: Bytes,
+}
+
+#[derive(Debug)]
+pub struct ExportDocx;
+impl Command for ExportDocx {
+    const NAME: &'static str = "export_docx";
+    const WHAT: &'static str = "导出 Word";
+    const MAY: Permission = Permission::Read;
+    type Request = ExportDocxRequest;
+    type Response = ExportedDocxFile;
+    fn run(env: &mut Env, request: ExportDocxRequest) -> Result<ExportedDocxFile, AppError> {
+        let export = service::DocxRequest {
+            proof: request.proof,
+            timestamp: request.timestamp.unwrap_or_else(|| env.clock.now()),
+        };
+        let docx = service::export_issue_docx(env.store, request.issue_id, &export)?;
+        Ok(ExportedDocxFile { docx: Bytes(docx) })
+    }
+}

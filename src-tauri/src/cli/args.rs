@@ -57,13 +57,13 @@ pub enum Command {
     },
     /// 批量导入往期简报：分析文件夹中的 .pdf、.docx、.txt，列出审阅清单（期号、日期、文章、问题、重复），再逐期导入
     ImportArchive(super::archive::ArchiveArgs),
-    /// 把数据库中的一期导出为可付印的 A4 PDF
+    /// 把数据库中的一期导出为可付印的 A4 PDF，或 Word/WPS 文档（-o 期刊.docx）
     Export {
         id: Id,
         #[command(flatten)]
         pdf: PdfArgs,
     },
-    /// 把交换格式的期刊文件（JSON）排版为 PDF，不需要数据库
+    /// 把交换格式的期刊文件（JSON）排版为 PDF 或 Word 文档，不需要数据库
     Render {
         file: PathBuf,
         #[command(flatten)]

@@ -1,27 +1,30 @@
-//! `export`, `render` and `fonts`: the PDF side of the command line.
+//! `export`, `render` and `fonts`: the PDF and Word side of the command line.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use super::output_error;
 use super::session::Session;
-use crate::api::{ById, ExportPdf, ExportPdfRequest, GetIssue};
+use crate::api::{ById, ExportDocx, ExportDocxRequest, ExportPdf, ExportPdfRequest, GetIssue};
 use crate::domain::{FontRoles, IssueFile, IssueStatus};
 use crate::error::AppError;
 use crate::fonts::{self, FontSet};
-use crate::service::{self, ExportRequest};
+use crate::service::{self, DocxRequest, ExportRequest};
 use crate::store::Id;
 
 /// Options shared by `export` and `render`.
 #[derive(Debug, Args)]
 pub struct PdfArgs {
-    /// 输出的 PDF 文件
-    #[arg(short, long, value_name = "PDF")]
+    /// 输出文件：.pdf 或 .docx（Word/WPS 文档），格式按扩展名定，也可用 --format 指定
+    #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
-    /// 导出校样（加“校样”水印和行号），可给出校次；不给出时用本期当前的校次（草稿为第 1 轮）
+    /// 输出格式：pdf 或 docx（默认按输出文件的扩展名，.docx 为 Word，其余为 PDF）
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// 导出校样：PDF 加“校样”水印和行号，可给出校次（不给出时用本期当前的校次，草稿为第 1 轮）；Word 文档带上待处理的修改建议（修订）和未解决的批注
     #[arg(long, value_name = "ROUND", num_args = 0..=1)]
     pub proof: Option<Option<u8>>,
     /// 写入 PDF 的生成时间（RFC 3339，如 2025-09-02T08:00:00Z；默认当前时间）。同一期、同一时间导出的文件逐字节相同
@@ -29,6 +32,20 @@ pub struct PdfArgs {
     pub timestamp: Option<DateTime<Utc>>,
     #[command(flatten)]
     pub fonts: FontDirArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Pdf,
+    Docx,
+}
+
+impl PdfArgs {
+    /// `--format`, else the output's extension: `.docx` is Word, anything else PDF.
+    fn format(&self) -> ExportFormat {
+        let docx_named = self.output.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+        self.format.unwrap_or(if docx_named { ExportFormat::Docx } else { ExportFormat::Pdf })
+    }
 }
 
 #[derive(Debug, Args)]
@@ -41,6 +58,12 @@ pub struct FontDirArg {
 /// `export ID -o FILE`: a stored issue, laid out where it is stored (the fonts are those of
 /// `--font-dir` locally, the server's in an office).
 pub fn export(session: &mut Session, id: Id, args: &PdfArgs, out: &mut dyn Write) -> Result<(), AppError> {
+    if args.format() == ExportFormat::Docx {
+        let request =
+            ExportDocxRequest { issue_id: id, proof: args.proof.is_some(), timestamp: args.timestamp };
+        let exported = session.call::<ExportDocx>(request)?;
+        return write_docx(&exported.docx.0, &args.output, out);
+    }
     let proof_round = match args.proof {
         None => None,
         Some(round) => proof_round_of_issue(Some(round), session.call::<GetIssue>(ById { id })?.status)?,
@@ -65,6 +88,10 @@ fn proof_round_of_issue(proof: Option<Option<u8>>, status: IssueStatus) -> Resul
 /// `render FILE.json -o FILE.pdf`: an issue in the exchange format, no database needed.
 pub fn render(file: &Path, args: &PdfArgs, now: DateTime<Utc>, out: &mut dyn Write) -> Result<(), AppError> {
     let issue_file = IssueFile::from_json(&super::read_text(file)?)?;
+    if args.format() == ExportFormat::Docx {
+        let request = DocxRequest { proof: args.proof.is_some(), timestamp: args.timestamp.unwrap_or(now) };
+        return write_docx(&service::export_issue_file_docx(&issue_file, &request)?, &args.output, out);
+    }
     let fonts = load_fonts(&issue_file.publication.layout.fonts, &args.fonts)?;
     let exported = service::export_issue_file(&issue_file, &fonts, &request(args, now))?;
     write_pdf(&exported.bytes, exported.page_count, &exported.warnings, &args.output, out)
@@ -118,12 +145,17 @@ fn write_pdf(
     path: &Path,
     out: &mut dyn Write,
 ) -> Result<(), AppError> {
-    std::fs::write(path, bytes)
-        .map_err(|e| AppError::invalid(format!("无法写入文件“{}”：{e}", path.display())))?;
+    service::write_atomically(path, bytes)?;
     let mut text = format!("已导出 {}（{page_count} 页）\n", path.display());
     for warning in warnings {
         text.push_str(&format!("提示：{warning}\n"));
     }
+    out.write_all(text.as_bytes()).map_err(output_error)
+}
+
+fn write_docx(bytes: &[u8], path: &Path, out: &mut dyn Write) -> Result<(), AppError> {
+    service::write_atomically(path, bytes)?;
+    let text = format!("已导出 {}（Word 文档）\n", path.display());
     out.write_all(text.as_bytes()).map_err(output_error)
 }
 

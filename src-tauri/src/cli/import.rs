@@ -21,9 +21,22 @@ pub fn run_import(
 ) -> Result<(), AppError> {
     let request = manuscripts(files, issue)?;
     let report = session.call::<ImportManuscripts>(request)?;
-    let mut text = format!("已导入 {} 篇文章到期刊 {}\n", report.articles.len(), report.issue_id);
+    let mut text = String::new();
+    if !report.articles.is_empty() || report.returned_proofs.is_empty() {
+        text.push_str(&format!("已导入 {} 篇文章到期刊 {}\n", report.articles.len(), report.issue_id));
+    }
     for article in &report.articles {
         text.push_str(&article_lines(article));
+    }
+    for returned in &report.returned_proofs {
+        text.push_str(&format!(
+            "已带回 Word 校样“{}”：{} 篇文章有改动，待处理的修改建议 {} 处，新批注 {} 条，回复 {} 条\n",
+            returned.source,
+            returned.articles_changed,
+            returned.suggestions,
+            returned.new_threads,
+            returned.replies
+        ));
     }
     out.write_all(text.as_bytes()).map_err(output_error)
 }

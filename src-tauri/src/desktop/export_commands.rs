@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use tauri::{AppHandle, Manager};
 
 use super::state::AppState;
-use crate::api::{Command, ExportPdf, ExportPdfRequest, ExportStatsWorkbook};
+use crate::api::{Command, ExportDocx, ExportDocxRequest, ExportPdf, ExportPdfRequest, ExportStatsWorkbook};
 use crate::error::{AppError, ErrorCode};
 use crate::service::{self, ExportReport};
 use crate::store::Id;
@@ -31,6 +31,26 @@ pub async fn export_issue_pdf(
             page_count: exported.page_count,
             warnings: exported.warnings,
         })
+    })
+    .await
+}
+
+/// Writes the issue as a Word document to `path` (chosen in the save dialog); a proof carries
+/// the pending suggestions and open comments. Answers the path.
+#[tauri::command]
+pub async fn export_issue_docx(
+    app: AppHandle,
+    issue_id: Id,
+    path: String,
+    proof: bool,
+) -> Result<String, AppError> {
+    blocking(app, move |state| {
+        let path = PathBuf::from(path);
+        let request = ExportDocxRequest { issue_id, proof, timestamp: None };
+        let reply = state.call(ExportDocx::NAME, ExportDocx::encode(&request))?;
+        service::write_atomically(&path, &ExportDocx::decode(reply)?.docx.0)?;
+        state.remember_export(path.clone());
+        Ok(path.display().to_string())
     })
     .await
 }

@@ -29,6 +29,7 @@ macro_rules! registered_commands {
             call_commands::call,
             call_commands::call_bytes,
             export_commands::export_issue_pdf,
+            export_commands::export_issue_docx,
             export_commands::open_exported_pdf,
             export_commands::save_stats_workbook,
             archive_commands::analyse_archive_folder,

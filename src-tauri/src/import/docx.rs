@@ -15,11 +15,15 @@ use quick_xml::events::{BytesStart, Event};
 use zip::ZipArchive;
 
 mod numbering;
+mod returned_proof;
 
 use super::ImportError;
 use super::lines::{LineMark, SourceLine};
 use crate::domain::Inline;
 use numbering::ListNumbering;
+pub use returned_proof::{
+    ReturnedArticle, ReturnedProof, ReturnedRun, TrackedChange, WordComment, read_returned_proof,
+};
 
 /// Largest XML part inflated; a manuscript's document.xml is well under a megabyte.
 const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;

@@ -36,6 +36,9 @@ use ts_rs::TS;
 
 pub use cleanup::{CleanupContext, propose};
 pub use decode::decode_text;
+pub use docx::{
+    ReturnedArticle, ReturnedProof, ReturnedRun, TrackedChange, WordComment, read_returned_proof,
+};
 pub use draft::{BlockRole, Draft, DraftBlock};
 pub use error::ImportError;
 pub use footer::{FooterFound, footer_differences};

@@ -10,12 +10,12 @@ mod blocks;
 mod collect;
 mod furniture;
 mod geometry;
-mod image_size;
+pub(crate) mod image_size;
 mod justify;
 mod linebreak;
 mod page;
 mod paginate;
-mod punctuation;
+pub(crate) mod punctuation;
 mod shape;
 #[cfg(test)]
 mod test_metrics;

@@ -53,8 +53,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
         AppError::new(
             ErrorCode::CannotOpen,
             format!(
-                "无法写入“{}”：{e}。请换一个有写入权限的文件夹，或关闭正在打开这个文件的程序后重试。",
-                path.display()
+                "无法写入“{}”：{}。请换一个有写入权限的文件夹，或关闭正在打开这个文件的程序（如 Word、WPS、PDF 阅读器）后重试；原有文件未被改动。",
+                path.display(),
+                reason_of(&e)
             ),
         )
     };
@@ -68,6 +69,21 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
     temporary.write_all(bytes).and_then(|()| temporary.as_file().sync_all()).map_err(cannot_write)?;
     temporary.persist(path).map_err(|e| cannot_write(e.error))?;
     Ok(())
+}
+
+/// Why a write failed, in words; the system's own (English) words only for the rare rest.
+fn reason_of(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::PermissionDenied => "没有写入权限，或文件正被其他程序打开".into(),
+        ErrorKind::NotFound => "文件夹不存在".into(),
+        ErrorKind::NotADirectory => "路径中有一段不是文件夹".into(),
+        ErrorKind::IsADirectory | ErrorKind::DirectoryNotEmpty => "这个名字已被一个文件夹占用".into(),
+        ErrorKind::ReadOnlyFilesystem => "磁盘或文件夹是只读的".into(),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "磁盘已满".into(),
+        ErrorKind::ResourceBusy | ErrorKind::ExecutableFileBusy => "文件正被其他程序使用".into(),
+        _ => format!("系统报告：{error}"),
+    }
 }
 
 #[cfg(test)]
@@ -111,5 +127,19 @@ mod tests {
         let error = write_atomically(&path, b"%PDF").expect_err("the folder does not exist");
         assert_eq!(error.code, ErrorCode::CannotOpen);
         assert!(error.message.contains("简报.pdf"), "the user must see which file failed: {}", error.message);
+        assert!(error.message.contains("文件夹不存在"), "and why, in Chinese: {}", error.message);
+    }
+
+    #[test]
+    fn a_folder_in_the_way_fails_cleanly_and_leaves_no_temporary_file() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let path = folder.path().join("简报.docx");
+        std::fs::create_dir(&path).expect("a folder of that name");
+        std::fs::write(path.join("里面的文件"), b"x").expect("can fill it");
+        let error = write_atomically(&path, b"PK").expect_err("a folder cannot be replaced by a file");
+        assert!(error.message.contains("原有文件未被改动"), "{}", error.message);
+        let names: Vec<_> =
+            std::fs::read_dir(folder.path()).expect("lists").map(|e| e.expect("entry").file_name()).collect();
+        assert_eq!(names.len(), 1, "the temporary file is removed after the failure: {names:?}");
     }
 }

@@ -12,6 +12,8 @@ use crate::error::AppError;
 use crate::import::{self, FileKind, ImportError, ImportedArticle, Masthead, Proposal};
 use crate::store::{Id, Store};
 
+use super::proof_return::{ReturnedProofReport, apply_returned_proof};
+
 /// A file to import: its name (for messages and its type) and its content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportSource {
@@ -53,6 +55,8 @@ pub struct ImportedArticleReport {
 pub struct ImportReport {
     pub issue_id: Id,
     pub articles: Vec<ImportedArticleReport>,
+    /// Word proofs of this issue coming back from review (see `proof_return`).
+    pub returned_proofs: Vec<ReturnedProofReport>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -79,11 +83,27 @@ pub fn import_articles(
 ) -> Result<ImportReport, AppError> {
     store.issue(issue_id)?;
     let mut found: Vec<(String, ImportedArticle)> = Vec::new();
+    let mut returned = Vec::new();
     for source in sources {
+        // A Word proof of ours coming back carries review, not new articles.
+        if FileKind::of(&source.name)? == FileKind::Docx
+            && let Some(proof) = import::read_returned_proof(&source.name, &source.bytes)?
+        {
+            returned.push((source.name.as_str(), proof));
+            continue;
+        }
         let articles = import::import_file(&source.name, &source.bytes)?;
         found.extend(articles.into_iter().map(|article| (source.name.clone(), article)));
     }
-    store_articles(store, issue_id, found, author)
+    let mut report = if found.is_empty() {
+        ImportReport { issue_id, articles: Vec::new(), returned_proofs: Vec::new() }
+    } else {
+        store_articles(store, issue_id, found, author)?
+    };
+    for (name, proof) in returned {
+        report.returned_proofs.push(apply_returned_proof(store, issue_id, name, &proof, author)?);
+    }
+    Ok(report)
 }
 
 /// Imports pasted text at the end of the issue, as `import_articles` does for files.
@@ -112,7 +132,7 @@ fn store_articles(
     let ids = store.append_articles(issue_id, &articles, author)?;
     let articles =
         ids.into_iter().zip(found).map(|(id, (source, imported))| report(id, source, &imported)).collect();
-    Ok(ImportReport { issue_id, articles })
+    Ok(ImportReport { issue_id, articles, returned_proofs: Vec::new() })
 }
 
 fn report(article_id: Id, source: String, imported: &ImportedArticle) -> ImportedArticleReport {

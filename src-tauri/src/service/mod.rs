@@ -7,6 +7,7 @@ mod archive_search;
 mod archive_stats;
 mod articles;
 mod export;
+mod export_docx;
 mod export_file;
 mod font_families;
 mod import;
@@ -17,6 +18,7 @@ mod masthead;
 mod page_counts;
 mod preview;
 mod proof;
+mod proof_return;
 mod publication;
 mod replace;
 mod review;
@@ -41,6 +43,7 @@ pub use articles::{
     reorder_articles, restore_revision, revision_view, save_article,
 };
 pub use export::{ExportRequest, ExportedPdf, export, export_issue, export_issue_file, lay_out, pdf_options};
+pub use export_docx::{DocxRequest, export_issue_docx, export_issue_file_docx};
 pub use export_file::{ExportReport, export_issue_to_file, write_atomically};
 pub use font_families::{
     BundledFamily, FontFamilies, font_families, font_families_in, installed_font_families,
@@ -64,6 +67,7 @@ pub use proof::{
     FindingView, IgnoredNote, IssueCheck, apply_finding, check_issue_file, check_stored_issue,
     ignore_finding, load_word_list, place_of, unignore_finding,
 };
+pub use proof_return::{ReturnedProofReport, apply_returned_proof};
 pub use publication::{PublicationView, ensure_publication, publication_view, update_publication};
 pub use replace::{ArticleChanges, ReplaceReport, ReplaceRequest, Replacer, replace_in_issue, undo_replace};
 pub use review::{

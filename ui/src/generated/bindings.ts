@@ -323,7 +323,21 @@ applied: number,
  */
 pending: Array<Proposal>, warnings: Array<string>, };
 
-export type ImportReport = { issueId: number, articles: Array<ImportedArticleReport>, };
+export type ReturnedProofReport = { source: string, 
+/**
+ * Articles whose text or suggestions changed.
+ */
+articlesChanged: number, 
+/**
+ * Suggestions now waiting in the issue that came from the file's tracked changes.
+ */
+suggestions: number, newThreads: number, replies: number, };
+
+export type ImportReport = { issueId: number, articles: Array<ImportedArticleReport>, 
+/**
+ * Word proofs of this issue coming back from review (see `proof_return`).
+ */
+returnedProofs: Array<ReturnedProofReport>, };
 
 export type IssueImportReport = { issueId: number, masthead: Masthead, articles: Array<ImportedArticleReport>, 
 /**
@@ -644,6 +658,8 @@ export type AccountView = { name: string, roles: Array<Role>, disabled: boolean,
 
 export type ExportedPdfFile = { pdf: Bytes, pageCount: number, warnings: Array<string>, };
 
+export type ExportedDocxFile = { docx: Bytes, };
+
 export type Bytes = string;
 
 export type Done = Record<symbol, never>;
@@ -944,6 +960,16 @@ proofRound?: number,
  */
 timestamp?: string, };
 
+export type ExportDocxRequest = { issueId: number, 
+/**
+ * A proof: pending suggestions as tracked changes, open comment threads as comments.
+ */
+proof?: boolean, 
+/**
+ * The document's creation date (the CLI's `--timestamp`); now when left out.
+ */
+timestamp?: string, };
+
 export type AdvanceRequest = { id: number, by?: string, note: string, 
 /**
  * The proofreader the round the issue enters is given to.
@@ -1032,6 +1058,7 @@ export type Commands = {
   preview_issue: { request: PreviewRequest; response: IssuePreview };
   preview_font: { request: FontKeyRequest; response: ArrayBuffer };
   export_pdf: { request: ExportPdfRequest; response: ExportedPdfFile };
+  export_docx: { request: ExportDocxRequest; response: ExportedDocxFile };
   issue_rounds: { request: ById; response: IssueRounds };
   advance_issue: { request: AdvanceRequest; response: IssueRounds };
   send_back_issue: { request: SendBackRequest; response: IssueRounds };
@@ -1067,6 +1094,7 @@ export type ProgressChannel<T> = { onmessage: (message: T) => void };
 
 export type DesktopCommands = {
   export_issue_pdf: { request: { issueId: number; path: string; proofRound?: number }; response: ExportReport };
+  export_issue_docx: { request: { issueId: number; path: string; proof: boolean }; response: string };
   open_exported_pdf: { request: { path: string; reveal: boolean }; response: null };
   save_stats_workbook: { request: { path: string; year?: number }; response: string };
   analyse_archive_folder: { request: { folder: string; onProgress: ProgressChannel<ArchiveProgress> }; response: ArchiveReview };

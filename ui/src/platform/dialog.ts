@@ -11,6 +11,15 @@ export async function choosePdfPath(fileName: string): Promise<string | null> {
   });
 }
 
+/** Asks where to save a Word document, suggesting `fileName`; `null` when the user cancels. */
+export async function chooseDocxPath(fileName: string): Promise<string | null> {
+  return save({
+    title: "导出 Word",
+    defaultPath: fileName,
+    filters: [{ name: "Word 文档", extensions: ["docx"] }],
+  });
+}
+
 /** Asks where to save the statistics workbook; `null` when the user cancels. */
 export async function chooseWorkbookPath(fileName: string): Promise<string | null> {
   return save({

@@ -4,6 +4,8 @@ export function downloadPdf(bytes: Uint8Array, fileName: string) {
   downloadFile(bytes, fileName, "application/pdf");
 }
 
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export function downloadFile(bytes: Uint8Array, fileName: string, type: string) {

@@ -2,7 +2,7 @@
 // that served the page (the session is an HttpOnly cookie), change events come from
 // `GET /api/events` as server-sent events, and a PDF is downloaded rather than saved to a path.
 import type { AppError, ChangeEvent, Me } from "../generated/bindings";
-import { XLSX_TYPE, downloadFile, downloadPdf } from "./download";
+import { DOCX_TYPE, XLSX_TYPE, downloadFile, downloadPdf } from "./download";
 import { SignalHub } from "./signals";
 import { type BytesCommandName, type CommandName, type Platform, type Request, type Response, isAppError, toAppError } from "./types";
 
@@ -84,6 +84,11 @@ export function createHttpPlatform(deps: HttpDeps): Platform {
       const file = await call<Response<"export_pdf">>("export_pdf", json({ issueId, proofRound }));
       (deps.download ?? downloadPdf)(decodeBase64(file.pdf), fileName);
       return { pageCount: file.pageCount, warnings: file.warnings, fileName };
+    },
+    async exportDocx({ issueId, fileName, proof }) {
+      const file = await call<Response<"export_docx">>("export_docx", json({ issueId, proof }));
+      (deps.downloadFile ?? downloadFile)(decodeBase64(file.docx), fileName, DOCX_TYPE);
+      return { fileName };
     },
     async saveStatsWorkbook(year) {
       const file = await call<Response<"export_stats_workbook">>("export_stats_workbook", json(year === null ? {} : { year }));

@@ -7,7 +7,7 @@ import { createHttpPlatform } from "./http";
 import { createTauriPlatform, insideTauri } from "./tauri";
 import { type BytesCommandName, type CommandName, type Platform, type Request, type Response, type SignalListener, toAppError } from "./types";
 
-export type { BytesCommandName, CommandName, ExportOutcome, Request, Response, SessionStart } from "./types";
+export type { BytesCommandName, CommandName, DocxOutcome, ExportOutcome, Request, Response, SessionStart } from "./types";
 export { toAppError } from "./types";
 
 let chosen: Platform | null = null;

@@ -4,9 +4,9 @@
 import { Channel, invoke as tauriInvoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type { ArchiveProgress, Connection, DesktopCommands, Me, ServerSignal } from "../generated/bindings";
-import { chooseArchiveFolder, choosePdfPath, chooseWorkbookPath } from "./dialog";
+import { chooseArchiveFolder, chooseDocxPath, choosePdfPath, chooseWorkbookPath } from "./dialog";
 import { SignalHub } from "./signals";
-import { type ArchiveImporter, type BytesCommandName, type CommandName, type ExportRequest, type Platform, type Request, type Response, toAppError } from "./types";
+import { type ArchiveImporter, type BytesCommandName, type CommandName, type DocxRequest, type ExportRequest, type Platform, type Request, type Response, toAppError } from "./types";
 
 /** The window event the app forwards server signals on (see desktop/office_commands.rs). */
 const SIGNAL_EVENT = "jianbao:server";
@@ -83,6 +83,11 @@ export function createTauriPlatform(): Platform {
       if (path === null) return null;
       const report = await invokeDesktop("export_issue_pdf", { issueId, path, proofRound });
       return { pageCount: report.pageCount, warnings: report.warnings, path: report.path, fileName };
+    },
+    async exportDocx({ issueId, fileName, proof }: DocxRequest) {
+      const path = await chooseDocxPath(fileName);
+      if (path === null) return null;
+      return { path: await invokeDesktop("export_issue_docx", { issueId, path, proof }), fileName };
     },
     async saveStatsWorkbook(year) {
       const path = await chooseWorkbookPath(year === null ? "供稿统计-历年.xlsx" : `供稿统计-${year}年.xlsx`);

@@ -37,6 +37,12 @@ export interface ArchiveImporter {
   importChosen(folder: string, choices: ArchiveChoice[], onProgress: (progress: ArchiveProgress) => void): Promise<ArchiveCommit>;
 }
 
+/** A Word export: `proof` carries pending suggestions as tracked changes and open comments. */
+export type DocxRequest = { issueId: number; fileName: string; proof: boolean };
+
+/** Where a Word export went: `path` when it is a file the app can open again. */
+export type DocxOutcome = { path?: string; fileName: string };
+
 export interface Platform {
   /** Commands that only the desktop window has (opening a file, the connection settings). */
   readonly desktop: boolean;
@@ -49,6 +55,8 @@ export interface Platform {
   logOut(): Promise<void>;
   /** Makes the PDF and puts it where the user wants it; `null` when the user cancelled. */
   exportPdf(request: ExportRequest): Promise<ExportOutcome | null>;
+  /** Makes the Word document (.docx) and puts it where the user wants it; `null` when cancelled. */
+  exportDocx(request: DocxRequest): Promise<DocxOutcome | null>;
   /** Makes the statistics workbook (.xlsx) of `year` (every year when `null`) and puts it where
    *  the user wants it; answers where it went, `null` when the user cancelled. */
   saveStatsWorkbook(year: number | null): Promise<string | null>;

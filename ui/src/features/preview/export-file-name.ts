@@ -24,13 +24,14 @@ export function exportKind(status: IssueStatus): ExportKind {
 }
 
 /**
- * `联络动态2025年第13期（定稿）.pdf`, `…（二校校样）.pdf`: what the office calls the issue and
+ * `联络动态2025年第13期（定稿）.pdf`, `…（二校校样）.docx`: what the office calls the issue and
  * what the file is, suggested in the save dialog.
  */
 export function exportFileName(
   issue: Pick<IssueView, "publicationName" | "year" | "issueLabel" | "status">,
+  extension: "pdf" | "docx" = "pdf",
 ): string {
   const name = `${issue.publicationName}${issue.year}年${issue.issueLabel}（${exportKind(issue.status).label}）`;
   // Characters some file systems refuse become “＿”, so the dialog never rejects the suggestion.
-  return `${name.replace(/[\\/:*?"<>|]/g, "＿")}.pdf`;
+  return `${name.replace(/[\\/:*?"<>|]/g, "＿")}.${extension}`;
 }
