@@ -81,7 +81,9 @@ fn a_proofreader_cannot_sign_off_and_a_signer_can() {
     assert!(status(&server).starts_with("状态：待签发\n"));
 
     let signed = remote_ok(&server, "王主任", &["sign-off", "1", "--date", "2025-09-05"]);
-    assert!(signed.contains("签发人 王主任") && signed.contains("出刊日期为 2025年9月5日"), "{signed}");
+    // The printed date stays the masthead's unless the signer moves it (--move-masthead-date).
+    assert!(signed.contains("签发人 王主任") && signed.contains("出刊日期为 2025年9月2日"), "{signed}");
+    assert!(signed.contains("刊头日期未随签发日期改动"), "{signed}");
     let history = status(&server);
     assert!(history.starts_with("状态：已签发\n"), "{history}");
     assert!(history.contains("待签发 → 已签发　王主任"), "{history}");
