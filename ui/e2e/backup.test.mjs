@@ -3,7 +3,7 @@
 // that names the backup's time.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { articleTitles, defaultPort as PORT, demoDatabase, launch, openDemoIssue, screenshot, startDriver } from "./harness.mjs";
+import { articleTitles, defaultPort as PORT, demoDatabase, launch, openDemoIssue, screenshot, startDriver, waitSaved } from "./harness.mjs";
 
 let driver;
 
@@ -16,18 +16,6 @@ after(() => {
 });
 
 const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
-
-async function waitSaved(browser) {
-  const state = await byTestId(browser, "save-state");
-  await browser
-    .waitUntil(async () => (await state.getAttribute("data-state")) !== "saved", { timeout: 300, interval: 20 })
-    .catch(() => {});
-  await browser.waitUntil(async () => (await state.getAttribute("data-state")) === "saved", {
-    timeout: 5000,
-    interval: 50,
-    timeoutMsg: "the editor did not report 已保存 within 5 s",
-  });
-}
 
 async function backupRows(browser) {
   const rows = [];
