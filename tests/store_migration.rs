@@ -49,6 +49,7 @@ fn a_new_database_gets_every_table_and_the_latest_version() {
             "round_snapshot",
             "sqlite_sequence",
             "status_change",
+            "store_identity",
             "unit_alias",
             "word_list"
         ]
@@ -192,6 +193,33 @@ fn the_proof_tables_come_with_the_upgrade_and_keep_older_data() {
     let publications: i64 =
         conn.query_row("SELECT count(*) FROM publication", [], |row| row.get(0)).expect("count");
     assert_eq!(publications, 1, "the upgrade keeps what was there");
+}
+
+#[test]
+fn every_database_gets_its_own_identity_and_a_backup_keeps_it() {
+    let (first, second) = (common::TempDb::new(), common::TempDb::new());
+    let identity = first.open().store_identity().expect("identity");
+    assert_ne!(second.open().store_identity().expect("identity"), identity, "two databases, two ids");
+    let copy = first.dir.path().join("backup.sqlite3");
+    first.open().backup_to(&copy).expect("backup");
+    assert_eq!(
+        common::open(&copy).store_identity().expect("the copy's"),
+        identity,
+        "a backup is the same database"
+    );
+}
+
+#[test]
+fn a_database_from_before_the_identity_gets_one_on_upgrade() {
+    let db = common::TempDb::new();
+    let mut conn = Connection::open(&db.path).expect("open");
+    let before_identity = &migrations()[..LATEST_VERSION as usize - 1];
+    apply_migrations(&mut conn, before_identity).expect("the schema before the identity");
+    insert_old_publication(&conn);
+    drop(conn);
+    let store = db.open();
+    assert_eq!(store.store_identity().expect("made by the upgrade").len(), 32);
+    assert!(store.default_publication_id().is_ok(), "the upgrade keeps what was there");
 }
 
 /// Publication 1, as a database of an older version holds it.

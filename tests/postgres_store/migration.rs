@@ -59,6 +59,7 @@ fn a_new_database_gets_every_table_and_the_latest_version(db: &PostgresDatabase)
             "round_snapshot",
             "schema_version",
             "status_change",
+            "store_identity",
             "unit_alias",
             "word_list"
         ]

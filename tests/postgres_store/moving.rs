@@ -68,6 +68,8 @@ fn every_issue_revision_comment_and_step_arrives_and_reads_the_same(db: &Postgre
         let after = service::dump_issue(&office, issue.id).expect("dump").to_json();
         assert_eq!(before, after, "issue {} reads the same", issue.id);
     }
+    let identities = (desk.store_identity().expect("desk"), office.store_identity().expect("office"));
+    assert_ne!(identities.0, identities.1, "the office database is another database: drafts stay apart");
 }
 
 fn new_rows_are_numbered_after_the_moved_ones(db: &PostgresDatabase) {

@@ -14,6 +14,7 @@ mod comment;
 mod concurrency;
 mod event;
 mod finding;
+mod identity;
 mod issue;
 mod json;
 mod lease;
@@ -46,7 +47,7 @@ pub type Contract = fn(&dyn TestDatabase);
 
 /// Every contract test with its name, for the binaries to run.
 pub fn suite() -> Vec<(String, Contract)> {
-    let families: [(&str, Vec<(&'static str, Contract)>); 18] = [
+    let families: [(&str, Vec<(&'static str, Contract)>); 19] = [
         ("publication", publication::tests()),
         ("issue", issue::tests()),
         ("article", article::tests()),
@@ -65,6 +66,7 @@ pub fn suite() -> Vec<(String, Contract)> {
         ("concurrency", concurrency::tests()),
         ("json", json::tests()),
         ("archive", archive::tests()),
+        ("identity", identity::tests()),
     ];
     families
         .into_iter()

@@ -21,6 +21,9 @@ pub struct ArticleView {
     pub saved_at: String,
     /// The revision the content is; the editor's next save names it as its base.
     pub revision: Id,
+    /// The database the article is in (`Identity::store_identity`): the editor keys its local
+    /// drafts by it, so a draft is never offered to an article of another database.
+    pub store: String,
 }
 
 /// What a save answers: the article list's line and the revision the save made.
@@ -48,6 +51,7 @@ pub fn article_view(store: &dyn Store, id: Id) -> Result<ArticleView, AppError> 
         article: record.article,
         saved_at,
         revision: record.revision,
+        store: store.store_identity()?,
     })
 }
 

@@ -36,7 +36,7 @@ pub use records::{
 pub use sqlite::{LATEST_VERSION, SqliteStore, apply_migrations, migrations};
 pub use traits::{
     AccountStore, ArchiveStore, ArticleStore, AuditStore, CommentStore, Connection, EventStore, FindingStore,
-    IssueStore, LeaseStore, PublicationStore, RevisionStore, RoundStore, Store, WordListStore,
+    Identity, IssueStore, LeaseStore, PublicationStore, RevisionStore, RoundStore, Store, WordListStore,
 };
 
 pub use crate::domain::{AnchorPart, CommentAnchor};
@@ -47,6 +47,6 @@ pub type Id = i64;
 pub mod prelude {
     pub use super::{
         AccountStore, ArchiveStore, ArticleStore, AuditStore, CommentStore, EventStore, FindingStore,
-        IssueStore, LeaseStore, PublicationStore, RevisionStore, RoundStore, Store, WordListStore,
+        Identity, IssueStore, LeaseStore, PublicationStore, RevisionStore, RoundStore, Store, WordListStore,
     };
 }

@@ -34,6 +34,7 @@ pub trait Store:
     + AuditStore
     + ArchiveStore
     + Connection
+    + Identity
     + Send
 {
 }
@@ -53,6 +54,7 @@ impl<T> Store for T where
         + AuditStore
         + ArchiveStore
         + Connection
+        + Identity
         + Send
 {
 }
@@ -295,6 +297,13 @@ pub trait ArchiveStore {
     fn page_counts(&self, publication_id: Id) -> Result<Vec<PageCount>, StoreError>;
     /// Keeps an issue's page count, replacing the one kept before.
     fn save_page_count(&mut self, count: &PageCount) -> Result<(), StoreError>;
+}
+
+/// Which database a store is: the same for every connection to it and for its backups, and
+/// different for every database made.
+pub trait Identity {
+    /// A random id (32 hex digits) made when the database was.
+    fn store_identity(&self) -> Result<String, StoreError>;
 }
 
 /// The connection under a store, for a pool to test and replace.

@@ -354,7 +354,12 @@ savedAt: string,
 /**
  * The revision the content is; the editor's next save names it as its base.
  */
-revision: number, };
+revision: number, 
+/**
+ * The database the article is in (`Identity::store_identity`): the editor keys its local
+ * drafts by it, so a draft is never offered to an article of another database.
+ */
+store: string, };
 
 export type RevisionView = { summary: RevisionSummary, article: Article, };
 

@@ -18,7 +18,7 @@ use postgres::{Client, Transaction};
 use super::{
     account_table, article_table, audit_table, comment_table, event_table, ignored_finding_table, issue_lock,
     issue_table, lease_table, page_count_table, publication_table, revision_table, search_table,
-    status_table, unit_alias_table, word_list_table,
+    status_table, store_identity_table, unit_alias_table, word_list_table,
 };
 use crate::store::StoreError;
 
@@ -62,11 +62,12 @@ pub fn migrations() -> Vec<Step> {
     steps.push(Step { sql: search_table::CREATE, then: Some(search_table::index_existing) });
     steps.push(unit_alias_table::CREATE.into());
     steps.push(page_count_table::CREATE.into());
+    steps.push(store_identity_table::CREATE.into());
     steps
 }
 
 /// The schema version this build writes. A database with a higher version is refused.
-pub const LATEST_VERSION: u32 = 17;
+pub const LATEST_VERSION: u32 = 18;
 
 /// Taken for the whole migrating transaction (`pg_advisory_xact_lock`); the number only has
 /// to differ from other advisory locks taken in the same database.

@@ -29,6 +29,7 @@ mod publication_table;
 mod revision_table;
 mod search_table;
 mod status_table;
+mod store_identity_table;
 mod unit_alias_table;
 mod word_list_table;
 
@@ -149,6 +150,12 @@ fn rfc3339(at: DateTime<Utc>) -> String {
 /// A count or number read back into the `u32` the domain uses, or an error naming the row.
 fn to_u32(table: &'static str, id: Id, value: i64) -> Result<u32, StoreError> {
     u32::try_from(value).map_err(|_| StoreError::corrupt(table, id, format!("数值 {value} 超出范围")))
+}
+
+impl super::Identity for PostgresStore {
+    fn store_identity(&self) -> Result<String, StoreError> {
+        self.read(store_identity_table::store_identity)
+    }
 }
 
 impl super::Connection for PostgresStore {

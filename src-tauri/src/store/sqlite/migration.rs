@@ -12,7 +12,7 @@ use crate::store::StoreError;
 use super::{
     account_table, article_table, audit_table, comment_table, event_table, ignored_finding_table, issue_lock,
     issue_table, lease_table, page_count_table, publication_table, revision_table, search_table,
-    status_table, unit_alias_table, word_list_table,
+    status_table, store_identity_table, unit_alias_table, word_list_table,
 };
 
 /// Every schema step in order; step N brings the database to user_version N.
@@ -39,11 +39,12 @@ pub fn migrations() -> Vec<M<'static>> {
         M::up_with_hook(search_table::CREATE, search_table::index_existing),
         M::up(unit_alias_table::CREATE),
         M::up(page_count_table::CREATE),
+        M::up(store_identity_table::CREATE),
     ]
 }
 
 /// The schema version this build writes. A database with a higher user_version is refused.
-pub const LATEST_VERSION: u32 = 20;
+pub const LATEST_VERSION: u32 = 21;
 
 /// Refuses a newer database untouched, then applies what is pending in one transaction.
 pub fn apply_migrations(conn: &mut Connection, steps: &[M<'static>]) -> Result<(), StoreError> {

@@ -19,6 +19,7 @@ mod publication_table;
 mod revision_table;
 mod search_table;
 mod status_table;
+mod store_identity_table;
 mod unit_alias_table;
 mod word_list_table;
 
@@ -122,6 +123,12 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
          PRAGMA synchronous = FULL;
          PRAGMA busy_timeout = 5000;",
     )
+}
+
+impl super::Identity for SqliteStore {
+    fn store_identity(&self) -> Result<String, StoreError> {
+        store_identity_table::store_identity(&self.conn)
+    }
 }
 
 impl super::Connection for SqliteStore {
