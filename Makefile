@@ -82,12 +82,15 @@ e2e: setup app
 	cd ui && JIANBAO_APP=../$(APP) JIANBAO_CLI=../target/debug/jianbao-cli JIANBAO_SERVER=../target/debug/jianbao-server JIANBAO_E2E_OUT=../$(E2E_OUT) xvfb-run -a --server-args="-screen 0 1440x900x24" npm run --silent e2e
 
 ## make bench: criterion benchmarks of layout and export, of replace-all on the fixture and ten
-## times it, and of search across 500 issues on
+## times it, of the text checks per 1,000 characters (with the typo check's precision and recall
+## on ../shared/proof-sets), and of search across 500 issues on
 ## SQLite and PostgreSQL (reports in target/criterion), and the office server under twenty
 ## clients for a minute.
 bench: setup ui-build
 	cargo bench --no-default-features --bench export
 	cargo bench --no-default-features --bench replace
+	cargo bench --no-default-features --bench checks
+	cargo run --release --no-default-features --bin jianbao-cli -- check-bench ../shared/proof-sets
 	cargo bench --no-default-features --features server --bench search
 	cargo bench --no-default-features --features server --bench office_load
 	JIANBAO_LOAD_STORE=postgres cargo bench --no-default-features --features server --bench office_load

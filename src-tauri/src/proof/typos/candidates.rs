@@ -3,8 +3,9 @@
 //! index of the model's words of two to four characters with one character masked, so a
 //! paragraph costs a few hash look-ups per character, not one per character and candidate.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use super::confusion::{Likeness, likeness};
 use super::model::{LanguageModel, WordId};
@@ -23,7 +24,7 @@ const UNUSED: char = '\u{1}';
 
 #[derive(Debug)]
 pub struct NearWords {
-    by_key: HashMap<Key, Vec<WordId>>,
+    by_key: FxHashMap<Key, Vec<WordId>>,
 }
 
 /// One proposed correction: the character at `at` (in the run) read as `replacement`,
@@ -45,7 +46,7 @@ impl NearWords {
     }
 
     pub fn of(model: &LanguageModel) -> Self {
-        let mut by_key: HashMap<Key, Vec<WordId>> = HashMap::new();
+        let mut by_key: FxHashMap<Key, Vec<WordId>> = FxHashMap::default();
         for id in 0..model.word_count() as WordId {
             let chars: Vec<char> = model.word(id).chars().collect();
             if !(2..=LONGEST).contains(&chars.len()) || model.unigram_cost(id) > RAREST_COST {

@@ -9,10 +9,10 @@
 //! readings with the fuzzy pairs merged. Shapes: the groups of
 //! assets/proof/similar-shapes.txt.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use pinyin::ToPinyin;
+use rustc_hash::FxHashMap;
 
 const SIMILAR_SHAPES: &str = include_str!("../../../../assets/proof/similar-shapes.txt");
 const SAME_SOUNDS: &str = include_str!("../../../../assets/proof/same-sounds.txt");
@@ -40,7 +40,8 @@ pub fn likeness(a: char, b: char) -> Option<Likeness> {
         return None;
     }
     let listed = same_sounds();
-    if listed.get(&a).is_some_and(|l| l.contains(b)) || listed.get(&b).is_some_and(|l| l.contains(a)) {
+    let lists = |x: char, y: char| listed.get(&x).is_some_and(|l| l.binary_search(&y).is_ok());
+    if lists(a, b) || lists(b, a) {
         return Some(Likeness::SameSound);
     }
     if let (Some(a), Some(b)) = (sounds(a), sounds(b))
@@ -88,18 +89,26 @@ fn sounds_now(c: char) -> Sounds {
     Sounds { main, fuzzy: fuzzy(main) }
 }
 
-/// Each listed character and the characters of the same sound listed with it.
-fn same_sounds() -> &'static HashMap<char, String> {
-    static LISTS: OnceLock<HashMap<char, String>> = OnceLock::new();
+/// Each listed character and the characters of the same sound listed with it, sorted: a
+/// check asks this for every candidate word, thousands of times a page.
+fn same_sounds() -> &'static FxHashMap<char, Box<[char]>> {
+    static LISTS: OnceLock<FxHashMap<char, Box<[char]>>> = OnceLock::new();
     LISTS.get_or_init(|| {
         let lines = SAME_SOUNDS.lines().filter(|l| !l.starts_with('#'));
-        let mut lists: HashMap<char, String> = HashMap::new();
+        let mut lists: FxHashMap<char, Vec<char>> = FxHashMap::default();
         for line in lines {
             let mut fields = line.split('\t');
             let Some(c) = fields.next().and_then(|f| f.chars().next()) else { continue };
             lists.entry(c).or_default().extend(fields.flat_map(str::chars));
         }
         lists
+            .into_iter()
+            .map(|(c, mut alike)| {
+                alike.sort_unstable();
+                alike.dedup();
+                (c, alike.into_boxed_slice())
+            })
+            .collect()
     })
 }
 
@@ -123,10 +132,10 @@ fn fuzzy(reading: &str) -> String {
 }
 
 /// Each character's shape groups (line numbers in the file).
-fn shape_groups() -> &'static HashMap<char, Vec<u16>> {
-    static GROUPS: OnceLock<HashMap<char, Vec<u16>>> = OnceLock::new();
+fn shape_groups() -> &'static FxHashMap<char, Vec<u16>> {
+    static GROUPS: OnceLock<FxHashMap<char, Vec<u16>>> = OnceLock::new();
     GROUPS.get_or_init(|| {
-        let mut groups: HashMap<char, Vec<u16>> = HashMap::new();
+        let mut groups: FxHashMap<char, Vec<u16>> = FxHashMap::default();
         let lines = SIMILAR_SHAPES.lines().filter(|l| !l.starts_with('#'));
         for (group, line) in lines.enumerate() {
             for c in line.split('\t').filter_map(|f| f.trim().chars().next()) {

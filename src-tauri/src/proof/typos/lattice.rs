@@ -22,8 +22,20 @@ struct State {
 }
 
 pub fn best_reading(model: &LanguageModel, chars: &[char]) -> Reading {
+    // A check reads a few windows per candidate, thousands a page: the states' vectors are
+    // kept between calls instead of allocated each time.
+    thread_local! {
+        static STATES: std::cell::RefCell<Vec<Vec<State>>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    STATES.with_borrow_mut(|states| read_into(states, model, chars))
+}
+
+fn read_into(states: &mut Vec<Vec<State>>, model: &LanguageModel, chars: &[char]) -> Reading {
     let n = chars.len();
-    let mut states: Vec<Vec<State>> = vec![Vec::new(); n + 1];
+    states.iter_mut().for_each(Vec::clear);
+    if states.len() < n + 1 {
+        states.resize_with(n + 1, Vec::new);
+    }
     states[0].push(State { last: None, cost: 0.0, from: 0, from_state: 0 });
     for i in 0..n {
         if states[i].is_empty() {
@@ -46,7 +58,7 @@ pub fn best_reading(model: &LanguageModel, chars: &[char]) -> Reading {
             }
         }
     }
-    trace_back(&states, n)
+    trace_back(states, n)
 }
 
 /// Keeps one state per last word, the cheaper one.
