@@ -46,6 +46,12 @@ async function waitText(browser, id, pattern, what) {
   });
 }
 
+/** The app keeps its localStorage between sessions: the zoom and 预览跟随光标 chosen here
+ *  must not reach the other test files. */
+async function forgetPreviewSettings(browser) {
+  await browser.execute(() => localStorage.removeItem("jianbao.preview")).catch(() => {});
+}
+
 async function atSize(browser, width, height) {
   try {
     await browser.setWindowSize(width, height);
@@ -89,10 +95,18 @@ async function clickPreviewAt(browser, pageNumber, xPt, yPt, pageWidthPt) {
   const point = await browser.execute(
     (pageNumber, xPt, yPt, pageWidthPt) => {
       const svg = document.querySelector(`[data-testid="preview-page"][data-page="${pageNumber}"]`);
-      svg.scrollIntoView({ block: "center", inline: "center" });
-      const box = svg.getBoundingClientRect();
-      const scale = box.width / pageWidthPt;
-      return { x: Math.round(box.left + xPt * scale), y: Math.round(box.top + yPt * scale) };
+      const pane = document.querySelector('[data-testid="preview"] .pages');
+      const at = () => {
+        const box = svg.getBoundingClientRect();
+        const scale = box.width / pageWidthPt;
+        return { x: box.left + xPt * scale, y: box.top + yPt * scale };
+      };
+      // The point to the middle of the pane, at any zoom.
+      const paneBox = pane.getBoundingClientRect();
+      const before = at();
+      pane.scrollBy(before.x - (paneBox.left + paneBox.width / 2), before.y - (paneBox.top + paneBox.height / 2));
+      const point = at();
+      return { x: Math.round(point.x), y: Math.round(point.y) };
     },
     pageNumber,
     xPt,
@@ -131,11 +145,13 @@ test("a click on a preview line opens its article with the caret at that text, a
     const articleIds = await addOwnParagraphs(browser);
     await openDemoIssue(browser);
     await byTestId(browser, "preview-page");
-    for (const [width, height, articleIndex, text] of [
-      [1280, 720, 1, "新稻种"],
-      [1440, 900, 0, "收成"],
+    for (const [width, height, articleIndex, text, zoom] of [
+      [1280, 720, 1, "新稻种", "fit"],
+      [1440, 900, 0, "收成", "150"],
     ]) {
       await atSize(browser, width, height);
+      // A click lands at the same text at every zoom.
+      await (await byTestId(browser, `preview-zoom-${zoom}`)).click();
       const { page, run, preview } = await runHolding(browser, articleIndex, text);
       const glyph = Array.from(run.text).indexOf(text[0]);
       // A quarter into the glyph: the caret goes before it.
@@ -164,6 +180,7 @@ test("a click on a preview line opens its article with the caret at that text, a
       timeoutMsg: "a 要目 entry did not open its article at the title",
     });
   } finally {
+    await forgetPreviewSettings(browser);
     await browser.deleteSession();
   }
 });
@@ -210,6 +227,7 @@ test("预览跟随光标 marks the caret's line, and the zoom buttons redraw the
     assert.equal(await (await byTestId(browser, "preview-zoom-150")).getAttribute("aria-pressed"), "true", "the zoom is kept after a reload");
     assert.equal(await (await byTestId(browser, "preview-follow")).isSelected(), true, "预览跟随光标 is kept after a reload");
   } finally {
+    await forgetPreviewSettings(browser);
     await browser.deleteSession();
   }
 });
@@ -258,6 +276,7 @@ test("the export says 正在导出… and 已保存到 … in the page, with 打
     assert.match(actions, /打开文件夹/, "the folder can be opened from the page");
     await screenshot(browser, "73-export-saved-1280x720");
   } finally {
+    await forgetPreviewSettings(browser);
     await browser.deleteSession();
   }
 });
@@ -298,6 +317,7 @@ test("下一处 in 全期 goes past this article's last match into the next arti
     await (await byTestId(browser, "find-prev")).click();
     await waitText(browser, "find-count", new RegExp(`第 ${counts[0]} / ${total} 处（本篇 ${counts[0]} / ${counts[0]}）`), "上一处 did not go back into the first article's last match");
   } finally {
+    await forgetPreviewSettings(browser);
     await browser.deleteSession();
   }
 });

@@ -91,7 +91,7 @@ impl TextBlock {
         self
     }
 
-    pub fn from_source(mut self, source: BlockSource) -> Self {
+    pub fn sourced(mut self, source: BlockSource) -> Self {
         self.source = Some(source);
         self
     }

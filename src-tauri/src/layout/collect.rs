@@ -68,7 +68,7 @@ pub fn issue_note(note: &[Inline], styles: &Styles) -> Vec<FlowBlock> {
             block: block_index,
             run_starts: vec![],
         };
-        blocks.push(FlowBlock::Text(block.from_source(source)));
+        blocks.push(FlowBlock::Text(block.sourced(source)));
     }
     blocks
 }
@@ -109,15 +109,15 @@ fn article_blocks(article: &Article, index: u32, styles: &Styles, blocks: &mut V
     title(article, index, styles, blocks);
     let lines = [(SourcePart::Subtitle, &article.subtitle), (SourcePart::Byline, &article.byline)];
     for (part, line) in lines.into_iter().filter_map(|(part, line)| Some((part, line.as_deref()?))) {
-        let block = TextBlock::new(line, styles.body(FontRole::Kai), styles.geometry.line)
-            .from_source(at(part, 0, 0));
+        let block =
+            TextBlock::new(line, styles.body(FontRole::Kai), styles.geometry.line).sourced(at(part, 0, 0));
         blocks.push(FlowBlock::Text(block.aligned(Align::Center).kept_with_next()));
     }
     if !article.editor_note.is_empty() {
         let mut run_starts = vec![None];
         run_starts.extend(run_starts_of(&article.editor_note));
         let source = BlockSource { run_starts, ..at(SourcePart::EditorNote, 0, 0) };
-        blocks.push(FlowBlock::Text(editor_note(&article.editor_note, styles).from_source(source)));
+        blocks.push(FlowBlock::Text(editor_note(&article.editor_note, styles).sourced(source)));
     }
     for (block_index, block) in article.body.iter().enumerate() {
         let source = at(SourcePart::Body, u32::try_from(block_index).unwrap_or(u32::MAX), 0);
@@ -126,7 +126,7 @@ fn article_blocks(article: &Article, index: u32, styles: &Styles, blocks: &mut V
     for (line_index, attribution) in article.attribution_lines().into_iter().enumerate() {
         let source = at(SourcePart::Attribution, u32::try_from(line_index).unwrap_or(u32::MAX), 0);
         let block = TextBlock::new(attribution, styles.body(FontRole::Kai), styles.geometry.line);
-        blocks.push(FlowBlock::Text(block.aligned(Align::Right).from_source(source)));
+        blocks.push(FlowBlock::Text(block.aligned(Align::Right).sourced(source)));
     }
 }
 
@@ -140,9 +140,8 @@ fn title(article: &Article, index: u32, styles: &Styles, blocks: &mut Vec<FlowBl
     for (i, line) in article.title.iter().enumerate() {
         let source = BlockSource::at(Some(index), SourcePart::Title, 0, start);
         start += char_count(line);
-        let mut block = TextBlock::new(line.as_str(), style, styles.geometry.line)
-            .aligned(Align::Center)
-            .from_source(source);
+        let mut block =
+            TextBlock::new(line.as_str(), style, styles.geometry.line).aligned(Align::Center).sourced(source);
         if i == 0 {
             block.outline = Some(article.title_text());
         }
@@ -167,12 +166,12 @@ fn body_block(block: &Block, source: BlockSource, styles: &Styles, blocks: &mut 
             let mut run_starts = run_starts_of(content);
             strip_typed_indent(&mut runs, &mut run_starts);
             let source = BlockSource { run_starts, ..source };
-            blocks.push(FlowBlock::Text(styles.paragraph(runs).from_source(source)));
+            blocks.push(FlowBlock::Text(styles.paragraph(runs).sourced(source)));
         }
         Block::Heading { level, content } => {
             let runs = inline_runs(content, heading_style(*level, styles));
             let source = BlockSource { run_starts: run_starts_of(content), ..source };
-            blocks.push(FlowBlock::Text(styles.paragraph(runs).kept_with_next().from_source(source)));
+            blocks.push(FlowBlock::Text(styles.paragraph(runs).kept_with_next().sourced(source)));
         }
         Block::Image { src, caption } => image(src, caption.as_deref(), source, styles, blocks),
     }
@@ -245,8 +244,7 @@ fn image(
     blocks.push(FlowBlock::Image { src: src.to_owned(), width, height, slot_height, keep_with_next: keep });
     if let Some(caption) = caption {
         let style = styles.style(FontRole::Kai, CAPTION_SIZE_PT);
-        let caption =
-            TextBlock::new(caption, style, geometry.line).aligned(Align::Center).from_source(source);
+        let caption = TextBlock::new(caption, style, geometry.line).aligned(Align::Center).sourced(source);
         blocks.push(FlowBlock::Text(caption));
     }
 }

@@ -38,7 +38,7 @@ pub fn masthead(issue: &Issue, publication: &Publication, styles: &Styles) -> Ve
     let tracking = profile.masthead_name_tracking_em.max(0.0);
     let spread = ((name_chars + (name_chars - 1.0).max(0.0) * tracking) * name_style.cell_pt).min(g.width);
     let side = (g.width - spread) / 2.0;
-    let furniture = |block: TextBlock| block.furniture().from_source(furniture_source(SourcePart::Masthead));
+    let furniture = |block: TextBlock| block.furniture().sourced(furniture_source(SourcePart::Masthead));
     let mut name = furniture(TextBlock::new(publication.name.as_str(), name_style, 2.0 * g.line));
     name.align = if name_chars > 1.0 { Align::Justify } else { Align::Center };
     name.first_indent = side;
@@ -123,7 +123,7 @@ pub fn footer(settings: &FooterSettings, styles: &Styles) -> Vec<FlowBlock> {
         let mut block = TextBlock::new(text, style, g.line)
             .aligned(align)
             .furniture()
-            .from_source(furniture_source(SourcePart::Footer));
+            .sourced(furniture_source(SourcePart::Footer));
         block.first_indent = inset;
         block.rest_indent = inset;
         block.right_indent = inset;

@@ -73,8 +73,8 @@ fn part_text(file: &IssueFile, article: u32, part: SourcePart, block: u32) -> Ve
     let block = usize::try_from(block).expect("small");
     let text = match part {
         SourcePart::Title => article.title_text(),
-        SourcePart::Subtitle => article.subtitle.clone().unwrap_or_default(),
-        SourcePart::Byline => article.byline.clone().unwrap_or_default(),
+        SourcePart::Subtitle => article.subtitle.unwrap_or_default(),
+        SourcePart::Byline => article.byline.unwrap_or_default(),
         SourcePart::EditorNote => article.editor_note.iter().map(|i| i.text.as_str()).collect(),
         SourcePart::Body => article.body[block].plain_text(),
         SourcePart::Attribution => article.attribution_lines()[block].clone(),
