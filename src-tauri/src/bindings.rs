@@ -38,8 +38,8 @@ use crate::service::{
     BundledFamily, CommentThreadView, EditKind, ExportReport, FieldProblem, FontFamilies, ImportReport,
     ImportedArticleReport, InlineEdit, IssueImportReport, IssuePreview, IssueReview, IssueRounds, IssueView,
     LineChange, MastheadUpdate, NewIssueRequest, PendingSuggestion, Piece, PreviewImage, PreviewInk,
-    PreviewPage, PreviewRule, PreviewRun, PublicationView, ReturnedProofReport, ReviewedArticle,
-    RevisionView, RoundComparison, SavedArticle, SettingsSaved,
+    PreviewPage, PreviewPart, PreviewRule, PreviewRun, PreviewSource, PublicationView, ReturnedProofReport,
+    ReviewedArticle, RevisionView, RoundComparison, SavedArticle, SettingsSaved,
 };
 use crate::service::{ArticleChanges, ReplaceReport};
 use crate::service::{
@@ -158,6 +158,8 @@ fn declarations(cfg: &Config) -> Vec<String> {
         FontFamilies::decl(cfg),
         ArticleOverride::decl(cfg),
         PreviewInk::decl(cfg),
+        PreviewPart::decl(cfg),
+        PreviewSource::decl(cfg),
         PreviewRun::decl(cfg),
         PreviewRule::decl(cfg),
         PreviewImage::decl(cfg),

@@ -3,7 +3,7 @@
 //! `furniture` (masthead, 要目, 报尾); set by `typeset`.
 
 use super::justify::Align;
-use super::page::Ink;
+use super::page::{Ink, SourcePart};
 use super::shape::TextStyle;
 
 /// A paragraph-like block: styled runs set in one measure.
@@ -30,6 +30,25 @@ pub struct TextBlock {
     pub outline: Option<String>,
     /// Lines of the text flow carry a proof line number; furniture does not.
     pub numbered: bool,
+    /// Where the runs came from; `None` for text the layout makes itself.
+    pub source: Option<BlockSource>,
+}
+
+/// The place of a text block in the issue, and where each of its runs starts in that
+/// place's text (`None` for a run the layout adds, such as the 【编者按】 label).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BlockSource {
+    pub article: Option<u32>,
+    pub part: SourcePart,
+    pub block: u32,
+    pub run_starts: Vec<Option<u32>>,
+}
+
+impl BlockSource {
+    /// A place whose one run starts at `start` of its text.
+    pub fn at(article: Option<u32>, part: SourcePart, block: u32, start: u32) -> Self {
+        BlockSource { article, part, block, run_starts: vec![Some(start)] }
+    }
 }
 
 impl TextBlock {
@@ -47,6 +66,7 @@ impl TextBlock {
             keep_with_next: false,
             outline: None,
             numbered: true,
+            source: None,
         }
     }
 
@@ -68,6 +88,11 @@ impl TextBlock {
 
     pub fn furniture(mut self) -> Self {
         self.numbered = false;
+        self
+    }
+
+    pub fn sourced(mut self, source: BlockSource) -> Self {
+        self.source = Some(source);
         self
     }
 }

@@ -2,10 +2,10 @@
 //! attribution lines, each with its font role, size, indent and alignment (DESIGN §2,
 //! GB/T 9704-2012 §7.3).
 
-use super::blocks::{FlowBlock, TextBlock};
+use super::blocks::{BlockSource, FlowBlock, TextBlock};
 use super::geometry::Geometry;
 use super::justify::Align;
-use super::page::Ink;
+use super::page::{Ink, SourcePart};
 use super::shape::TextStyle;
 use crate::domain::{Article, Block, FontRole, Inline, LayoutProfile};
 
@@ -60,7 +60,15 @@ pub fn issue_note(note: &[Inline], styles: &Styles) -> Vec<FlowBlock> {
         } else {
             styles.paragraph(inline_runs(&part, styles.body(FontRole::Kai)))
         };
-        blocks.push(FlowBlock::Text(block));
+        // Edited with the masthead, not in an article: the place is enough.
+        let block_index = u32::try_from(index).unwrap_or(u32::MAX);
+        let source = BlockSource {
+            article: None,
+            part: SourcePart::IssueNote,
+            block: block_index,
+            run_starts: vec![],
+        };
+        blocks.push(FlowBlock::Text(block.sourced(source)));
     }
     blocks
 }
@@ -87,38 +95,53 @@ fn paragraphs_of(runs: &[Inline]) -> Vec<Vec<Inline>> {
 /// line, or each on a new page when the profile asks for it (DESIGN §2).
 pub fn articles(articles: &[Article], styles: &Styles, new_page_each: bool) -> Vec<FlowBlock> {
     let mut blocks = Vec::new();
-    for article in articles {
+    for (index, article) in articles.iter().enumerate() {
         blocks.push(if new_page_each { FlowBlock::PageBreak } else { styles.blank_line() });
-        article_blocks(article, styles, &mut blocks);
+        article_blocks(article, u32::try_from(index).unwrap_or(u32::MAX), styles, &mut blocks);
     }
     blocks
 }
 
-fn article_blocks(article: &Article, styles: &Styles, blocks: &mut Vec<FlowBlock>) {
-    title(article, styles, blocks);
-    for line in article.subtitle.iter().chain(&article.byline) {
-        let block = TextBlock::new(line.as_str(), styles.body(FontRole::Kai), styles.geometry.line);
+/// The blocks of the article at `index` in print order, each with its place in the article
+/// (the same part, block and offsets the proof findings use), so the preview leads back there.
+fn article_blocks(article: &Article, index: u32, styles: &Styles, blocks: &mut Vec<FlowBlock>) {
+    let at = |part, block, start| BlockSource::at(Some(index), part, block, start);
+    title(article, index, styles, blocks);
+    let lines = [(SourcePart::Subtitle, &article.subtitle), (SourcePart::Byline, &article.byline)];
+    for (part, line) in lines.into_iter().filter_map(|(part, line)| Some((part, line.as_deref()?))) {
+        let block =
+            TextBlock::new(line, styles.body(FontRole::Kai), styles.geometry.line).sourced(at(part, 0, 0));
         blocks.push(FlowBlock::Text(block.aligned(Align::Center).kept_with_next()));
     }
     if !article.editor_note.is_empty() {
-        blocks.push(FlowBlock::Text(editor_note(&article.editor_note, styles)));
+        let mut run_starts = vec![None];
+        run_starts.extend(run_starts_of(&article.editor_note));
+        let source = BlockSource { run_starts, ..at(SourcePart::EditorNote, 0, 0) };
+        blocks.push(FlowBlock::Text(editor_note(&article.editor_note, styles).sourced(source)));
     }
-    for block in &article.body {
-        body_block(block, styles, blocks);
+    for (block_index, block) in article.body.iter().enumerate() {
+        let source = at(SourcePart::Body, u32::try_from(block_index).unwrap_or(u32::MAX), 0);
+        body_block(block, source, styles, blocks);
     }
-    for attribution in article.attribution_lines() {
+    for (line_index, attribution) in article.attribution_lines().into_iter().enumerate() {
+        let source = at(SourcePart::Attribution, u32::try_from(line_index).unwrap_or(u32::MAX), 0);
         let block = TextBlock::new(attribution, styles.body(FontRole::Kai), styles.geometry.line);
-        blocks.push(FlowBlock::Text(block.aligned(Align::Right)));
+        blocks.push(FlowBlock::Text(block.aligned(Align::Right).sourced(source)));
     }
 }
 
 /// The title: 小标宋 二号, centred, one block per stored line so the editor's breaks are
 /// kept; a blank line between title and body (GB/T 9704-2012 §7.3.1 "标题 … 居中排布").
 /// Kept with what follows, so a title never ends a page.
-fn title(article: &Article, styles: &Styles, blocks: &mut Vec<FlowBlock>) {
+fn title(article: &Article, index: u32, styles: &Styles, blocks: &mut Vec<FlowBlock>) {
     let style = styles.style(FontRole::Display, styles.title_size);
+    // The title's text is its lines joined: each line starts where the ones before end.
+    let mut start = 0;
     for (i, line) in article.title.iter().enumerate() {
-        let mut block = TextBlock::new(line.as_str(), style, styles.geometry.line).aligned(Align::Center);
+        let source = BlockSource::at(Some(index), SourcePart::Title, 0, start);
+        start += char_count(line);
+        let mut block =
+            TextBlock::new(line.as_str(), style, styles.geometry.line).aligned(Align::Center).sourced(source);
         if i == 0 {
             block.outline = Some(article.title_text());
         }
@@ -135,18 +158,22 @@ fn editor_note(note: &[Inline], styles: &Styles) -> TextBlock {
     styles.paragraph(runs)
 }
 
-fn body_block(block: &Block, styles: &Styles, blocks: &mut Vec<FlowBlock>) {
+/// A body block; `source` names its place, with its runs' starts filled in here.
+fn body_block(block: &Block, source: BlockSource, styles: &Styles, blocks: &mut Vec<FlowBlock>) {
     match block {
         Block::Paragraph { content } => {
             let mut runs = inline_runs(content, styles.body(FontRole::Body));
-            strip_typed_indent(&mut runs);
-            blocks.push(FlowBlock::Text(styles.paragraph(runs)));
+            let mut run_starts = run_starts_of(content);
+            strip_typed_indent(&mut runs, &mut run_starts);
+            let source = BlockSource { run_starts, ..source };
+            blocks.push(FlowBlock::Text(styles.paragraph(runs).sourced(source)));
         }
         Block::Heading { level, content } => {
             let runs = inline_runs(content, heading_style(*level, styles));
-            blocks.push(FlowBlock::Text(styles.paragraph(runs).kept_with_next()));
+            let source = BlockSource { run_starts: run_starts_of(content), ..source };
+            blocks.push(FlowBlock::Text(styles.paragraph(runs).kept_with_next().sourced(source)));
         }
-        Block::Image { src, caption } => image(src, caption.as_deref(), styles, blocks),
+        Block::Image { src, caption } => image(src, caption.as_deref(), source, styles, blocks),
     }
 }
 
@@ -161,16 +188,36 @@ fn heading_style(level: u8, styles: &Styles) -> TextStyle {
 }
 
 /// Spaces typed at the start of a paragraph (`　　` from word processors) would double the
-/// paragraph's own 2-character indent: the layout sets the indent, so they are dropped.
-fn strip_typed_indent(runs: &mut [(String, TextStyle)]) {
-    for (text, _) in runs.iter_mut() {
+/// paragraph's own 2-character indent: the layout sets the indent, so they are dropped; the
+/// runs' starts move past them, so the offsets still count the stored text.
+fn strip_typed_indent(runs: &mut [(String, TextStyle)], run_starts: &mut [Option<u32>]) {
+    for ((text, _), start) in runs.iter_mut().zip(run_starts.iter_mut()) {
         let trimmed = text.trim_start_matches([' ', '\u{3000}', '\t']);
         let done = !trimmed.is_empty();
+        let dropped = char_count(text) - char_count(trimmed);
+        *start = start.map(|s| s + dropped);
         *text = trimmed.to_owned();
         if done {
             break;
         }
     }
+}
+
+/// Where each run starts in the text of its runs joined.
+fn run_starts_of(content: &[Inline]) -> Vec<Option<u32>> {
+    let mut start = 0;
+    content
+        .iter()
+        .map(|inline| {
+            let this = start;
+            start += char_count(&inline.text);
+            Some(this)
+        })
+        .collect()
+}
+
+fn char_count(text: &str) -> u32 {
+    u32::try_from(text.chars().count()).unwrap_or(u32::MAX)
 }
 
 fn inline_runs(content: &[Inline], style: TextStyle) -> Vec<(String, TextStyle)> {
@@ -182,7 +229,13 @@ fn inline_runs(content: &[Inline], style: TextStyle) -> Vec<(String, TextStyle)>
 
 /// An image at the text width at most, centred, its caption below in 楷体 四号 (DESIGN §2).
 /// Its height fills whole grid lines so that the body below stays on the grid.
-fn image(src: &str, caption: Option<&str>, styles: &Styles, blocks: &mut Vec<FlowBlock>) {
+fn image(
+    src: &str,
+    caption: Option<&str>,
+    source: BlockSource,
+    styles: &Styles,
+    blocks: &mut Vec<FlowBlock>,
+) {
     let geometry = styles.geometry;
     let (width, height) = super::image_size::fitted(src, geometry.width, geometry.height * 0.6);
     let lines = (height / geometry.line).ceil().max(1.0);
@@ -191,7 +244,8 @@ fn image(src: &str, caption: Option<&str>, styles: &Styles, blocks: &mut Vec<Flo
     blocks.push(FlowBlock::Image { src: src.to_owned(), width, height, slot_height, keep_with_next: keep });
     if let Some(caption) = caption {
         let style = styles.style(FontRole::Kai, CAPTION_SIZE_PT);
-        blocks.push(FlowBlock::Text(TextBlock::new(caption, style, geometry.line).aligned(Align::Center)));
+        let caption = TextBlock::new(caption, style, geometry.line).aligned(Align::Center).sourced(source);
+        blocks.push(FlowBlock::Text(caption));
     }
 }
 
@@ -206,7 +260,7 @@ mod tests {
 
     fn text_blocks(article: &Article) -> Vec<TextBlock> {
         let mut blocks = Vec::new();
-        article_blocks(article, &styles(), &mut blocks);
+        article_blocks(article, 0, &styles(), &mut blocks);
         blocks
             .into_iter()
             .filter_map(|b| match b {

@@ -1,11 +1,11 @@
 //! Page furniture: the masthead (报头), the 要目, the distribution footer (报尾), page numbers
 //! and proof line numbers. Every value comes from the issue and the publication's settings.
 
-use super::blocks::{FlowBlock, TextBlock};
+use super::blocks::{BlockSource, FlowBlock, TextBlock};
 use super::collect::Styles;
 use super::geometry::{Geometry, PT_PER_MM};
 use super::justify::Align;
-use super::page::{FontKey, FontMetrics, GlyphRun, Ink, Item, PlacedGlyph};
+use super::page::{FontKey, FontMetrics, GlyphRun, Ink, Item, PlacedGlyph, SourcePart};
 use super::shape::TextStyle;
 use crate::domain::{FontRole, FooterSettings, Issue, MastheadTotalPlacement, Publication};
 use crate::numbering::{format_masthead_date, issue_label, total_label};
@@ -38,7 +38,8 @@ pub fn masthead(issue: &Issue, publication: &Publication, styles: &Styles) -> Ve
     let tracking = profile.masthead_name_tracking_em.max(0.0);
     let spread = ((name_chars + (name_chars - 1.0).max(0.0) * tracking) * name_style.cell_pt).min(g.width);
     let side = (g.width - spread) / 2.0;
-    let mut name = TextBlock::new(publication.name.as_str(), name_style, 2.0 * g.line).furniture();
+    let furniture = |block: TextBlock| block.furniture().sourced(furniture_source(SourcePart::Masthead));
+    let mut name = furniture(TextBlock::new(publication.name.as_str(), name_style, 2.0 * g.line));
     name.align = if name_chars > 1.0 { Align::Justify } else { Align::Center };
     name.first_indent = side;
     name.right_indent = side;
@@ -48,7 +49,7 @@ pub fn masthead(issue: &Issue, publication: &Publication, styles: &Styles) -> Ve
     let total = total_label(issue.total_number);
     let body = styles.body(FontRole::Body);
     let centred =
-        |text: String| FlowBlock::Text(TextBlock::new(text, body, g.line).aligned(Align::Center).furniture());
+        |text: String| FlowBlock::Text(furniture(TextBlock::new(text, body, g.line).aligned(Align::Center)));
     match profile.masthead_total_placement {
         MastheadTotalPlacement::SameLine => {
             blocks.push(centred(format!("{number}{total}")));
@@ -59,8 +60,8 @@ pub fn masthead(issue: &Issue, publication: &Publication, styles: &Styles) -> Ve
     let unit = issue.editing_unit(publication).map(|name| format!("{name}编")).unwrap_or_default();
     let date = format_masthead_date(issue.date);
     blocks.push(FlowBlock::LeftRight {
-        left: TextBlock::new(unit, body, g.line).aligned(Align::Left).furniture(),
-        right: TextBlock::new(date, body, g.line).aligned(Align::Right).furniture(),
+        left: furniture(TextBlock::new(unit, body, g.line).aligned(Align::Left)),
+        right: furniture(TextBlock::new(date, body, g.line).aligned(Align::Right)),
     });
     let offset = masthead_rule_offset(profile.masthead_rule_gap_mm, body.size_pt, g.line);
     blocks.push(FlowBlock::Rule { thickness: MASTHEAD_RULE_PT, ink: Ink::Red, height: g.line, offset });
@@ -91,10 +92,16 @@ pub fn table_of_contents(issue: &Issue, separator: &str, styles: &Styles) -> Vec
     let mut blocks = vec![FlowBlock::Text(heading.kept_with_next())];
     let kai = styles.body(FontRole::Kai);
     let bullet = TextStyle { size_pt: kai.size_pt * TOC_BULLET_SCALE, ..kai };
-    for article in &issue.articles {
+    for (index, article) in issue.articles.iter().enumerate() {
+        let article_index = u32::try_from(index).ok();
         let entry = TextBlock {
             runs: vec![("●".to_owned(), bullet), (article.title_for_contents(separator), kai)],
             keep_words: true,
+            source: Some(BlockSource {
+                article: article_index,
+                run_starts: vec![None, None],
+                ..furniture_source(SourcePart::Contents)
+            }),
             ..TextBlock::new("", kai, g.line)
         };
         blocks.push(FlowBlock::Text(entry.indented(2.0 * g.cell, 3.0 * g.cell)));
@@ -113,7 +120,10 @@ pub fn footer(settings: &FooterSettings, styles: &Styles) -> Vec<FlowBlock> {
     let inset = style.cell_pt;
     let rule = |thickness| FlowBlock::Rule { thickness, ink: Ink::Black, height: 0.0, offset: 0.0 };
     let line = |text: String, align| {
-        let mut block = TextBlock::new(text, style, g.line).aligned(align).furniture();
+        let mut block = TextBlock::new(text, style, g.line)
+            .aligned(align)
+            .furniture()
+            .sourced(furniture_source(SourcePart::Footer));
         block.first_indent = inset;
         block.rest_indent = inset;
         block.right_indent = inset;
@@ -145,6 +155,12 @@ pub fn footer(settings: &FooterSettings, styles: &Styles) -> Vec<FlowBlock> {
         approval,
         rule(FOOTER_THICK_RULE_PT),
     ]
+}
+
+/// The source of furniture: a part of the issue, no article, no offsets (the 要目 entry
+/// names its article).
+fn furniture_source(part: SourcePart) -> BlockSource {
+    BlockSource { article: None, part, block: 0, run_starts: vec![None] }
 }
 
 /// A two-character personal name takes three cells, its characters spaced by an
@@ -186,6 +202,7 @@ pub fn page_number(number: u32, geometry: &Geometry, metrics: &dyn FontMetrics) 
         ink: Ink::Black,
         synthetic_bold: false,
         glyphs,
+        source: None,
     })
 }
 
@@ -215,6 +232,7 @@ pub fn line_numbers(baselines: &[f32], geometry: &Geometry, metrics: &dyn FontMe
                 ink: Ink::Black,
                 synthetic_bold: false,
                 glyphs,
+                source: None,
             })
         })
         .collect()

@@ -18,6 +18,8 @@ mod paginate;
 pub(crate) mod punctuation;
 mod shape;
 #[cfg(test)]
+mod source_tests;
+#[cfg(test)]
 mod test_metrics;
 #[cfg(test)]
 mod tests;
@@ -27,12 +29,12 @@ mod typeset;
 pub use geometry::{Geometry, PT_PER_MM};
 pub use page::{
     FontKey, FontMetrics, GlyphRun, Ink, Item, LaidOutIssue, LayoutWarning, OutlineEntry, Page, PlacedGlyph,
-    SYNTHETIC_BOLD_STROKE_EM,
+    SYNTHETIC_BOLD_STROKE_EM, SourcePart, TextSource,
 };
 
 pub use title_break::warm_up as prepare_title_breaking;
 
-use crate::domain::{Issue, Publication};
+use crate::domain::{Article, Issue, Publication};
 use collect::Styles;
 use paginate::FilledPage;
 use typeset::Typesetter;
@@ -52,8 +54,13 @@ pub fn layout_issue(
     metrics: &dyn FontMetrics,
     options: &LayoutOptions,
 ) -> LaidOutIssue {
-    // Suggestions print once accepted; until then the text prints as it was.
-    let settled = issue.settled();
+    // Suggestions print once accepted; until then the text prints as it was. Block for block,
+    // so that each block keeps the index the editor and the proof findings know it by: a
+    // block emptied by settling sets no lines anyway.
+    let settled = Issue {
+        articles: issue.articles.iter().map(Article::settled_block_for_block).collect(),
+        ..issue.clone()
+    };
     let issue = &settled;
     let profile = &publication.layout;
     let geometry = Geometry::of(profile);

@@ -52,6 +52,42 @@ pub struct GlyphRun {
     pub ink: Ink,
     pub synthetic_bold: bool,
     pub glyphs: Vec<PlacedGlyph>,
+    /// Where the text came from, so that the preview can lead back to it; `None` for text
+    /// the layout makes itself (page numbers, the 【编者按】 label, the 要目 bullet).
+    pub source: Option<TextSource>,
+}
+
+/// Which text of the issue a run was set from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourcePart {
+    /// The title lines joined (`Article::title_text`), as the proof checks count them.
+    Title,
+    Subtitle,
+    Byline,
+    EditorNote,
+    /// A body block: its text, or an image's caption.
+    Body,
+    /// An attribution line (`Article::attribution_lines`), edited outside the text.
+    Attribution,
+    /// The article's entry in the 要目.
+    Contents,
+    Masthead,
+    Footer,
+    /// The issue's own 编者按.
+    IssueNote,
+}
+
+/// The source of a run: the article (index in print order; `None` for the masthead, the
+/// footer and the issue's note), the part, the block within the part (the body block or the
+/// attribution line; 0 otherwise) and, for each glyph, its character offset in that part's
+/// text (Unicode scalar values, as the proof findings count). Offsets are empty for
+/// furniture, which has no place in an article to lead to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextSource {
+    pub article: Option<u32>,
+    pub part: SourcePart,
+    pub block: u32,
+    pub offsets: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -31,8 +31,10 @@ pub struct TextStyle {
 pub struct Glyph {
     pub ch: char,
     pub font: FontKey,
-    /// Index into the paragraph's styles.
+    /// Index into the paragraph's styles (and runs).
     pub style: u16,
+    /// Which character of its run's text it is (spaces count, though they are not glyphs).
+    pub char_index: u32,
     pub class: CharClass,
     /// The font's advance before any compression.
     pub natural: f32,
@@ -92,13 +94,14 @@ pub fn shape(
     for &(text, style_index) in runs {
         let style = &styles[usize::from(style_index)];
         let role_font = metrics.resolve(style.role, ROLE_PROBE);
-        for ch in text.chars() {
+        for (char_index, ch) in text.chars().enumerate() {
             let class = class_of(ch);
             if class == CharClass::Space {
                 pending_space = !shaped.glyphs.is_empty();
                 continue;
             }
-            let glyph = glyph_for(ch, class, style, style_index, compression, metrics, &mut shaped);
+            let mut glyph = glyph_for(ch, class, style, style_index, compression, metrics, &mut shaped);
+            glyph.char_index = u32::try_from(char_index).unwrap_or(u32::MAX);
             if role_font.is_some_and(|font| font != glyph.font) && !shaped.missing.contains(&ch) {
                 shaped.fallback.push(ch);
             }
@@ -136,6 +139,7 @@ fn glyph_for(
         ch,
         font,
         style: style_index,
+        char_index: 0,
         class,
         natural,
         width,

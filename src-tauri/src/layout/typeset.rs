@@ -1,11 +1,11 @@
 //! Flow blocks → slots: each text block shaped, broken into lines and justified; each line,
 //! blank, rule or image becomes one slot of known height for the paginator.
 
-use super::blocks::{FlowBlock, TextBlock};
+use super::blocks::{BlockSource, FlowBlock, TextBlock};
 use super::geometry::Geometry;
 use super::justify::{SetGlyph, set_line};
 use super::linebreak::break_lines;
-use super::page::{FontMetrics, GlyphRun, Ink, Item, PlacedGlyph};
+use super::page::{FontMetrics, GlyphRun, Ink, Item, PlacedGlyph, TextSource};
 use super::shape::{Glyph, TextStyle, shape};
 use super::title_break::{keep_words_whole, title_lines};
 use crate::domain::CompressionStyle;
@@ -131,7 +131,7 @@ impl<'a> Typesetter<'a> {
                 block.align,
                 i + 1 == count && !block.force_justify,
             );
-            let items = self.runs_of(&glyphs, &set, &styles, block.line_height);
+            let items = self.runs_of(&glyphs, &set, &styles, block.line_height, block.source.as_ref());
             let numbered_baseline = block.numbered.then(|| baseline(block.line_height, first_style.size_pt));
             slots.push(Slot {
                 height: block.line_height,
@@ -179,8 +179,16 @@ impl<'a> Typesetter<'a> {
         (glyph.natural - drawn) / 2.0
     }
 
-    /// Glyph runs of one set line: a new run wherever the style changes.
-    fn runs_of(&self, glyphs: &[Glyph], set: &[SetGlyph], styles: &[TextStyle], height: f32) -> Vec<Item> {
+    /// Glyph runs of one set line: a new run wherever the style changes (so each run comes
+    /// from one run of the block, and its source offsets count from that run's start).
+    fn runs_of(
+        &self,
+        glyphs: &[Glyph],
+        set: &[SetGlyph],
+        styles: &[TextStyle],
+        height: f32,
+        source: Option<&BlockSource>,
+    ) -> Vec<Item> {
         let mut items: Vec<Item> = Vec::new();
         let mut current_style = None;
         for placed in set {
@@ -188,8 +196,14 @@ impl<'a> Typesetter<'a> {
             let style = &styles[usize::from(glyph.style)];
             let x_pt = self.geometry.left + placed.x + self.centring_in_cell(glyph, style);
             let glyph_out = PlacedGlyph { ch: glyph.ch, font: glyph.font, x_pt };
+            let offset = source.and_then(|s| s.run_starts.get(usize::from(glyph.style)).copied().flatten());
             match (current_style, items.last_mut()) {
-                (Some(s), Some(Item::Text(run))) if s == glyph.style => run.glyphs.push(glyph_out),
+                (Some(s), Some(Item::Text(run))) if s == glyph.style => {
+                    run.glyphs.push(glyph_out);
+                    if let (Some(text), Some(start)) = (run.source.as_mut(), offset) {
+                        text.offsets.push(start + glyph.char_index);
+                    }
+                }
                 _ => {
                     items.push(Item::Text(GlyphRun {
                         baseline_y_pt: baseline(height, style.size_pt),
@@ -197,6 +211,8 @@ impl<'a> Typesetter<'a> {
                         ink: style.ink,
                         synthetic_bold: style.bold && self.metrics.needs_synthetic_bold(style.role),
                         glyphs: vec![glyph_out],
+                        source: source
+                            .and_then(|s| run_source(s, offset.map(|start| start + glyph.char_index))),
                     }));
                     current_style = Some(glyph.style);
                 }
@@ -204,6 +220,18 @@ impl<'a> Typesetter<'a> {
         }
         items
     }
+}
+
+/// The source of a run starting with a glyph at `first_offset`: a run the layout added
+/// inside an article's block (the 【编者按】 label) has none; furniture keeps its part only.
+fn run_source(block: &BlockSource, first_offset: Option<u32>) -> Option<TextSource> {
+    let furniture = block.run_starts.iter().all(Option::is_none);
+    let offsets = match first_offset {
+        Some(offset) => vec![offset],
+        None if furniture => Vec::new(),
+        None => return None,
+    };
+    Some(TextSource { article: block.article, part: block.part, block: block.block, offsets })
 }
 
 /// Widows and orphans (孤行): a paragraph's first line alone at the foot of a page, or its last

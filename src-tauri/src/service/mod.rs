@@ -60,8 +60,8 @@ pub use issues::{
 };
 pub use masthead::{MastheadUpdate, update_masthead};
 pub use preview::{
-    ArticleOverride, IssuePreview, PreviewImage, PreviewInk, PreviewPage, PreviewRule, PreviewRun,
-    display_list, issue_font_roles, preview_issue,
+    ArticleOverride, IssuePreview, PreviewImage, PreviewInk, PreviewPage, PreviewPart, PreviewRule,
+    PreviewRun, PreviewSource, display_list, issue_font_roles, preview_issue,
 };
 pub use proof::{
     FindingView, IgnoredNote, IssueCheck, apply_finding, check_issue_file, check_stored_issue,

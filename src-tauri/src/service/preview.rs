@@ -9,7 +9,7 @@ use super::export::{lay_out, warning_texts};
 use crate::domain::{Article, FontRoles, Issue};
 use crate::error::AppError;
 use crate::fonts::FontSet;
-use crate::layout::{GlyphRun, Ink, Item, LaidOutIssue, Page};
+use crate::layout::{GlyphRun, Ink, Item, LaidOutIssue, Page, SourcePart, TextSource};
 use crate::store::{Id, Store};
 
 /// An article as the editor holds it now, shown instead of its stored version.
@@ -33,6 +33,9 @@ pub struct IssuePreview {
     pub warnings: Vec<String>,
     /// Outline stroke of synthetic bold (仿宋/楷体), as a fraction of the type size.
     pub bold_stroke_em: f32,
+    /// The issue's articles in print order, as laid out: `PreviewSource::article` indexes
+    /// this list.
+    pub article_ids: Vec<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -66,6 +69,43 @@ pub struct PreviewRun {
     pub bold: bool,
     pub text: String,
     pub x_pt: Vec<f32>,
+    /// Where the text came from; `None` for text the layout makes itself (page numbers,
+    /// labels, bullets).
+    pub source: Option<PreviewSource>,
+}
+
+/// Which text of the issue a run was set from, for clicks in the preview that open the
+/// editor there and for the editor's caret shown in the preview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum PreviewPart {
+    /// The title lines joined, as the proof findings count them.
+    Title,
+    Subtitle,
+    Byline,
+    EditorNote,
+    /// A body block's text or an image's caption.
+    Body,
+    Attribution,
+    /// The article's entry in the 要目.
+    Contents,
+    Masthead,
+    Footer,
+    /// The issue's own 编者按 (edited with the masthead).
+    IssueNote,
+}
+
+/// A run's place: `article` indexes `IssuePreview::article_ids` (`None` for the masthead,
+/// footer and the issue's note); `block` is the body block or attribution line (0 for other
+/// parts); `offsets[i]` is the character offset (Unicode scalar values) in that part's text
+/// of the run's i-th character; empty for furniture and the 要目.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewSource {
+    pub article: Option<u32>,
+    pub part: PreviewPart,
+    pub block: u32,
+    pub offsets: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -104,7 +144,7 @@ pub fn preview_issue(
         replace_article(&mut issue, &record.article_ids, replacement)?;
     }
     let laid_out = lay_out(&issue, &publication, fonts, None);
-    Ok(display_list(&laid_out, &issue, publication.layout.red_cmyk))
+    Ok(display_list(&laid_out, &issue, publication.layout.red_cmyk, record.article_ids))
 }
 
 /// The fonts an issue is set in: its publication's choice.
@@ -129,8 +169,13 @@ fn replace_article(
 }
 
 /// The display list of a laid-out issue; `issue` names the articles in warnings, `red_cmyk`
-/// (percentages) is the profile's red.
-pub fn display_list(laid_out: &LaidOutIssue, issue: &Issue, red_cmyk: [f32; 4]) -> IssuePreview {
+/// (percentages) is the profile's red, `article_ids` the stored ids of its articles.
+pub fn display_list(
+    laid_out: &LaidOutIssue,
+    issue: &Issue,
+    red_cmyk: [f32; 4],
+    article_ids: Vec<Id>,
+) -> IssuePreview {
     IssuePreview {
         page_width_pt: laid_out.page_width_pt,
         page_height_pt: laid_out.page_height_pt,
@@ -138,6 +183,7 @@ pub fn display_list(laid_out: &LaidOutIssue, issue: &Issue, red_cmyk: [f32; 4]) 
         red_css: screen_colour(red_cmyk),
         warnings: warning_texts(&laid_out.warnings, issue),
         bold_stroke_em: crate::layout::SYNTHETIC_BOLD_STROKE_EM,
+        article_ids,
     }
 }
 
@@ -161,14 +207,19 @@ fn preview_page(page: &Page) -> PreviewPage {
     preview
 }
 
-/// A layout run may switch fonts (fallback glyphs); the UI draws one font per run.
+/// A layout run may switch fonts (fallback glyphs); the UI draws one font per run. Each
+/// piece keeps the source offsets of its own characters.
 fn runs_by_font(run: &GlyphRun) -> Vec<PreviewRun> {
     let mut runs: Vec<PreviewRun> = Vec::new();
-    for glyph in &run.glyphs {
+    for (index, glyph) in run.glyphs.iter().enumerate() {
+        let offset = run.source.as_ref().and_then(|source| source.offsets.get(index).copied());
         match runs.last_mut() {
             Some(last) if last.font == glyph.font.0 => {
                 last.text.push(glyph.ch);
                 last.x_pt.push(glyph.x_pt);
+                if let (Some(source), Some(offset)) = (last.source.as_mut(), offset) {
+                    source.offsets.push(offset);
+                }
             }
             _ => runs.push(PreviewRun {
                 font: glyph.font.0,
@@ -178,10 +229,37 @@ fn runs_by_font(run: &GlyphRun) -> Vec<PreviewRun> {
                 bold: run.synthetic_bold,
                 text: glyph.ch.to_string(),
                 x_pt: vec![glyph.x_pt],
+                source: run.source.as_ref().map(|source| preview_source(source, offset)),
             }),
         }
     }
     runs
+}
+
+fn preview_source(source: &TextSource, first_offset: Option<u32>) -> PreviewSource {
+    PreviewSource {
+        article: source.article,
+        part: source.part.into(),
+        block: source.block,
+        offsets: first_offset.into_iter().collect(),
+    }
+}
+
+impl From<SourcePart> for PreviewPart {
+    fn from(part: SourcePart) -> Self {
+        match part {
+            SourcePart::Title => PreviewPart::Title,
+            SourcePart::Subtitle => PreviewPart::Subtitle,
+            SourcePart::Byline => PreviewPart::Byline,
+            SourcePart::EditorNote => PreviewPart::EditorNote,
+            SourcePart::Body => PreviewPart::Body,
+            SourcePart::Attribution => PreviewPart::Attribution,
+            SourcePart::Contents => PreviewPart::Contents,
+            SourcePart::Masthead => PreviewPart::Masthead,
+            SourcePart::Footer => PreviewPart::Footer,
+            SourcePart::IssueNote => PreviewPart::IssueNote,
+        }
+    }
 }
 
 /// The naive CMYK → RGB conversion (no colour profile): close enough for a screen preview of
@@ -229,6 +307,12 @@ mod tests {
                 glyph('㐀', 4, 42.0),
                 glyph('动', 0, 58.0),
             ],
+            source: Some(TextSource {
+                article: Some(1),
+                part: SourcePart::Body,
+                block: 2,
+                offsets: vec![5, 6, 8, 9],
+            }),
         };
         let runs = runs_by_font(&run);
         let parts: Vec<(u16, &str, &[f32])> =
@@ -239,5 +323,12 @@ mod tests {
             "each font change starts a run, so the UI can draw each run in one font face"
         );
         assert!(runs.iter().all(|r| r.ink == PreviewInk::Red && r.bold && r.size_pt == 16.0));
+        let offsets: Vec<&[u32]> =
+            runs.iter().map(|r| r.source.as_ref().expect("from a body block").offsets.as_slice()).collect();
+        assert_eq!(
+            offsets,
+            vec![&[5, 6][..], &[8][..], &[9][..]],
+            "each piece keeps its own characters' offsets"
+        );
     }
 }

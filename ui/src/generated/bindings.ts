@@ -397,6 +397,10 @@ export type ArticleOverride = { articleId: number, article: Article, };
 
 export type PreviewInk = "black" | "red";
 
+export type PreviewPart = "title" | "subtitle" | "byline" | "editorNote" | "body" | "attribution" | "contents" | "masthead" | "footer" | "issueNote";
+
+export type PreviewSource = { article: number | null, part: PreviewPart, block: number, offsets: Array<number>, };
+
 export type PreviewRun = { 
 /**
  * The font's key: `preview_font` answers its file.
@@ -405,7 +409,12 @@ font: number, sizePt: number, baselineYPt: number, ink: PreviewInk,
 /**
  * Emboldened by stroking, as the PDF does for fonts without a bold weight.
  */
-bold: boolean, text: string, xPt: Array<number>, };
+bold: boolean, text: string, xPt: Array<number>, 
+/**
+ * Where the text came from; `None` for text the layout makes itself (page numbers,
+ * labels, bullets).
+ */
+source: PreviewSource | null, };
 
 export type PreviewRule = { x1Pt: number, y1Pt: number, x2Pt: number, y2Pt: number, widthPt: number, ink: PreviewInk, };
 
@@ -433,7 +442,12 @@ warnings: Array<string>,
 /**
  * Outline stroke of synthetic bold (仿宋/楷体), as a fraction of the type size.
  */
-boldStrokeEm: number, };
+boldStrokeEm: number, 
+/**
+ * The issue's articles in print order, as laid out: `PreviewSource::article` indexes
+ * this list.
+ */
+articleIds: Array<number>, };
 
 export type ExportReport = { path: string, pageCount: number, warnings: Array<string>, };
 

@@ -35,7 +35,7 @@ export function rangeOfPlace(doc: Node, place: TextPlace): { from: number; to: n
 }
 
 /** The nodes whose text, one after another, is the text the finding's part and block name. */
-function blocksOf(doc: Node, place: TextPlace): { node: Node; pos: number }[] {
+export function blocksOf(doc: Node, place: Pick<TextPlace, "part" | "block">): { node: Node; pos: number }[] {
   const parts: { node: Node; pos: number }[] = [];
   const body: { node: Node; pos: number }[] = [];
   doc.forEach((node, pos) => {

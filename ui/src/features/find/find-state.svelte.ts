@@ -14,6 +14,8 @@ export const findState = $state({
   scope: "article" as FindScope,
   /** Bumped to put the focus back in the find field. */
   focusRequest: 0,
+  /** 全期 下一处/上一处 opened this article: select its first or last match once shown. */
+  selectOnOpen: null as { articleId: number; at: "first" | "last" } | null,
 });
 
 /** The last replace-all across the issue, while it can still be taken back in one step. */

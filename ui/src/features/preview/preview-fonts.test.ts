@@ -31,13 +31,14 @@ describe("PreviewFonts", () => {
 
 describe("usedFonts", () => {
   it("lists each font of every page once, in key order", () => {
-    const run = (font: number) => ({ font, sizePt: 16, baselineYPt: 1, ink: "black" as const, bold: false, text: "字", xPt: [0] });
+    const run = (font: number) => ({ font, sizePt: 16, baselineYPt: 1, ink: "black" as const, bold: false, text: "字", xPt: [0], source: null });
     const preview: IssuePreview = {
       pageWidthPt: 595.28,
       pageHeightPt: 841.89,
       redCss: "rgb(255, 51, 51)",
       warnings: [],
       boldStrokeEm: 0.03,
+      articleIds: [],
       pages: [
         { number: 1, runs: [run(2), run(0)], rules: [], images: [] },
         { number: 2, runs: [run(2), run(4)], rules: [], images: [] },
