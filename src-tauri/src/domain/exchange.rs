@@ -84,6 +84,8 @@ mod tests {
             body: vec![Block::paragraph("正文。")],
             contributors: vec![],
             source: None,
+            field_suggestions: vec![],
+            block_suggestions: vec![],
         }]);
         IssueFile::new(Publication::lianluo_dongtai(), issue)
     }

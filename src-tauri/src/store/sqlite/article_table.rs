@@ -290,6 +290,8 @@ mod append_tests {
             body: vec![Block::paragraph("正文。")],
             contributors: vec![],
             source: None,
+            field_suggestions: vec![],
+            block_suggestions: vec![],
         }
     }
 
