@@ -289,7 +289,7 @@ mod furniture_and_structure_tests {
         ensure_only_own_suggestions(&stored, &own, "汪校对")
             .expect("their own suggestions leave the settled text alone");
         let mut stored_by_other = with_suggestions("李编辑");
-        stored_by_other.title = stored.title.clone();
+        stored_by_other.title = stored.title;
         let decided = stored_by_other.accept(Some(1));
         let refusal = ensure_only_own_suggestions(&stored_by_other, &decided.reject(Some(2)), "汪校对");
         assert!(
