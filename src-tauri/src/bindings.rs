@@ -14,9 +14,10 @@ use crate::archive::{ContributionTable, Period, Snippet, TextRange, UnitAlias, U
 use crate::backup::{BackupEntry, BackupOverview, BackupTaken};
 use crate::client::{Connection, ServerSignal};
 use crate::domain::{
-    AnchorPart, Article, Block, CommentAnchor, CompressionStyle, EditingUnit, FontChoice, FontRole,
-    FontRoles, FooterSettings, Inline, Issue, IssueFile, IssueImprint, IssueKind, IssueStatus, LayoutProfile,
-    MastheadTotalPlacement, Publication, RecipientsLabel, Role, Suggestion, SuggestionKind,
+    AnchorPart, Article, Block, BlockChange, BlockKind, BlockSuggestion, CommentAnchor, CompressionStyle,
+    EditingUnit, FieldChange, FieldSuggestion, FontChoice, FontRole, FontRoles, FooterSettings, Inline,
+    Issue, IssueFile, IssueImprint, IssueKind, IssueStatus, LayoutProfile, MastheadTotalPlacement,
+    Publication, RecipientsLabel, Role, Suggestion, SuggestionKind,
 };
 use crate::error::{AppError, ErrorCode};
 use crate::find::{Change, FindOptions, Place};
@@ -180,6 +181,11 @@ fn declarations(cfg: &Config) -> Vec<String> {
         Finding::decl(cfg),
         SuggestionKind::decl(cfg),
         Suggestion::decl(cfg),
+        FieldChange::decl(cfg),
+        FieldSuggestion::decl(cfg),
+        BlockKind::decl(cfg),
+        BlockChange::decl(cfg),
+        BlockSuggestion::decl(cfg),
         CommentMessage::decl(cfg),
         CommentThread::decl(cfg),
         CommentThreadView::decl(cfg),

@@ -49,7 +49,7 @@ pub fn article(title: &str, paragraph: &str) -> Article {
         editor_note: vec![],
         body: vec![Block::heading(1, "一、总体情况"), Block::paragraph(paragraph)],
         contributors: vec!["娄底市人大常委会".into()],
-        source: None,
+        ..Article::empty()
     }
 }
 

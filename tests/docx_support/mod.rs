@@ -59,7 +59,7 @@ pub fn first_article() -> Article {
             Block::paragraph(&long_paragraph("接待", 8)),
         ],
         contributors: vec!["桃源县人大常委会".into()],
-        source: None,
+        ..Article::empty()
     }
 }
 

@@ -2,7 +2,10 @@
 //! what one store holds, another can take over unchanged, and a document read back is the
 //! document written.
 
-use jianbao::domain::{Article, Block, Inline, Publication};
+use jianbao::domain::{
+    Article, Block, BlockChange, BlockKind, BlockSuggestion, FieldChange, FieldSuggestion, Inline,
+    Publication,
+};
 
 use super::{TestDatabase, contract_tests, fixture, transition};
 use jianbao::domain::IssueStatus::*;
@@ -19,6 +22,19 @@ fn tricky_article() -> Article {
         body: vec![Block::heading(1, "一、总体情况"), Block::paragraph("截至10月，全市完成投资1.5亿元。")],
         contributors: vec!["娄底市人大常委会".into()],
         source: None,
+        field_suggestions: vec![FieldSuggestion {
+            change: FieldChange::Byline { text: "市人大\"研究室\"".into() },
+            id: 1,
+            author: "汤建".into(),
+            at: "2025-09-01T08:00:00Z".into(),
+        }],
+        block_suggestions: vec![BlockSuggestion {
+            block: 1,
+            change: BlockChange::KindChanged { from: BlockKind::Heading { level: 2 } },
+            id: 2,
+            author: "汤建".into(),
+            at: "2025-09-01T08:00:00Z".into(),
+        }],
     }
 }
 

@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::Suggestion;
+use super::{BlockSuggestion, FieldSuggestion, Suggestion};
 
 /// One piece of a bulletin: a title (kept as the editor broke it into lines), optional
 /// furniture around the body, the body itself, and the attribution line at its end.
@@ -31,6 +31,16 @@ pub struct Article {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub source: Option<String>,
+    /// Pending suggestions on the title, subtitle, byline, captions and attribution line; the
+    /// fields above hold the settled text (see `structure`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<_>")]
+    pub field_suggestions: Vec<FieldSuggestion>,
+    /// Pending suggestions on the body's structure: blocks inserted, deleted, split, joined or
+    /// changed in kind (see `structure`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<_>")]
+    pub block_suggestions: Vec<BlockSuggestion>,
 }
 
 impl Article {
@@ -44,6 +54,8 @@ impl Article {
             body: vec![],
             contributors: vec![],
             source: None,
+            field_suggestions: vec![],
+            block_suggestions: vec![],
         }
     }
 
@@ -199,6 +211,8 @@ mod tests {
             body: vec![Block::heading(1, "一、纳入"), Block::paragraph("县委将")],
             contributors: vec!["会同县人大常委会".into()],
             source: None,
+            field_suggestions: vec![],
+            block_suggestions: vec![],
         }
     }
 

@@ -10,10 +10,13 @@ use ts_rs::TS;
 use super::{Issue, Publication};
 
 pub const EXCHANGE_FORMAT: &str = "jianbao-issue";
-pub const EXCHANGE_VERSION: u32 = 2;
+pub const EXCHANGE_VERSION: u32 = 3;
 /// Version 2 added the issue's own `editorNote` and `imprint`; a file without them is still
 /// written as version 1, which every earlier reader reads.
 const FIRST_VERSION_WITH_IMPRINT: u32 = 2;
+/// Version 3 added the articles' `fieldSuggestions` and `blockSuggestions`; a reader that did
+/// not know them would refuse them as unknown fields instead of asking for an upgrade.
+const FIRST_VERSION_WITH_STRUCTURE_SUGGESTIONS: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -47,7 +50,13 @@ struct Envelope {
 impl IssueFile {
     pub fn new(publication: Publication, issue: Issue) -> Self {
         let plain = issue.editor_note.is_empty() && issue.imprint.is_none();
-        let version = if plain { 1 } else { FIRST_VERSION_WITH_IMPRINT };
+        let structure =
+            issue.articles.iter().any(|a| !a.field_suggestions.is_empty() || !a.block_suggestions.is_empty());
+        let version = match (structure, plain) {
+            (true, _) => FIRST_VERSION_WITH_STRUCTURE_SUGGESTIONS,
+            (false, true) => 1,
+            (false, false) => FIRST_VERSION_WITH_IMPRINT,
+        };
         IssueFile { format: EXCHANGE_FORMAT.into(), version, publication, issue }
     }
 
@@ -59,7 +68,7 @@ impl IssueFile {
         if envelope.version > EXCHANGE_VERSION {
             return Err(IssueFileError::TooNew { found: envelope.version });
         }
-        // Version 2 only added optional fields, so a version 1 file reads as it is; upgrades of
+        // Versions 2 and 3 only added optional fields, so older files read as they are; upgrades of
         // older versions go here as they appear.
         serde_json::from_str(text).map_err(IssueFileError::Content)
     }
@@ -84,6 +93,8 @@ mod tests {
             body: vec![Block::paragraph("正文。")],
             contributors: vec![],
             source: None,
+            field_suggestions: vec![],
+            block_suggestions: vec![],
         }]);
         IssueFile::new(Publication::lianluo_dongtai(), issue)
     }
@@ -101,6 +112,20 @@ mod tests {
         file.issue.editor_note = vec![crate::domain::Inline::plain("本期按语。")];
         let file = IssueFile::new(file.publication, file.issue);
         assert_eq!(file.version, 2, "an older reader refuses it with the upgrade message");
+        assert_eq!(IssueFile::from_json(&file.to_json()).expect("reads back"), file);
+    }
+
+    #[test]
+    fn a_file_with_field_or_block_suggestions_is_version_3() {
+        let mut issue = sample().issue;
+        issue.articles[0].field_suggestions = vec![crate::domain::FieldSuggestion {
+            change: crate::domain::FieldChange::Byline { text: "新署名".into() },
+            id: 1,
+            author: "汪校对".into(),
+            at: "2026-12-02T08:00:00Z".into(),
+        }];
+        let file = IssueFile::new(sample().publication, issue);
+        assert_eq!(file.version, 3, "a version 2 reader asks for an upgrade instead of failing on a field");
         assert_eq!(IssueFile::from_json(&file.to_json()).expect("reads back"), file);
     }
 

@@ -12,6 +12,7 @@ mod issue;
 mod layout_profile;
 mod publication;
 mod review;
+mod structure;
 
 pub use account::Role;
 pub use anchor::{AnchorPart, CommentAnchor};
@@ -24,3 +25,4 @@ pub use layout_profile::{
 };
 pub use publication::{EditingUnit, FooterSettings, Publication, RecipientsLabel};
 pub use review::{Suggestion, SuggestionKind};
+pub use structure::{BlockChange, BlockKind, BlockSuggestion, Decision, FieldChange, FieldSuggestion};

@@ -38,25 +38,40 @@ impl Issue {
 
 impl Article {
     /// The article as it stands before any pending suggestion is accepted, without comment
-    /// anchors: suggested insertions are left out, suggested deletions are kept. A block that
-    /// held suggested text only is left out, as the layout leaves out empty paragraphs.
+    /// anchors: suggested insertions are left out, suggested deletions are kept, a suggested
+    /// split, join or kind change is not made, the title, subtitle, byline, captions and
+    /// attribution line read as stored. A block that held suggested text only is left out, as
+    /// the layout leaves out empty paragraphs.
     pub fn settled(&self) -> Article {
-        let mut article = self.settled_block_for_block();
+        let body = self.body.iter().map(settled_block).collect();
+        let mut article = Article {
+            editor_note: settled_runs(&self.editor_note),
+            body: self.settled_structure(body),
+            field_suggestions: vec![],
+            block_suggestions: vec![],
+            ..self.clone()
+        };
         article.body.retain(|block| !matches!(block, Block::Paragraph { content } | Block::Heading { content, .. } if content.is_empty()));
         article
     }
 
     /// Like `settled`, but every block stays where it was, emptied if it held suggested text
-    /// only: findings on it point at the stored article's blocks.
+    /// only or was suggested as new, kept apart if it was suggested as split off the one
+    /// before: findings on it point at the stored article's blocks.
     pub fn settled_block_for_block(&self) -> Article {
+        let mut body: Vec<Block> = self.body.iter().map(settled_block).collect();
+        self.settle_structure_in_place(&mut body);
         Article {
             editor_note: settled_runs(&self.editor_note),
-            body: self.body.iter().map(settled_block).collect(),
+            body,
+            field_suggestions: vec![],
+            block_suggestions: vec![],
             ..self.clone()
         }
     }
 
-    /// The ids of the suggestions waiting to be accepted or rejected, in reading order.
+    /// The ids of the suggestions waiting to be accepted or rejected: the runs' in reading
+    /// order, then the furniture's and the structure's.
     pub fn pending_suggestions(&self) -> Vec<u32> {
         let mut ids: Vec<u32> = vec![];
         for inline in self.inlines() {
@@ -64,6 +79,11 @@ impl Article {
                 && !ids.contains(&suggestion.id)
             {
                 ids.push(suggestion.id);
+            }
+        }
+        for id in self.furniture_and_structure_ids() {
+            if !ids.contains(&id) {
+                ids.push(id);
             }
         }
         ids

@@ -238,6 +238,8 @@ mod tests {
             ],
             contributors: vec!["植树办".into()],
             source: Some("《植树报》".into()),
+            field_suggestions: vec![],
+            block_suggestions: vec![],
         }
     }
 

@@ -279,6 +279,8 @@ mod tests {
             body,
             contributors: vec!["某县人大常委会".into()],
             source: None,
+            field_suggestions: vec![],
+            block_suggestions: vec![],
         }
     }
 

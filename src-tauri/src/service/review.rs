@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::domain::{Article, SuggestionKind};
+use crate::domain::{Article, Block, BlockChange, FieldChange, SuggestionKind};
 use crate::error::AppError;
 use crate::store::{CommentThread, Id, NewComment, Store};
 
@@ -140,7 +140,53 @@ fn pending_in(article_id: Id, article: &Article) -> Vec<PendingSuggestion> {
             SuggestionKind::Deletion => pending[index].deleted.push_str(&text),
         }
     }
+    pending.extend(furniture_and_structure_pending(article_id, article));
     pending
+}
+
+/// The field and block suggestions of one article, each described as what it inserts and
+/// deletes, in words where it changes structure only.
+fn furniture_and_structure_pending(article_id: Id, article: &Article) -> Vec<PendingSuggestion> {
+    let pending = |id: u32, author: &str, at: &str, deleted: String, inserted: String| PendingSuggestion {
+        article_id,
+        article_title: article.title_text(),
+        id,
+        inserted,
+        deleted,
+        author: author.to_owned(),
+        at: at.to_owned(),
+    };
+    let fields = article.field_suggestions.iter().map(|field| {
+        let (before, after) = field_texts(article, &field.change);
+        pending(field.id, &field.author, &field.at, before, after)
+    });
+    let blocks = article.block_suggestions.iter().map(|block| {
+        let text = article.body.get(block.block as usize).map(Block::plain_text).unwrap_or_default();
+        let (deleted, inserted) = match &block.change {
+            BlockChange::Inserted => (String::new(), text),
+            BlockChange::Deleted => (text, String::new()),
+            BlockChange::SplitFromPrevious => (String::new(), format!("（另起一段）{text}")),
+            BlockChange::JoinsPrevious => (String::new(), format!("（并入上一段）{text}")),
+            BlockChange::KindChanged { .. } => (String::new(), format!("（改变段落样式）{text}")),
+        };
+        pending(block.id, &block.author, &block.at, deleted, inserted)
+    });
+    fields.chain(blocks).collect()
+}
+
+/// A field's settled text and the text suggested for it.
+fn field_texts(article: &Article, change: &FieldChange) -> (String, String) {
+    match change {
+        FieldChange::Title { lines } => (article.title.join(" "), lines.join(" ")),
+        FieldChange::Subtitle { text } => (article.subtitle.clone().unwrap_or_default(), text.clone()),
+        FieldChange::Byline { text } => (article.byline.clone().unwrap_or_default(), text.clone()),
+        FieldChange::Caption { block, text } => {
+            let caption = article.body.get(*block as usize).map(Block::plain_text).unwrap_or_default();
+            (caption, text.clone())
+        }
+        FieldChange::Contributors { units } => (article.contributors.join("、"), units.join("、")),
+        FieldChange::Source { text } => (article.source.clone().unwrap_or_default(), text.clone()),
+    }
 }
 
 fn required<'a>(text: &'a str, message: &str) -> Result<&'a str, AppError> {
@@ -166,6 +212,17 @@ pub fn ensure_only_own_suggestions(stored: &Article, saved: &Article, author: &s
             })
             .collect();
         runs.sort();
+        let fields = article
+            .field_suggestions
+            .iter()
+            .filter(|f| f.author != author)
+            .map(|f| (f.id, format!("{:?}", f.change)));
+        let blocks = article
+            .block_suggestions
+            .iter()
+            .filter(|b| b.author != author)
+            .map(|b| (b.id, format!("{:?}", b.change)));
+        runs.extend(fields.chain(blocks));
         runs
     };
     if others(stored) != others(saved) {
@@ -183,5 +240,66 @@ pub fn ensure_only_own_suggestions(stored: &Article, saved: &Article, author: &s
             )))
         }
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod furniture_and_structure_tests {
+    use super::*;
+    use crate::domain::{BlockSuggestion, FieldSuggestion};
+
+    fn with_suggestions(author: &str) -> Article {
+        let (author, at) = (author.to_owned(), "2026-12-02T08:00:00Z".to_owned());
+        Article {
+            title: vec!["冬修水利".into()],
+            body: vec![Block::paragraph("前段。"), Block::paragraph("后段。")],
+            block_suggestions: vec![BlockSuggestion {
+                block: 1,
+                change: BlockChange::JoinsPrevious,
+                id: 1,
+                author: author.clone(),
+                at: at.clone(),
+            }],
+            field_suggestions: vec![FieldSuggestion {
+                change: FieldChange::Title { lines: vec!["冬修水利正当时".into()] },
+                id: 2,
+                author,
+                at,
+            }],
+            ..Article::empty()
+        }
+    }
+
+    #[test]
+    fn field_and_block_suggestions_are_listed_as_pending() {
+        let pending = pending_in(7, &with_suggestions("汪校对"));
+        let described: Vec<(u32, &str, &str)> =
+            pending.iter().map(|p| (p.id, p.deleted.as_str(), p.inserted.as_str())).collect();
+        assert_eq!(described, [(2, "冬修水利", "冬修水利正当时"), (1, "", "（并入上一段）后段。")]);
+    }
+
+    #[test]
+    fn a_proofreader_may_add_structural_suggestions_but_not_decide_others() {
+        let stored = Article {
+            body: vec![Block::paragraph("前段。"), Block::paragraph("后段。")],
+            ..Article::empty()
+        };
+        let mut own = with_suggestions("汪校对");
+        own.title = stored.title.clone();
+        ensure_only_own_suggestions(&stored, &own, "汪校对")
+            .expect("their own suggestions leave the settled text alone");
+        let mut stored_by_other = with_suggestions("李编辑");
+        stored_by_other.title = stored.title;
+        let decided = stored_by_other.accept(Some(1));
+        let refusal = ensure_only_own_suggestions(&stored_by_other, &decided.reject(Some(2)), "汪校对");
+        assert!(
+            refusal.is_err(),
+            "accepting someone else's join changes the settled text or drops their suggestion"
+        );
+        let dropped = Article { field_suggestions: vec![], ..stored_by_other.clone() };
+        assert!(
+            ensure_only_own_suggestions(&stored_by_other, &dropped, "汪校对").is_err(),
+            "rejecting another's title suggestion is the editor's"
+        );
     }
 }

@@ -37,7 +37,17 @@ contributors?: Array<string>,
 /**
  * What follows 摘编自 in the `（摘编自…）` line, as typed (with or without 《》).
  */
-source?: string, };
+source?: string, 
+/**
+ * Pending suggestions on the title, subtitle, byline, captions and attribution line; the
+ * fields above hold the settled text (see `structure`).
+ */
+fieldSuggestions?: Array<FieldSuggestion>, 
+/**
+ * Pending suggestions on the body's structure: blocks inserted, deleted, split, joined or
+ * changed in kind (see `structure`).
+ */
+blockSuggestions?: Array<BlockSuggestion>, };
 
 export type IssueKind = "regular" | "supplement";
 
@@ -537,6 +547,36 @@ export type SuggestionKind = "insertion" | "deletion";
 export type Suggestion = { kind: SuggestionKind, 
 /**
  * Unique within the article; neighbouring runs of one change share it.
+ */
+id: number, author: string, 
+/**
+ * RFC 3339.
+ */
+at: string, };
+
+export type FieldChange = { "field": "title", lines: Array<string>, } | { "field": "subtitle", text: string, } | { "field": "byline", text: string, } | { "field": "caption", block: number, text: string, } | { "field": "contributors", units: Array<string>, } | { "field": "source", text: string, };
+
+export type FieldSuggestion = { change: FieldChange, 
+/**
+ * Unique within the article, shared with run and block suggestions.
+ */
+id: number, author: string, 
+/**
+ * RFC 3339.
+ */
+at: string, };
+
+export type BlockKind = { "type": "paragraph" } | { "type": "heading", level: number, };
+
+export type BlockChange = { "kind": "inserted" } | { "kind": "deleted" } | { "kind": "splitFromPrevious" } | { "kind": "joinsPrevious" } | { "kind": "kindChanged", from: BlockKind, };
+
+export type BlockSuggestion = { 
+/**
+ * Index into `Article::body`.
+ */
+block: number, change: BlockChange, 
+/**
+ * Unique within the article, shared with run and field suggestions.
  */
 id: number, author: string, 
 /**

@@ -290,6 +290,8 @@ mod append_tests {
             body: vec![Block::paragraph("正文。")],
             contributors: vec![],
             source: None,
+            field_suggestions: vec![],
+            block_suggestions: vec![],
         }
     }
 
@@ -309,5 +311,51 @@ mod append_tests {
         let error = store.append_articles(issue + 99, &[article("甲")], "测试").expect_err("no such issue");
         assert!(matches!(error, StoreError::NotFound { .. }));
         assert_eq!(store.articles_of(issue).expect("reads").len(), 1, "the existing issue is untouched");
+    }
+
+    #[test]
+    fn suggestions_on_furniture_and_structure_survive_a_reopen() {
+        use crate::domain::{BlockChange, BlockSuggestion, FieldChange, FieldSuggestion};
+        let (dir, mut store, issue) = store_with_issue();
+        let mut suggested = article("秋收进度");
+        suggested.body.push(Block::paragraph("另起的一段。"));
+        let (author, at) = ("汪校对".to_owned(), "2026-12-02T08:00:00Z".to_owned());
+        suggested.block_suggestions = vec![BlockSuggestion {
+            block: 1,
+            change: BlockChange::SplitFromPrevious,
+            id: 1,
+            author: author.clone(),
+            at: at.clone(),
+        }];
+        suggested.field_suggestions = vec![FieldSuggestion {
+            change: FieldChange::Title { lines: vec!["秋收过半".into()] },
+            id: 2,
+            author,
+            at,
+        }];
+        let ids = store.append_articles(issue, std::slice::from_ref(&suggested), "测试").expect("appends");
+        drop(store);
+        let clock = FixedClock(Utc.with_ymd_and_hms(2025, 9, 2, 8, 0, 0).single().expect("valid instant"));
+        let store = SqliteStore::open(&dir.path().join("db.sqlite3"), Box::new(clock)).expect("reopens");
+        assert_eq!(store.article(ids[0]).expect("reads").article, suggested);
+    }
+
+    #[test]
+    fn an_article_row_written_before_these_suggestions_reads_unchanged() {
+        let (dir, store, issue) = store_with_issue();
+        let id = store.articles_of(issue).expect("reads")[0].id;
+        drop(store);
+        let old_shape = r#"{"title":["旧稿标题"],"byline":"旧署名","body":[{"type":"paragraph","content":[{"text":"旧正文"}]}]}"#;
+        let connection = rusqlite::Connection::open(dir.path().join("db.sqlite3")).expect("opens the file");
+        connection
+            .execute("UPDATE article SET content = ?1 WHERE id = ?2", params![old_shape, id])
+            .expect("writes the old shape");
+        drop(connection);
+        let clock = FixedClock(Utc.with_ymd_and_hms(2025, 9, 2, 8, 0, 0).single().expect("valid instant"));
+        let store = SqliteStore::open(&dir.path().join("db.sqlite3"), Box::new(clock)).expect("reopens");
+        let read = store.article(id).expect("an old row decodes").article;
+        assert_eq!(read.byline.as_deref(), Some("旧署名"));
+        assert!(read.pending_suggestions().is_empty(), "old rows have nothing pending");
+        assert_eq!(to_json(&read), old_shape, "and are written back in the same shape");
     }
 }
