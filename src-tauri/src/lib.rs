@@ -19,6 +19,7 @@ pub mod import;
 pub mod layout;
 pub mod numbering;
 pub mod pdf;
+pub mod printing;
 pub mod proof;
 #[cfg(feature = "server")]
 pub mod server;

@@ -81,6 +81,8 @@ pub enum Command {
     },
     /// 校对用的用词表：列出、导出、导入或恢复默认
     Words(super::words::WordsArgs),
+    /// 打印一期（签发前为校样，签发后为正式版）到本机的打印机，或用 --list-printers 列出打印机
+    Print(super::printing::PrintArgs),
     /// 在所有期刊中查找文字（不必分词，“人大”这样的两个字也能查），列出期号、文章和含有该文字的片段
     Search(super::search::SearchArgs),
     /// 在一期的全部文章中查找并替换（标题、副标题、署名、编者按、正文、图片说明、供稿单位），逐处列出改动和总数

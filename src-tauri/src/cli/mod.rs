@@ -15,6 +15,7 @@ mod issues;
 mod local_only;
 mod password;
 mod print;
+mod printing;
 mod replace;
 mod review;
 mod rounds;
@@ -40,6 +41,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, clock: Box<dyn Clock>) -> Result<(), A
         Command::Fonts { file, font_dir } => return export::list_fonts(file.as_deref(), font_dir, out),
         Command::Check(args) if check::is_file(args) => return check::run_file(args, out),
         Command::CheckBench { paths, list } => return check_bench::run(paths, *list, out),
+        Command::Print(args) if args.lists_printers() => return printing::list_printers(out),
         _ => {}
     }
     let target = Target::of(cli.db, cli.server, cli.user)?;
@@ -71,6 +73,7 @@ fn run_in(
         Command::Words(args) => words::run(&args, session, out),
         Command::Search(args) => search::run(args, session, out),
         Command::Replace(args) => replace::run(args, session, out),
+        Command::Print(args) => printing::print(&args, session, out),
         Command::Stats(args) => stats::run(&args, session, out),
         Command::Aliases(args) => aliases::run(&args, session, out),
         Command::Publication { command } => issues::run_publication(command, session, out),

@@ -77,11 +77,15 @@ impl Session {
 
     /// Runs api command `C` where the session is.
     pub fn call<C: Command>(&mut self, request: C::Request) -> Result<C::Response, AppError> {
-        let backend: &mut dyn Backend = match &mut self.place {
+        self.backend().call::<C>(request)
+    }
+
+    /// Where the session's commands run, for core operations made of several commands.
+    pub fn backend(&mut self) -> &mut dyn Backend {
+        match &mut self.place {
             Place::Local(backend) => backend,
             Place::Office { backend, .. } => backend,
-        };
-        backend.call::<C>(request)
+        }
     }
 
     /// The local store, for the set-up a fresh database file needs; none on a server.

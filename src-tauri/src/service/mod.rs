@@ -17,6 +17,7 @@ mod issues;
 mod masthead;
 mod page_counts;
 mod preview;
+mod print_issue;
 mod proof;
 mod proof_return;
 mod publication;
@@ -63,6 +64,7 @@ pub use preview::{
     ArticleOverride, IssuePreview, PreviewImage, PreviewInk, PreviewPage, PreviewPart, PreviewRule,
     PreviewRun, PreviewSource, display_list, issue_font_roles, preview_issue,
 };
+pub use print_issue::{IssuePrintRequest, PrintedIssue, print_issue, printed_round};
 pub use proof::{
     FindingView, IgnoredNote, IssueCheck, apply_finding, check_issue_file, check_stored_issue,
     ignore_finding, load_word_list, place_of, unignore_finding,
