@@ -54,7 +54,7 @@ fn bench_checks(c: &mut Criterion) {
         let characters: usize = pieces.iter().map(|p| p.chars().count()).sum();
         group.throughput(Throughput::Elements(characters as u64));
         group.bench_function(name.as_str(), |b| {
-            b.iter(|| pieces.iter().map(|p| check_text(black_box(p), &words).len()).sum::<usize>())
+            b.iter(|| pieces.iter().map(|p| check_text(black_box(p), &words).len()).sum::<usize>());
         });
     }
     group.finish();
