@@ -274,6 +274,10 @@ test("the export says 正在导出… and 已保存到 … in the page, with 打
     assert.match(shown, /正在导出…/, "正在导出… shows while the export runs");
     const actions = await (await byTestId(browser, "export-done")).getText();
     assert.match(actions, /打开文件夹/, "the folder can be opened from the page");
+    const previewWarnings = await (await byTestId(browser, "preview-warnings")).getText();
+    for (const warning of previewWarnings.split("\n").filter(Boolean)) {
+      assert.ok(!actions.includes(warning), `the export does not repeat the preview's warning: ${warning}`);
+    }
     await screenshot(browser, "73-export-saved-1280x720");
   } finally {
     await forgetPreviewSettings(browser);
