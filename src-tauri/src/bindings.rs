@@ -39,7 +39,7 @@ use crate::service::{
     BundledFamily, CommentThreadView, EditKind, ExportReport, FieldProblem, FontFamilies, ImportReport,
     ImportedArticleReport, InlineEdit, IssueImportReport, IssuePreview, IssueReview, IssueRounds, IssueView,
     LineChange, MastheadUpdate, NewIssueRequest, PendingSuggestion, Piece, PreviewImage, PreviewInk,
-    PreviewPage, PreviewPart, PreviewRule, PreviewRun, PreviewSource, PublicationView, ReturnedProofReport,
+    PreviewPage, PreviewRule, PreviewRun, PreviewSource, PublicationView, ReturnedProofReport,
     ReviewedArticle, RevisionView, RoundComparison, SavedArticle, SettingsSaved,
 };
 use crate::service::{ArticleChanges, ReplaceReport};
@@ -159,7 +159,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         FontFamilies::decl(cfg),
         ArticleOverride::decl(cfg),
         PreviewInk::decl(cfg),
-        PreviewPart::decl(cfg),
+        crate::layout::SourcePart::decl(cfg),
         PreviewSource::decl(cfg),
         PreviewRun::decl(cfg),
         PreviewRule::decl(cfg),

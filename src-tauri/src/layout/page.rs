@@ -57,8 +57,9 @@ pub struct GlyphRun {
     pub source: Option<TextSource>,
 }
 
-/// Which text of the issue a run was set from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which text of the issue a run was set from; the preview hands it to the UI as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
 pub enum SourcePart {
     /// The title lines joined (`Article::title_text`), as the proof checks count them.
     Title,

@@ -61,8 +61,8 @@ pub use issues::{
 };
 pub use masthead::{MastheadUpdate, update_masthead};
 pub use preview::{
-    ArticleOverride, IssuePreview, PreviewImage, PreviewInk, PreviewPage, PreviewPart, PreviewRule,
-    PreviewRun, PreviewSource, display_list, issue_font_roles, preview_issue,
+    ArticleOverride, IssuePreview, PreviewImage, PreviewInk, PreviewPage, PreviewRule, PreviewRun,
+    PreviewSource, display_list, issue_font_roles, preview_issue,
 };
 pub use print_issue::{IssuePrintRequest, PrintedIssue, print_issue, printed_round};
 pub use proof::{

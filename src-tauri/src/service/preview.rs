@@ -74,27 +74,6 @@ pub struct PreviewRun {
     pub source: Option<PreviewSource>,
 }
 
-/// Which text of the issue a run was set from, for clicks in the preview that open the
-/// editor there and for the editor's caret shown in the preview.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum PreviewPart {
-    /// The title lines joined, as the proof findings count them.
-    Title,
-    Subtitle,
-    Byline,
-    EditorNote,
-    /// A body block's text or an image's caption.
-    Body,
-    Attribution,
-    /// The article's entry in the 要目.
-    Contents,
-    Masthead,
-    Footer,
-    /// The issue's own 编者按 (edited with the masthead).
-    IssueNote,
-}
-
 /// A run's place: `article` indexes `IssuePreview::article_ids` (`None` for the masthead,
 /// footer and the issue's note); `block` is the body block or attribution line (0 for other
 /// parts); `offsets[i]` is the character offset (Unicode scalar values) in that part's text
@@ -103,7 +82,7 @@ pub enum PreviewPart {
 #[serde(rename_all = "camelCase")]
 pub struct PreviewSource {
     pub article: Option<u32>,
-    pub part: PreviewPart,
+    pub part: SourcePart,
     pub block: u32,
     pub offsets: Vec<u32>,
 }
@@ -239,26 +218,9 @@ fn runs_by_font(run: &GlyphRun) -> Vec<PreviewRun> {
 fn preview_source(source: &TextSource, first_offset: Option<u32>) -> PreviewSource {
     PreviewSource {
         article: source.article,
-        part: source.part.into(),
+        part: source.part,
         block: source.block,
         offsets: first_offset.into_iter().collect(),
-    }
-}
-
-impl From<SourcePart> for PreviewPart {
-    fn from(part: SourcePart) -> Self {
-        match part {
-            SourcePart::Title => PreviewPart::Title,
-            SourcePart::Subtitle => PreviewPart::Subtitle,
-            SourcePart::Byline => PreviewPart::Byline,
-            SourcePart::EditorNote => PreviewPart::EditorNote,
-            SourcePart::Body => PreviewPart::Body,
-            SourcePart::Attribution => PreviewPart::Attribution,
-            SourcePart::Contents => PreviewPart::Contents,
-            SourcePart::Masthead => PreviewPart::Masthead,
-            SourcePart::Footer => PreviewPart::Footer,
-            SourcePart::IssueNote => PreviewPart::IssueNote,
-        }
     }
 }
 

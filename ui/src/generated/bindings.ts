@@ -407,9 +407,9 @@ export type ArticleOverride = { articleId: number, article: Article, };
 
 export type PreviewInk = "black" | "red";
 
-export type PreviewPart = "title" | "subtitle" | "byline" | "editorNote" | "body" | "attribution" | "contents" | "masthead" | "footer" | "issueNote";
+export type SourcePart = "title" | "subtitle" | "byline" | "editorNote" | "body" | "attribution" | "contents" | "masthead" | "footer" | "issueNote";
 
-export type PreviewSource = { article: number | null, part: PreviewPart, block: number, offsets: Array<number>, };
+export type PreviewSource = { article: number | null, part: SourcePart, block: number, offsets: Array<number>, };
 
 export type PreviewRun = { 
 /**

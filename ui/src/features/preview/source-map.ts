@@ -1,7 +1,7 @@
 // The preview's source map (every run carries the article, part, block and character offsets
 // it was set from, see src-tauri/src/service/preview.rs): a click on a page becomes a place
 // in the issue, and the editor's caret becomes a line on a page.
-import type { IssuePreview, PreviewPage, PreviewPart, PreviewRun, PreviewSource } from "../../generated/bindings";
+import type { IssuePreview, PreviewPage, SourcePart, PreviewRun, PreviewSource } from "../../generated/bindings";
 import type { CaretPlace } from "../editor/caret-place";
 
 /** What a click in the preview leads to. */
@@ -61,7 +61,7 @@ export function linkAt(page: PreviewPage, xPt: number, yPt: number, articleIds: 
   return linkOf(source, offset, articleIds);
 }
 
-const ARTICLE_TEXT: PreviewPart[] = ["title", "subtitle", "byline", "editorNote", "body"];
+const ARTICLE_TEXT: SourcePart[] = ["title", "subtitle", "byline", "editorNote", "body"];
 
 function linkOf(source: PreviewSource, offset: number, articleIds: number[]): PreviewLink | null {
   if (source.part === "masthead" || source.part === "issueNote") return { kind: "masthead" };
