@@ -1,6 +1,6 @@
 // The typing trial: the real app types into the demo issue's first article and is killed with
 // SIGKILL at a random moment; the database is then read by the CLI and checked by SQLite.
-import { freePort, launch, openDemoIssue, startDriver } from "../../ui/e2e/harness.mjs";
+import { caretAtEnd, freePort, launch, openDemoIssue, startDriver } from "../../ui/e2e/harness.mjs";
 import { killApp } from "./app-process.mjs";
 import { bodyText, demoIssue, integrity } from "./database.mjs";
 
@@ -25,19 +25,6 @@ const WORDS = "各级代表深入选区走访群众收集意见建议推动解�
 /** The stored body text of the first article of the demo issue. */
 function storedText(cli, db) {
   return bodyText(demoIssue(cli, db).issue.articles[0]);
-}
-
-/** Puts the caret at the end of the first article's last body paragraph. */
-async function caretAtEnd(browser) {
-  await browser.execute(() => {
-    const paragraph = [...document.querySelectorAll('[data-testid="editor"] > p:not([class])')].at(-1);
-    paragraph.closest("[contenteditable]").focus();
-    const range = document.createRange();
-    range.selectNodeContents(paragraph);
-    range.collapse(false);
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-  });
 }
 
 /** Types `text` one key at a time until `stopped()`; answers when each key was acknowledged. */

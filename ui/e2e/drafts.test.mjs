@@ -2,13 +2,14 @@
 // storage is shared by every database, and article ids repeat across them, so a draft left by
 // a crash in one database must come back there and never appear in another's article.
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { killApp } from "../../tests/crash-trial/app-process.mjs";
 import { bodyText, demoIssue } from "../../tests/crash-trial/database.mjs";
-import { cli, demoDatabase, freePort, launch, openDemoIssue, screenshot, startDriver, waitSaved } from "./harness.mjs";
+import { caretAtEnd, cli, demoDatabase, freePort, launch, openDemoIssue, screenshot, startDriver, waitSaved } from "./harness.mjs";
 
 const app = resolve(process.env.JIANBAO_APP ?? "../target/debug/jianbao");
 const TYPED = "崩溃前未存的字";
@@ -44,16 +45,13 @@ async function withApp(db, body) {
   }
 }
 
-/** Puts the caret at the end of the first article's last body paragraph. */
-async function caretAtEnd(browser) {
-  await browser.execute(() => {
-    const paragraph = [...document.querySelectorAll('[data-testid="editor"] > p:not([class])')].at(-1);
-    paragraph.closest("[contenteditable]").focus();
-    const range = document.createRange();
-    range.selectNodeContents(paragraph);
-    range.collapse(false);
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
+/** A process holding SQLite's write lock on `db` until it is killed. */
+function holdWriteLock(db) {
+  const script = "import sqlite3, sys, time\nc = sqlite3.connect(sys.argv[1], isolation_level=None)\nc.execute('BEGIN IMMEDIATE')\nprint('locked', flush=True)\ntime.sleep(60)";
+  const writer = spawn("python3", ["-c", script, db], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((done, fail) => {
+    writer.stdout.once("data", () => done(writer));
+    writer.once("exit", (code) => fail(new Error(`the lock holder ended (${code})`)));
   });
 }
 
@@ -66,10 +64,17 @@ test("a crash's draft comes back in its own database and never in another's arti
 
   await withApp(first, async (browser) => {
     await caretAtEnd(browser);
-    await browser.keys([...TYPED]);
-    // The draft is written at once; the save waits for a pause in typing. Kill before it.
-    await browser.waitUntil(async () => (await draftKeys(browser)).length > 0, { timeout: 2000, interval: 20 });
-    await killApp(app, first);
+    // Another writer holds the database, so the save waits (SQLite's busy timeout) while the
+    // web view writes the draft to disk, which it does on a timer of its own; then the crash.
+    const writer = await holdWriteLock(first);
+    try {
+      await browser.keys([...TYPED]);
+      await browser.waitUntil(async () => (await draftKeys(browser)).length > 0, { timeout: 2000, interval: 20 });
+      await new Promise((done) => setTimeout(done, 2000));
+      await killApp(app, first);
+    } finally {
+      writer.kill();
+    }
   });
   assert.ok(!bodyText(demoIssue(cli, first).issue.articles[0]).includes(TYPED), "the crash came before the save");
 

@@ -5,7 +5,7 @@
 // shot at 1280×720 and at 1440×900.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { defaultPort as PORT, demoDatabase, goOnIfWaiting, launch, openDemoIssue, screenshot, startDriver } from "./harness.mjs";
+import { byTestId, call, defaultPort as PORT, demoDatabase, goOnIfWaiting, launch, openDemoIssue, screenshot, startDriver, waitText } from "./harness.mjs";
 
 let driver;
 
@@ -16,28 +16,6 @@ before(async () => {
 after(() => {
   driver?.kill();
 });
-
-function call(browser, command, request) {
-  return browser.executeAsync((command, request, done) => {
-    window.__TAURI_INTERNALS__.invoke("call", { command, request }).then(
-      (answer) => done(JSON.stringify(answer)),
-      (error) => done(JSON.stringify({ error })),
-    );
-  }, command, request).then((text) => JSON.parse(text));
-}
-
-async function byTestId(browser, id) {
-  const element = await browser.$(`[data-testid="${id}"]`);
-  await element.waitForExist({ timeout: 10000, timeoutMsg: `${id} did not appear` });
-  return element;
-}
-
-async function waitText(browser, id, pattern, what) {
-  await browser.waitUntil(async () => pattern.test(await (await browser.$(`[data-testid="${id}"]`)).getText().catch(() => "")), {
-    timeout: 15000,
-    timeoutMsg: what,
-  });
-}
 
 async function issueText(browser) {
   const issue = await call(browser, "get_issue", { id: 1 });

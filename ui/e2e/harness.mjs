@@ -211,3 +211,43 @@ export async function signOffOn(browser, date, moveMasthead = false) {
     await (await browser.$(`[data-testid="${moveMasthead ? "sign-off-move-masthead" : "sign-off-keep-masthead"}"]`)).click();
   }
 }
+
+/** Runs an api command in the window, as the UI does; answers its reply, or `{ error }`. */
+export function call(browser, command, request) {
+  return browser
+    .executeAsync((command, request, done) => {
+      window.__TAURI_INTERNALS__.invoke("call", { command, request }).then(
+        (answer) => done(JSON.stringify(answer)),
+        (error) => done(JSON.stringify({ error })),
+      );
+    }, command, request)
+    .then((text) => JSON.parse(text));
+}
+
+/** The element with `data-testid` `id`, once it exists. */
+export async function byTestId(browser, id) {
+  const element = await browser.$(`[data-testid="${id}"]`);
+  await element.waitForExist({ timeout: 15000, timeoutMsg: `${id} did not appear` });
+  return element;
+}
+
+/** Waits until the element `id`'s text matches `pattern`; `what` says what did not happen. */
+export async function waitText(browser, id, pattern, what) {
+  await browser.waitUntil(async () => pattern.test(await (await browser.$(`[data-testid="${id}"]`)).getText().catch(() => "")), {
+    timeout: 15000,
+    timeoutMsg: what,
+  });
+}
+
+/** Puts the caret at the end of the first article's last body paragraph. */
+export async function caretAtEnd(browser) {
+  await browser.execute(() => {
+    const paragraph = [...document.querySelectorAll('[data-testid="editor"] > p:not([class])')].at(-1);
+    paragraph.closest("[contenteditable]").focus();
+    const range = document.createRange();
+    range.selectNodeContents(paragraph);
+    range.collapse(false);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  });
+}

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { defaultPort as PORT, demoDatabase, launch, openDemoIssue, screenshot, startDriver } from "./harness.mjs";
+import { byTestId, call, defaultPort as PORT, demoDatabase, launch, openDemoIssue, screenshot, startDriver, waitText } from "./harness.mjs";
 
 let driver;
 
@@ -21,30 +21,6 @@ before(async () => {
 after(() => {
   driver?.kill();
 });
-
-function call(browser, command, request) {
-  return browser
-    .executeAsync((command, request, done) => {
-      window.__TAURI_INTERNALS__.invoke("call", { command, request }).then(
-        (answer) => done(JSON.stringify(answer)),
-        (error) => done(JSON.stringify({ error })),
-      );
-    }, command, request)
-    .then((text) => JSON.parse(text));
-}
-
-async function byTestId(browser, id) {
-  const element = await browser.$(`[data-testid="${id}"]`);
-  await element.waitForExist({ timeout: 15000, timeoutMsg: `${id} did not appear` });
-  return element;
-}
-
-async function waitText(browser, id, pattern, what) {
-  await browser.waitUntil(async () => pattern.test(await (await browser.$(`[data-testid="${id}"]`)).getText().catch(() => "")), {
-    timeout: 15000,
-    timeoutMsg: what,
-  });
-}
 
 /** The app keeps its localStorage between sessions: the zoom and 预览跟随光标 chosen here
  *  must not reach the other test files. */
